@@ -1,0 +1,180 @@
+package vn.doithoai.core.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import vn.doithoai.core.calendar.BeforeReading;
+import vn.doithoai.core.calendar.CountedDate;
+import vn.doithoai.core.calendar.EntryStatus;
+import vn.doithoai.core.calendar.PeriodCounter;
+import vn.doithoai.core.calendar.VietnameseDates;
+import vn.doithoai.core.calendar.WorkingCalendar;
+
+/**
+ * Derives a plan's deadline schedule from its anchor events: each rule of its profile combined with the
+ * national floor (the stricter date wins, a looser provincial rule is warned about), the plan's fixed dates
+ * and tasks, and for each deadline its reminder instants and overdue ladder.
+ */
+public final class DeadlineScheduling {
+  public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  private final RuleProfiles profiles;
+  private final WorkingCalendar calendar;
+  private final PeriodCounter counter;
+
+  public DeadlineScheduling(RuleProfiles profiles, WorkingCalendar calendar) {
+    this.profiles = Objects.requireNonNull(profiles, "profiles");
+    this.calendar = Objects.requireNonNull(calendar, "calendar");
+    this.counter = new PeriodCounter(calendar);
+  }
+
+  public DeadlineSchedule schedule(String profileId, PlanAnchors anchors, PlanOverrides overrides) {
+    return schedule(profiles.get(profileId), anchors, overrides);
+  }
+
+  public DeadlineSchedule schedule(RuleProfile profile, PlanAnchors anchors, PlanOverrides overrides) {
+    RuleProfile floor = profiles.floor();
+    boolean combine = !profile.floor();
+    List<String> warnings = new ArrayList<>();
+    if (profile.legacy()) {
+      warnings.add("Bộ quy tắc " + profile.id() + " là bộ cũ, chỉ dùng cho kế hoạch cũ: " + profile.note());
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    profile.rules().forEach(r -> ids.add(r.id()));
+    if (combine) {
+      floor.rules().forEach(r -> ids.add(r.id()));
+    }
+    List<Deadline> deadlines = new ArrayList<>();
+    for (String id : ids) {
+      Optional<DeadlineRule> own = profile.rule(id);
+      Optional<DeadlineRule> floorRule = combine ? floor.rule(id) : Optional.empty();
+      Deadline d = deadline(profile, floor, own, floorRule, anchors, overrides);
+      deadlines.add(d);
+      warnings.addAll(d.warnings());
+    }
+    for (PlanOverrides.Task task : overrides.tasks()) {
+      deadlines.add(task(profile, task));
+    }
+    deadlines.sort(Comparator.comparing((Deadline d) -> d.due().orElse(LocalDate.MAX))
+        .thenComparing(Deadline::ruleId));
+    return new DeadlineSchedule(profile.id(), combine ? floor.id() : profile.id(), calendar.version(), anchors,
+        List.copyOf(deadlines), List.copyOf(warnings));
+  }
+
+  /** One obligation: the profile's rule (or the plan's fixed date) against the floor's, stricter wins. */
+  private Deadline deadline(RuleProfile profile, RuleProfile floor, Optional<DeadlineRule> own,
+      Optional<DeadlineRule> floorRule, PlanAnchors anchors, PlanOverrides overrides) {
+    DeadlineRule rule = own.or(() -> floorRule).orElseThrow();
+    Optional<Counted> mine = Optional.empty();
+    Optional<PlanOverrides.FixedDate> fixed = overrides.fixed(rule.id());
+    if (fixed.isPresent()) {
+      mine = Optional.of(fixed(fixed.get(), "kế hoạch"));
+    } else if (own.isPresent()) {
+      mine = count(own.get(), anchors, overrides.reading()).map(c -> new Counted(c, own.get(), profile.id()));
+    }
+    Optional<Counted> theirs = floorRule.flatMap(f -> count(f, anchors, overrides.reading())
+        .map(c -> new Counted(c, f, floor.id())));
+
+    List<String> warnings = new ArrayList<>();
+    Counted chosen;
+    if (mine.isPresent() && theirs.isPresent()) {
+      boolean looser = theirs.get().date.date().isBefore(mine.get().date.date());
+      chosen = looser ? theirs.get() : mine.get();
+      if (looser) {
+        warnings.add("«" + rule.title() + "»: " + mine.get().origin + " ("
+            + mine.get().describe() + ", hạn " + VietnameseDates.format(mine.get().date.date())
+            + ") lỏng hơn mức sàn (" + theirs.get().rule.describe() + ", hạn "
+            + VietnameseDates.format(theirs.get().date.date()) + "); áp dụng mức sàn.");
+      }
+    } else {
+      chosen = mine.or(() -> theirs).orElse(null);
+    }
+    if (chosen == null) {
+      Anchor anchor = rule.anchor();
+      return new Deadline(rule.id(), rule.title(), rule.owner(), Optional.of(anchor), Optional.empty(),
+          Optional.empty(), "chờ " + anchor.vietnamese() + " (" + rule.describe() + ")", Optional.empty(),
+          rule.source(), rule.sourceStatus(), own.isPresent() ? profile.id() : floor.id(), calendar.version(),
+          List.of(), Optional.empty(), List.of(), Optional.empty(), List.copyOf(warnings));
+    }
+    DeadlineRule used = chosen.rule == null ? rule : chosen.rule;
+    LocalDate due = chosen.date.date();
+    Optional<LocalDate> anchorDate = chosen.rule == null ? Optional.empty() : anchors.of(used.anchor());
+    Optional<LocalDate> extension = used.extensionCap()
+        .flatMap(cap -> anchorDate.map(a -> calendar.addWorkingDays(a, cap)));
+    return new Deadline(used.id(), used.title(), used.owner(),
+        chosen.rule == null ? Optional.empty() : Optional.of(used.anchor()), anchorDate, Optional.of(due),
+        chosen.date.explanation(), Optional.ofNullable(chosen.date.reading()),
+        chosen.rule == null ? chosen.origin + ": " + fixed.map(PlanOverrides.FixedDate::wording).orElse("")
+            : used.source(),
+        chosen.rule == null ? EntryStatus.OFFICIAL : used.sourceStatus(), chosen.origin, calendar.version(),
+        reminders(profile, used.reminders(), due), Optional.of(at(profile, due)),
+        escalations(profile, used.escalation(), due), extension, List.copyOf(warnings));
+  }
+
+  private Deadline task(RuleProfile profile, PlanOverrides.Task task) {
+    Counted c = fixed(task.due(), "kế hoạch");
+    LocalDate due = c.date.date();
+    return new Deadline(task.id(), task.title(), task.owner(), Optional.empty(), Optional.empty(),
+        Optional.of(due), c.date.explanation(), Optional.empty(),
+        task.source().isEmpty() ? "kế hoạch: " + task.due().wording() : task.source(), EntryStatus.OFFICIAL,
+        "kế hoạch", calendar.version(), reminders(profile, profile.defaultReminders(), due),
+        Optional.of(at(profile, due)), escalations(profile, profile.defaultEscalation(), due), Optional.empty(),
+        List.of());
+  }
+
+  private Optional<CountedDate> count(DeadlineRule rule, PlanAnchors anchors, BeforeReading planReading) {
+    return anchors.of(rule.anchor()).map(a -> rule.direction() == Direction.AFTER
+        ? counter.after(a, rule.offset(), rule.unit())
+        : counter.before(a, rule.offset(), rule.unit(), rule.reading().orElse(planReading)));
+  }
+
+  private Counted fixed(PlanOverrides.FixedDate fixed, String origin) {
+    LocalDate due;
+    String why;
+    if (fixed.exclusive()) {
+      due = calendar.subtractWorkingDays(fixed.date(), 1);
+      why = fixed.wording() + ": ngày làm việc cuối cùng trước " + VietnameseDates.format(fixed.date());
+    } else {
+      due = calendar.workingDayOnOrAfter(fixed.date());
+      why = fixed.wording() + (due.equals(fixed.date()) ? ""
+          : "; " + VietnameseDates.format(fixed.date()) + " là ngày nghỉ nên hạn là ngày làm việc tiếp theo");
+    }
+    return new Counted(new CountedDate(due, why, null, calendar.version()), null, origin);
+  }
+
+  private List<Instant> reminders(RuleProfile profile, List<Integer> daysBefore, LocalDate due) {
+    List<Instant> list = new ArrayList<>();
+    for (int k : daysBefore) {
+      list.add(at(profile, calendar.subtractWorkingDays(due, k)));
+    }
+    return list;
+  }
+
+  private List<Deadline.ScheduledEscalation> escalations(RuleProfile profile, List<EscalationStep> steps,
+      LocalDate due) {
+    List<Deadline.ScheduledEscalation> list = new ArrayList<>();
+    for (EscalationStep s : steps) {
+      LocalDate d = calendar.addWorkingDays(due, s.afterWorkingDays());
+      list.add(new Deadline.ScheduledEscalation(s, d, at(profile, d)));
+    }
+    return list;
+  }
+
+  private static Instant at(RuleProfile profile, LocalDate date) {
+    return date.atTime(profile.reminderTime()).atZone(VIETNAM).toInstant();
+  }
+
+  /** A counted date with the rule and profile it came from; no rule for a plan's fixed date. */
+  private record Counted(CountedDate date, DeadlineRule rule, String origin) {
+    String describe() {
+      return rule == null ? "ngày cố định" : rule.describe();
+    }
+  }
+}
