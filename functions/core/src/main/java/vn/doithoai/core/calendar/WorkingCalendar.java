@@ -155,6 +155,11 @@ public final class WorkingCalendar {
     return count;
   }
 
+  /** Why a day differs from the plain week (a holiday, a swap, an override), if it does. */
+  public java.util.Optional<CalendarEntry> entry(LocalDate date) {
+    return year(date.getYear()).entry(date);
+  }
+
   /** The year's days off and make-up working days, each with its source and status. */
   public YearInfo info(int year) {
     YearTable t = year(year);

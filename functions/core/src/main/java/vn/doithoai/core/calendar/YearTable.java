@@ -59,6 +59,10 @@ final class YearTable {
     return firstDay.plusDays(working[position - 1]);
   }
 
+  java.util.Optional<CalendarEntry> entry(LocalDate date) {
+    return java.util.Optional.ofNullable(entries.get(date));
+  }
+
   List<CalendarEntry> entries() {
     return List.copyOf(entries.values());
   }

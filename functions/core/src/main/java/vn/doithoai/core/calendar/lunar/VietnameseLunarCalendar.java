@@ -3,40 +3,40 @@ package vn.doithoai.core.calendar.lunar;
 import java.time.LocalDate;
 
 /**
- * Converts between the Gregorian calendar and the Vietnamese lunisolar calendar.
+ * Converts between the Gregorian calendar and the Vietnamese lunisolar calendar (âm lịch).
  *
- * <p>This is a port of Hồ Ngọc Đức's lunar calendar algorithm ("amlich"), whose
- * astronomy comes from Jean Meeus, <i>Astronomical Algorithms</i> (1998):
- * <ul>
- *   <li>rules: <a href="https://www.informatik.uni-leipzig.de/~duc/amlich/calrules_en.html">
- *       calrules_en.html</a>;</li>
- *   <li>ported from his JavaScript {@code amlich-aa98.js}
- *       (https://www.informatik.uni-leipzig.de/~duc/amlich/amlich-aa98.js, read from the copy in
- *       GitHub repository {@code anh-tran/lich}, file {@code amlich-aa98.js}), checked against his
- *       Java version {@code VietCalendar.java} (copy in {@code beerpsi/vietnamese-lunar-calendar}).
- *       Both are "Copyright (c) 2006 Ho Ngoc Duc".</li>
- * </ul>
- * Function names follow the reference (jdFromDate, jdToDate, newMoon, sunLongitude, getNewMoonDay,
- * getSunLongitude, getLunarMonth11, getLeapMonthOffset, convertSolar2Lunar, convertLunar2Solar) so
- * the two can be read side by side. Deliberate differences:
- * <ul>
- *   <li>convertSolar2Lunar in the reference answers "day 0" for a few last days of 30-day months
- *       (see {@link #toLunar(LocalDate, double)}); this port answers day 30 of the right month.
- *       Apart from those days the results are identical to amlich-aa98.js for 1800..2200 at
- *       UTC+7 and UTC+8, checked day by day when this port was written.</li>
- *   <li>Julian day numbers come from {@link LocalDate#toEpochDay()}; the reference's
- *       jdFromDate/jdToDate give the same numbers for every date after 1582-10-15, and switch to
- *       the Julian calendar before it, which {@code LocalDate} (proleptic Gregorian) does not.</li>
- *   <li>{@link StrictMath} instead of {@code Math}: {@code Math.sin} may differ by an ulp between
- *       JVMs, and the precomputed holiday table must regenerate byte-for-byte everywhere.</li>
- *   <li>{@link #toSolar} rejects lunar dates that do not exist (the reference silently ignores a
- *       leap flag in a year without leap month and rolls day 30 of a 29-day month over).</li>
- * </ul>
+ * <p>This is an independent implementation, written from the published rules of the
+ * Chinese/Vietnamese calendar and from textbook astronomy; it does not derive from any other
+ * lunar-calendar program. The rules used (as stated e.g. in the Wikipedia articles "Vietnamese
+ * calendar" and "Chinese calendar", and in H. Aslaksen, "The Mathematics of the Chinese
+ * Calendar"):
+ * <ol>
+ *   <li>A month begins on the civil day, in the calendar's time zone, that contains the instant
+ *       of the astronomical new moon.</li>
+ *   <li>The month that contains the December solstice (the Sun's apparent longitude reaching
+ *       270°) is month 11.</li>
+ *   <li>If there are 13 months from one month 11 up to (not including) the next, one of them is
+ *       a leap month: the first one after month 11 that contains no principal solar term
+ *       (trung khí / zhongqi, an instant when the Sun's longitude is a multiple of 30°). It
+ *       takes the number of the month before it.</li>
+ *   <li>A day "contains" an instant if the instant falls between its local midnights; so a month
+ *       contains a principal term exactly when the Sun's longitude, taken at the local midnight
+ *       that starts the month and at the one that starts the next month, lies in two different
+ *       30° sectors.</li>
+ *   <li>The lunar year is named after the solar year in which its month 1 starts; months 11 and
+ *       12 (and a leap 11 or 12) belong to the year before that.</li>
+ * </ol>
+ * The astronomy is in {@link Astronomy}: new moons from Jean Meeus, <i>Astronomical
+ * Algorithms</i> (2nd ed., 1998), chapter 49; the Sun's apparent longitude from chapter 25; ΔT
+ * from the Espenak-Meeus polynomials. Julian days are converted to dates with
+ * {@link LocalDate#toEpochDay()} (proleptic Gregorian calendar), and only {@link StrictMath} is
+ * used, so every JVM computes bit-for-bit the same dates (the precomputed holiday table
+ * {@code lunar-holidays.csv} must regenerate byte-for-byte).
  *
  * <p>The time zone matters: a new moon just before midnight in Hanoi (UTC+7) is just after
  * midnight in Beijing (UTC+8), so the month starts a day earlier in Vietnam; in 1985 this even
- * moved Tết by a month (21 Jan in Vietnam, 20 Feb in China). Pass {@code 8.0} to get the
- * algorithm's approximation of the Chinese calendar.
+ * moved Tết by a month (21 Jan in Vietnam, 20 Feb in China). Pass {@code 8.0} to apply the same
+ * rules to the Chinese calendar.
  *
  * <p>No Chinese-calendar library is used; only {@code java.time.LocalDate} and {@code StrictMath}.
  */
@@ -49,256 +49,214 @@ public final class VietnameseLunarCalendar {
      */
     public static final double VIETNAM_TIME_ZONE = 7.0;
 
-    /** Julian day number of 1970-01-01, to convert {@link LocalDate#toEpochDay()}. */
-    private static final long JD_OF_EPOCH_DAY_0 = 2_440_588L;
-
-    /** Mean synodic month, in days. */
-    private static final double SYNODIC_MONTH = 29.530588853;
-
-    /** Julian date of the new moon of 1900-01-01 13:51 UTC, the origin of the new moon index k. */
-    private static final double NEW_MOON_1900 = 2415021.076998695;
+    /** Julian day of 1970-01-01 00:00 UT, the origin of {@link LocalDate#toEpochDay()}. */
+    private static final double UNIX_EPOCH_JD = 2440587.5;
 
     private VietnameseLunarCalendar() {
     }
 
     // ---------------------------------------------------------------- public API
 
+    /** The lunar date of {@code solar} in Vietnam (UTC+7). */
     public static LunarDate toLunar(LocalDate solar) {
         return toLunar(solar, VIETNAM_TIME_ZONE);
     }
 
-    /** convertSolar2Lunar. */
+    /**
+     * The lunar date of {@code solar} for a calendar kept at {@code timeZone} hours east of UTC.
+     */
     public static LunarDate toLunar(LocalDate solar, double timeZone) {
-        int yy = solar.getYear();
-        int dayNumber = jdFromDate(solar);
-        int k = intPart((dayNumber - NEW_MOON_1900) / SYNODIC_MONTH) + 1;
-        int monthStart = getNewMoonDay(k, timeZone);
-        // The reference tries new moon k, then k - 1, with k estimated from the *mean* lunation.
-        // When the true new moon is late enough, k - 1 still starts the day after dayNumber and
-        // the reference returns day 0 (at UTC+7: 2054-05-07 and 2062-04-09). Stepping back until
-        // the month has started gives the correct answer, day 30 of the previous month.
-        while (monthStart > dayNumber) {
-            k--;
-            monthStart = getNewMoonDay(k, timeZone);
+        long day = solar.toEpochDay();
+        Sui sui = Sui.of(solar.getYear(), timeZone);
+        if (day < sui.monthStart(0)) {
+            sui = Sui.of(solar.getYear() - 1, timeZone);
         }
-        // a11/b11: first days of the lunar months 11 (the ones containing the winter solstice)
-        // just before and just after the date.
-        int a11 = getLunarMonth11(yy, timeZone);
-        int b11 = a11;
-        int lunarYear;
-        if (a11 >= monthStart) {
-            lunarYear = yy;
-            a11 = getLunarMonth11(yy - 1, timeZone);
-        } else {
-            lunarYear = yy + 1;
-            b11 = getLunarMonth11(yy + 1, timeZone);
-        }
-        int lunarDay = dayNumber - monthStart + 1;
-        int diff = intPart((monthStart - a11) / 29.0);
-        boolean lunarLeap = false;
-        int lunarMonth = diff + 11;
-        if (b11 - a11 > 365) { // 13 months between the two solstice months: one is a leap month
-            int leapMonthDiff = getLeapMonthOffset(a11, timeZone);
-            if (diff >= leapMonthDiff) {
-                lunarMonth = diff + 10;
-                lunarLeap = diff == leapMonthDiff;
-            }
-        }
-        if (lunarMonth > 12) {
-            lunarMonth -= 12;
-        }
-        if (lunarMonth >= 11 && diff < 4) {
-            lunarYear -= 1;
-        }
-        return new LunarDate(lunarYear, lunarMonth, lunarDay, lunarLeap);
+        int index = sui.monthIndexOf(day);
+        int number = sui.regularMonthNumber(index);
+        int year = number < 2 ? sui.year() : sui.year() + 1; // numbers 0, 1 are months 11, 12
+        int dayOfMonth = (int) (day - sui.monthStart(index)) + 1;
+        return new LunarDate(year, monthOf(number), dayOfMonth, index == sui.leapIndex());
     }
 
+    /** The solar date of {@code lunar} in Vietnam (UTC+7). */
     public static LocalDate toSolar(LunarDate lunar) {
         return toSolar(lunar, VIETNAM_TIME_ZONE);
     }
 
     /**
-     * convertLunar2Solar.
+     * The solar date of {@code lunar} for a calendar kept at {@code timeZone} hours east of UTC.
      *
-     * @throws IllegalArgumentException if that lunar date does not exist in that time zone, e.g.
-     *                                  a leap month the year does not have, or day 30 of a 29-day
-     *                                  month
+     * @throws IllegalArgumentException if that lunar date does not exist: a leap month that the
+     *                                  year does not have, or day 30 of a 29-day month
      */
     public static LocalDate toSolar(LunarDate lunar, double timeZone) {
-        LocalDate solar = convertLunar2Solar(lunar, timeZone);
-        // The reference maps non-existent dates onto real ones (see class comment). Converting
-        // back is the simplest complete check: a real lunar date survives the round trip.
-        if (solar == null || !toLunar(solar, timeZone).equals(lunar)) {
-            throw new IllegalArgumentException("no such lunar date at UTC" + formatZone(timeZone)
-                    + ": " + lunar);
+        int month = lunar.month();
+        int number = month >= 11 ? month - 11 : month + 1;
+        Sui sui = Sui.of(month >= 11 ? lunar.year() : lunar.year() - 1, timeZone);
+        int leap = sui.leapIndex();
+        int index;
+        if (lunar.leapMonth()) {
+            if (leap < 0 || leap - 1 != number) {
+                throw new IllegalArgumentException("Lunar year " + lunar.year() + " has no leap month "
+                        + month + (leap < 0 ? " (it has no leap month)"
+                        : " (its leap month is " + monthOf(leap - 1) + ")"));
+            }
+            index = leap;
+        } else {
+            index = leap >= 0 && number >= leap ? number + 1 : number;
         }
-        return solar;
+        long start = sui.monthStart(index);
+        int length = (int) (sui.monthStart(index + 1) - start);
+        if (lunar.day() > length) {
+            throw new IllegalArgumentException("Lunar month " + month + (lunar.leapMonth() ? " (leap)" : "")
+                    + " of " + lunar.year() + " has " + length + " days, not " + lunar.day());
+        }
+        return LocalDate.ofEpochDay(start + lunar.day() - 1);
     }
 
+    /** Tết Nguyên Đán (lunar 1/1) in Vietnam: the one in January or February of {@code solarYear}. */
     public static LocalDate tet(int solarYear) {
         return tet(solarYear, VIETNAM_TIME_ZONE);
     }
 
     /**
-     * Tết Nguyên Đán: lunar 1/1 of the lunar year that begins in {@code solarYear}
-     * (always in January or February of that year).
+     * The first day of lunar month 1 of the lunar year that starts in {@code solarYear}, for a
+     * calendar kept at {@code timeZone} hours east of UTC.
      */
     public static LocalDate tet(int solarYear, double timeZone) {
         return toSolar(LunarDate.of(solarYear, 1, 1), timeZone);
     }
 
+    /** Giỗ Tổ Hùng Vương (10th day of the regular 3rd month) of the lunar year starting in {@code solarYear}, in Vietnam. */
     public static LocalDate hungKingsDay(int solarYear) {
         return hungKingsDay(solarYear, VIETNAM_TIME_ZONE);
     }
 
     /**
-     * Giỗ Tổ Hùng Vương: 10th day of the regular (not leap) 3rd lunar month of the lunar year
-     * that begins in {@code solarYear}.
+     * The 10th day of the regular (non-leap) 3rd month of the lunar year starting in
+     * {@code solarYear}, for a calendar kept at {@code timeZone} hours east of UTC.
      */
     public static LocalDate hungKingsDay(int solarYear, double timeZone) {
         return toSolar(LunarDate.of(solarYear, 3, 10), timeZone);
     }
 
-    // ---------------------------------------------------------------- the reference algorithm
+    // ---------------------------------------------------------------- calendar rules
 
-    /** Returns null where the reference returns [0, 0, 0] (leap flag on the wrong month). */
-    private static LocalDate convertLunar2Solar(LunarDate lunar, double timeZone) {
-        int lunarYear = lunar.year();
-        int lunarMonth = lunar.month();
-        int a11;
-        int b11;
-        if (lunarMonth < 11) {
-            a11 = getLunarMonth11(lunarYear - 1, timeZone);
-            b11 = getLunarMonth11(lunarYear, timeZone);
-        } else {
-            a11 = getLunarMonth11(lunarYear, timeZone);
-            b11 = getLunarMonth11(lunarYear + 1, timeZone);
-        }
-        int k = intPart(0.5 + (a11 - NEW_MOON_1900) / SYNODIC_MONTH);
-        int off = lunarMonth - 11;
-        if (off < 0) {
-            off += 12;
-        }
-        if (b11 - a11 > 365) {
-            int leapOff = getLeapMonthOffset(a11, timeZone);
-            int leapMonth = leapOff - 2;
-            if (leapMonth < 0) {
-                leapMonth += 12;
-            }
-            if (lunar.leapMonth() && lunarMonth != leapMonth) {
-                return null;
-            } else if (lunar.leapMonth() || off >= leapOff) {
-                off += 1;
-            }
-        }
-        int monthStart = getNewMoonDay(k + off, timeZone);
-        return jdToDate(monthStart + lunar.day() - 1);
-    }
-
-    /** Day number of the lunar month 11 (the one containing the winter solstice) of year yy. */
-    private static int getLunarMonth11(int yy, double timeZone) {
-        // amlich-aa98.js uses "- 2415021" here, VietCalendar.java "- 2415021.076998695"; for
-        // 1800..2200 both pick the same k, checked when this port was written.
-        int off = jdFromDate(LocalDate.of(yy, 12, 31)) - 2415021;
-        int k = intPart(off / SYNODIC_MONTH);
-        int nm = getNewMoonDay(k, timeZone);
-        int sunLong = getSunLongitude(nm, timeZone); // sun longitude at local midnight
-        if (sunLong >= 9) { // the new moon is already past the solstice: take the previous one
-            nm = getNewMoonDay(k - 1, timeZone);
-        }
-        return nm;
+    /** Month 1..12 for a "number" counted from month 11 (0 = month 11, 1 = month 12, 2 = month 1). */
+    private static int monthOf(int number) {
+        return (number + 10) % 12 + 1;
     }
 
     /**
-     * Offset (in months after month 11 starting on a11) of the leap month: the first month that
-     * contains no major solar term, i.e. whose start and end lie in the same 30° sector.
+     * Epoch day (local civil date at {@code timeZone}) on which the month that starts with New
+     * Moon {@code k} begins.
      */
-    private static int getLeapMonthOffset(int a11, double timeZone) {
-        int k = intPart((a11 - NEW_MOON_1900) / SYNODIC_MONTH + 0.5);
-        int last;
-        int i = 1; // start with the month following lunar month 11
-        int arc = getSunLongitude(getNewMoonDay(k + i, timeZone), timeZone);
-        do {
-            last = arc;
-            i++;
-            arc = getSunLongitude(getNewMoonDay(k + i, timeZone), timeZone);
-        } while (arc != last && i < 14);
-        return i - 1;
+    static long newMoonDay(long k, double timeZone) {
+        return localDay(Astronomy.newMoonJulianDay(k), timeZone);
     }
 
-    /** Local day number of the k-th new moon after the new moon of 1900-01-01. */
-    private static int getNewMoonDay(int k, double timeZone) {
-        return intPart(newMoon(k) + 0.5 + timeZone / 24);
+    /** The local civil date (epoch day) at {@code timeZone} of the instant {@code jd} (UT). */
+    static long localDay(double jd, double timeZone) {
+        return (long) StrictMath.floor(jd - UNIX_EPOCH_JD + timeZone / 24.0);
     }
 
-    /** Sector 0..11 (30° each, 0 from the March equinox) of the sun at local midnight. */
-    private static int getSunLongitude(int dayNumber, double timeZone) {
-        return intPart(sunLongitude(dayNumber - 0.5 - timeZone / 24) / Math.PI * 6);
+    /** The Sun's apparent longitude (degrees) at the local midnight that begins {@code epochDay}. */
+    static double sunLongitudeAtMidnight(long epochDay, double timeZone) {
+        return Astronomy.sunLongitude(UNIX_EPOCH_JD + epochDay - timeZone / 24.0);
+    }
+
+    /** Which 30° sector (0..11) the Sun is in at the local midnight that begins {@code epochDay}. */
+    static int sunSector(long epochDay, double timeZone) {
+        return (int) (sunLongitudeAtMidnight(epochDay, timeZone) / 30.0);
+    }
+
+    /** Index k of the New Moon that starts the month containing {@code epochDay}. */
+    static long lunationContaining(long epochDay, double timeZone) {
+        long k = Astronomy.approximateLunation(UNIX_EPOCH_JD + epochDay);
+        while (newMoonDay(k + 1, timeZone) <= epochDay) {
+            k++;
+        }
+        while (newMoonDay(k, timeZone) > epochDay) {
+            k--;
+        }
+        return k;
     }
 
     /**
-     * Julian date of the k-th new moon after the new moon of 1900-01-01 13:51 UTC.
-     * Meeus, Astronomical Algorithms; accurate to about 2 minutes.
+     * Index k of the New Moon that starts month 11 around the end of Gregorian {@code year}: the
+     * month whose local days include the December solstice (Sun at 270°).
      */
-    private static double newMoon(int k) {
-        double t = k / 1236.85; // Julian centuries from 1900 January 0.5
-        double t2 = t * t;
-        double t3 = t2 * t;
-        double dr = Math.PI / 180;
-        double jd1 = 2415020.75933 + 29.53058868 * k + 0.0001178 * t2 - 0.000000155 * t3;
-        jd1 = jd1 + 0.00033 * sin((166.56 + 132.87 * t - 0.009173 * t2) * dr); // mean new moon
-        double m = 359.2242 + 29.10535608 * k - 0.0000333 * t2 - 0.00000347 * t3; // sun's mean anomaly
-        double mpr = 306.0253 + 385.81691806 * k + 0.0107306 * t2 + 0.00001236 * t3; // moon's
-        double f = 21.2964 + 390.67050646 * k - 0.0016528 * t2 - 0.00000239 * t3; // arg. of latitude
-        double c1 = (0.1734 - 0.000393 * t) * sin(m * dr) + 0.0021 * sin(2 * dr * m);
-        c1 = c1 - 0.4068 * sin(mpr * dr) + 0.0161 * sin(dr * 2 * mpr);
-        c1 = c1 - 0.0004 * sin(dr * 3 * mpr);
-        c1 = c1 + 0.0104 * sin(dr * 2 * f) - 0.0051 * sin(dr * (m + mpr));
-        c1 = c1 - 0.0074 * sin(dr * (m - mpr)) + 0.0004 * sin(dr * (2 * f + m));
-        c1 = c1 - 0.0004 * sin(dr * (2 * f - m)) - 0.0006 * sin(dr * (2 * f + mpr));
-        c1 = c1 + 0.0010 * sin(dr * (2 * f - mpr)) + 0.0005 * sin(dr * (2 * mpr + m));
-        double deltat; // ΔT (TT - UT), in days
-        if (t < -11) {
-            deltat = 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3;
-        } else {
-            deltat = -0.000278 + 0.000265 * t + 0.000262 * t2;
+    static long month11Lunation(int year, double timeZone) {
+        // The solstice is on 20-23 December, so the month containing 21 December is the right one
+        // or a neighbour.
+        long k = lunationContaining(LocalDate.of(year, 12, 21).toEpochDay(), timeZone);
+        if (sunLongitudeAtMidnight(newMoonDay(k, timeZone), timeZone) >= 270.0) {
+            return k - 1; // the solstice was already past when month k began
         }
-        return jd1 + c1 - deltat;
+        if (sunLongitudeAtMidnight(newMoonDay(k + 1, timeZone), timeZone) < 270.0) {
+            return k + 1; // not yet reached when month k ended
+        }
+        return k;
     }
 
-    /** Apparent longitude of the sun, radians in [0, 2π), at Julian date jdn. Meeus. */
-    private static double sunLongitude(double jdn) {
-        double t = (jdn - 2451545.0) / 36525; // Julian centuries from 2000-01-01 12:00 UTC
-        double t2 = t * t;
-        double dr = Math.PI / 180;
-        double m = 357.52910 + 35999.05030 * t - 0.0001559 * t2 - 0.00000048 * t * t2; // mean anomaly
-        double l0 = 280.46645 + 36000.76983 * t + 0.0003032 * t2; // mean longitude
-        double dl = (1.914600 - 0.004817 * t - 0.000014 * t2) * sin(dr * m);
-        dl = dl + (0.019993 - 0.000101 * t) * sin(dr * 2 * m) + 0.000290 * sin(dr * 3 * m);
-        double l = (l0 + dl) * dr; // true longitude
-        return l - Math.PI * 2 * intPart(l / (Math.PI * 2));
-    }
+    /**
+     * The months from month 11 of Gregorian {@code year} up to, not including, the next month 11
+     * (a "suì"): 12 months, or 13 with one leap month.
+     *
+     * @param year      Gregorian year in which the first month 11 starts
+     * @param starts    epoch days on which each month begins; one more entry than months, the last
+     *                  being the start of the next month 11
+     * @param leapIndex index into {@code starts} of the leap month, or -1
+     */
+    private record Sui(int year, long[] starts, int leapIndex) {
 
-    /** jdFromDate: Julian day number of a (proleptic Gregorian) date. */
-    private static int jdFromDate(LocalDate date) {
-        return Math.toIntExact(date.toEpochDay() + JD_OF_EPOCH_DAY_0);
-    }
+        static Sui of(int year, double timeZone) {
+            long first = month11Lunation(year, timeZone);
+            long next = month11Lunation(year + 1, timeZone);
+            int months = (int) (next - first);
+            long[] starts = new long[months + 1];
+            for (int i = 0; i <= months; i++) {
+                starts[i] = newMoonDay(first + i, timeZone);
+            }
+            int leapIndex = -1;
+            if (months == 13) {
+                int sector = sunSector(starts[1], timeZone);
+                for (int i = 1; i < months; i++) {
+                    int nextSector = sunSector(starts[i + 1], timeZone);
+                    if (nextSector == sector) { // no principal term from starts[i] to starts[i + 1]
+                        leapIndex = i;
+                        break;
+                    }
+                    sector = nextSector;
+                }
+                if (leapIndex < 0) {
+                    throw new IllegalStateException("13 months after month 11 of " + year
+                            + " but each has a principal solar term");
+                }
+            } else if (months != 12) {
+                throw new IllegalStateException(months + " months between the month 11s of "
+                        + year + " and " + (year + 1));
+            }
+            return new Sui(year, starts, leapIndex);
+        }
 
-    /** jdToDate. */
-    private static LocalDate jdToDate(int jd) {
-        return LocalDate.ofEpochDay(jd - JD_OF_EPOCH_DAY_0);
-    }
+        long monthStart(int index) {
+            return starts[index];
+        }
 
-    /** INT() of the reference: floor, not truncation (matters for negative values). */
-    private static int intPart(double d) {
-        return (int) StrictMath.floor(d);
-    }
+        /** Index of the month containing {@code epochDay}, which must be inside this suì. */
+        int monthIndexOf(long epochDay) {
+            for (int i = starts.length - 2; i >= 0; i--) {
+                if (starts[i] <= epochDay) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("epoch day " + epochDay + " is before month 11 of " + year);
+        }
 
-    private static double sin(double radians) {
-        return StrictMath.sin(radians);
-    }
-
-    private static String formatZone(double timeZone) {
-        return (timeZone >= 0 ? "+" : "") + timeZone;
+        /** Count of regular months before month {@code index}: 0 = month 11, 1 = month 12, 2 = month 1, ... */
+        int regularMonthNumber(int index) {
+            return leapIndex >= 0 && index >= leapIndex ? index - 1 : index;
+        }
     }
 }

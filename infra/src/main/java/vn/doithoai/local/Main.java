@@ -1,0 +1,82 @@
+package vn.doithoai.local;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Set;
+import vn.doithoai.core.calendar.WorkingCalendar;
+
+/**
+ * The local runtime's command line. Stable for scripts: results on stdout; bad input is one line on stderr
+ * in Vietnamese and English with exit code 2 and nothing on stdout.
+ */
+public final class Main {
+  static final int OK = 0;
+  static final int BAD_INPUT = 2;
+
+  private static final String USAGE = """
+      doithoai-local — Đối thoại local runtime
+
+      java -jar infra/target/doithoai-local.jar <command>
+
+        calendar is-working-day DATE            true | false
+        calendar add-working-days DATE N        the N-th working day after DATE
+        calendar subtract-working-days DATE N   the N-th working day before DATE
+        calendar working-days FROM TO           every working day in [FROM, TO], one a line
+        calendar info YEAR                      days off and make-up days, with source and status
+        calendar version                        the calendar data version
+        deadlines --profile ID --meeting DATE [--conclusion DATE] [--reading strict|inclusive] [--json]
+        profiles                                the rule profiles shipped
+        bench calendar                          indexed counting vs a day-by-day walk
+
+      Options for calendar and deadlines:
+        --overrides FILE   apply calendar overrides (JSON array) on top of the shipped data
+        --explain          print the calendar version (and the reason for a day) on stderr
+
+      Dates are ISO (YYYY-MM-DD). Exit codes: 0 ok, 2 bad input.
+      """;
+
+  private Main() {}
+
+  public static void main(String[] argv) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(argv, out, err));
+  }
+
+  static int run(String[] argv, PrintStream out, PrintStream err) {
+    try {
+      Args args = new Args(argv, Set.of("json", "explain", "help"));
+      if (args.size() == 0 || args.flag("help") || args.word(0, "").equals("help")) {
+        out.print(USAGE);
+        return args.size() == 0 && !args.flag("help") ? BAD_INPUT : OK;
+      }
+      String result = switch (args.word(0, "lệnh|command")) {
+        case "calendar" -> CalendarCommand.run(args, calendar(args), args.flag("explain") ? err : nullStream());
+        case "deadlines" -> DeadlinesCommand.run(args, calendar(args));
+        case "profiles" -> ProfilesCommand.run();
+        case "bench" -> CalendarBenchmark.run(args);
+        default -> throw new CliException("Lệnh không hợp lệ '" + args.word(0, "") + "'",
+            "unknown command '" + args.word(0, "") + "'; see --help");
+      };
+      out.println(result);
+      return OK;
+    } catch (CliException e) {
+      err.println("Lỗi: " + e.getMessage());
+      return BAD_INPUT;
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ");
+      err.println("Lỗi: " + (m.contains(" / ") ? m : m + " / invalid input"));
+      return BAD_INPUT;
+    }
+  }
+
+  private static WorkingCalendar calendar(Args args) {
+    WorkingCalendar c = WorkingCalendar.vietnam();
+    return args.option("overrides").map(f -> c.withOverrides(OverridesFile.read(Path.of(f)))).orElse(c);
+  }
+
+  private static PrintStream nullStream() {
+    return new PrintStream(java.io.OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+  }
+}
