@@ -1,6 +1,8 @@
 package vn.doithoai.core.calendar.lunar;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Converts between the Gregorian calendar and the Vietnamese lunisolar calendar (âm lịch).
@@ -37,6 +39,13 @@ import java.time.LocalDate;
  * midnight in Beijing (UTC+8), so the month starts a day earlier in Vietnam; in 1985 this even
  * moved Tết by a month (21 Jan in Vietnam, 20 Feb in China). Pass {@code 8.0} to apply the same
  * rules to the Chinese calendar.
+ *
+ * <p>Limits: where a new moon or a principal term falls within seconds of local midnight the
+ * answer is only as good as the astronomy and, for future dates, the forecast of ΔT (uncertain by
+ * minutes late this century). In 1900-2100 the closest new moons are, in local time,
+ * 2077-11-15 23:59:50 and 2085-10-18 23:59:32 at UTC+7, and 2057-09-28 23:59:58 and
+ * 2097-08-07 23:59:40 at UTC+8; the months they start may begin a day later in almanacs
+ * computed nearer the time. None of them moves Tết or Giỗ Tổ.
  *
  * <p>No Chinese-calendar library is used; only {@code java.time.LocalDate} and {@code StrictMath}.
  */
@@ -167,7 +176,7 @@ public final class VietnameseLunarCalendar {
 
     /** Which 30° sector (0..11) the Sun is in at the local midnight that begins {@code epochDay}. */
     static int sunSector(long epochDay, double timeZone) {
-        return (int) (sunLongitudeAtMidnight(epochDay, timeZone) / 30.0);
+        return (int) (sunLongitudeAtMidnight(epochDay, timeZone) / 30.0) % 12; // 360.0 can round up
     }
 
     /** Index k of the New Moon that starts the month containing {@code epochDay}. */
@@ -210,7 +219,30 @@ public final class VietnameseLunarCalendar {
      */
     private record Sui(int year, long[] starts, int leapIndex) {
 
+        /** Enough for several centuries in two time zones; cleared rather than evicted when full. */
+        private static final int CACHE_LIMIT = 1024;
+
+        /** Memoised {@link #compute}: each suì costs ~40 evaluations of the Sun and Moon. */
+        private static final Map<Key, Sui> CACHE = new ConcurrentHashMap<>();
+
+        private record Key(int year, double timeZone) {
+        }
+
         static Sui of(int year, double timeZone) {
+            Key key = new Key(year, timeZone);
+            Sui cached = CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            Sui computed = compute(year, timeZone);
+            if (CACHE.size() >= CACHE_LIMIT) {
+                CACHE.clear();
+            }
+            CACHE.put(key, computed);
+            return computed;
+        }
+
+        private static Sui compute(int year, double timeZone) {
             long first = month11Lunation(year, timeZone);
             long next = month11Lunation(year + 1, timeZone);
             int months = (int) (next - first);
@@ -254,7 +286,7 @@ public final class VietnameseLunarCalendar {
             throw new IllegalArgumentException("epoch day " + epochDay + " is before month 11 of " + year);
         }
 
-        /** Count of regular months before month {@code index}: 0 = month 11, 1 = month 12, 2 = month 1, ... */
+        /** The number of month {@code index}, counted from month 11: 0 = month 11, 1 = month 12, 2 = month 1, ... */
         int regularMonthNumber(int index) {
             return leapIndex >= 0 && index >= leapIndex ? index - 1 : index;
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("VietnameseLunarCalendar (Hồ Ngọc Đức's algorithm)")
+@DisplayName("VietnameseLunarCalendar (UTC+7 Vietnamese calendar)")
 class VietnameseLunarCalendarTest {
 
     private static final double CHINA = 8.0;
@@ -115,7 +115,7 @@ class VietnameseLunarCalendarTest {
     @Test
     @DisplayName("last day of a 30-day month is day 30, not the reference's day 0")
     void referenceDayZeroIsFixed() {
-        // amlich-aa98.js returns 0/4/2054 for this date.
+        // a widely copied reference implementation returns day 0 here; the last day of a 30-day month is day 30.
         assertEquals(LunarDate.of(2054, 3, 30), VietnameseLunarCalendar.toLunar(LocalDate.of(2054, 5, 7)));
         assertEquals(LunarDate.of(2062, 2, 30), VietnameseLunarCalendar.toLunar(LocalDate.of(2062, 4, 9)));
     }
