@@ -1,0 +1,196 @@
+package vn.doithoai.core.intake;
+
+import java.net.URLDecoder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import vn.doithoai.core.common.Actor;
+import vn.doithoai.core.common.DomainException;
+import vn.doithoai.core.common.Ids;
+import vn.doithoai.core.common.Input;
+import vn.doithoai.core.common.Json;
+import vn.doithoai.core.commune.Commune;
+import vn.doithoai.core.commune.Communes;
+import vn.doithoai.core.commune.WebhookSecret;
+import vn.doithoai.core.mail.CitizenMails;
+import vn.doithoai.core.opinion.Channel;
+import vn.doithoai.core.opinion.Opinion;
+import vn.doithoai.core.opinion.OpinionField;
+import vn.doithoai.core.opinion.OpinionParts.Raiser;
+import vn.doithoai.core.opinion.Opinions;
+import vn.doithoai.core.plan.PlanStatus;
+import vn.doithoai.core.plan.Plans;
+
+/**
+ * A citizen's opinion from the commune website, through the signed webhook: size cap before the MAC, the
+ * Standard Webhooks signature over the exact bytes, NFC after it, then one atomic write keyed by the
+ * webhook id so that a retried delivery has exactly one effect. The raiser gets a tracking code.
+ */
+public final class SubmittingOpinion {
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+  static final Duration INBOX_TTL = Duration.ofDays(7);
+
+  /** A delivery as received: the commune from the path, lower-case headers, and the exact body bytes. */
+  public record Delivery(String communeId, Map<String, String> headers, byte[] body) {}
+
+  /** What the website gets back: 202 for a new opinion, 200 for a repeated delivery. */
+  public record Receipt(boolean created, String trackingCode, String statusUrl) {
+    public Map<String, Object> toJson() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("trackingCode", trackingCode);
+      m.put("status", "received");
+      m.put("statusUrl", statusUrl);
+      m.put("message", created ? "Đã tiếp nhận ý kiến." : "Ý kiến này đã được tiếp nhận trước đó.");
+      return m;
+    }
+  }
+
+  private final Communes communes;
+  private final Plans plans;
+  private final Opinions opinions;
+  private final CitizenMails mails;
+  private final Clock clock;
+
+  public SubmittingOpinion(Communes communes, Plans plans, Opinions opinions, CitizenMails mails, Clock clock) {
+    this.communes = Objects.requireNonNull(communes);
+    this.plans = Objects.requireNonNull(plans);
+    this.opinions = Objects.requireNonNull(opinions);
+    this.mails = Objects.requireNonNull(mails);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  public Receipt submit(Delivery d) {
+    if (d.body().length > MAX_BODY_BYTES) {
+      throw new DomainException(DomainException.Kind.TOO_LARGE, "payload_too_large",
+          "Nội dung gửi lên vượt quá " + (MAX_BODY_BYTES / 1024) + " KiB.");
+    }
+    String mediaType = mediaType(d.headers().get("content-type"));
+    if (!mediaType.equals("application/json") && !mediaType.equals("application/x-www-form-urlencoded")) {
+      throw new DomainException(DomainException.Kind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+          "Chỉ nhận application/json hoặc application/x-www-form-urlencoded.");
+    }
+    String id = d.headers().get("webhook-id");
+    String timestamp = d.headers().get("webhook-timestamp");
+    String signature = d.headers().get("webhook-signature");
+    if (blank(id) || blank(timestamp) || blank(signature) || id.length() > 200) {
+      throw new DomainException(DomainException.Kind.INVALID, "missing_webhook_headers",
+          "Thiếu tiêu đề webhook-id, webhook-timestamp hoặc webhook-signature.");
+    }
+    Instant now = clock.instant();
+    Optional<Commune> commune = communes.find(d.communeId());
+    List<byte[]> keys = commune.isEmpty() ? List.of() : communes.secrets(d.communeId()).stream()
+        .filter(s -> s.validAt(now)).map(WebhookSecret::key).toList();
+    WebhookVerifier.Failure failure = WebhookVerifier.verify(id, timestamp, signature, d.body(), keys, now);
+    if (failure != null) {
+      // one answer for an unknown commune and a bad signature: the endpoint does not reveal which communes exist
+      throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "invalid_signature",
+          failure == WebhookVerifier.Failure.STALE_TIMESTAMP
+              ? "Thời điểm ký (webhook-timestamp) lệch quá 5 phút so với máy chủ."
+              : "Chữ ký webhook không hợp lệ.");
+    }
+    Input in = new Input(parse(d.body(), mediaType));
+    String content = in.requiredText("content", 5000, "nội dung ý kiến");
+    OpinionField field = in.choice("field", OpinionField.class).orElse(OpinionField.OTHER);
+    String name = in.requiredText("name", 120, "họ và tên");
+    String phone = in.text("phone", 20).orElse(null);
+    String email = in.text("email", 254).orElse(null);
+    if (email != null && !email.matches("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,}")) {
+      in.error("email", "Địa chỉ e-mail không hợp lệ.");
+    }
+    if (phone != null && !phone.matches("\\+?[0-9 .-]{8,20}")) {
+      in.error("phone", "Số điện thoại không hợp lệ.");
+    }
+    if (phone == null && email == null) {
+      in.error("email", "Vui lòng để lại e-mail hoặc số điện thoại để nhận kết quả trả lời.");
+    }
+    String address = in.text("address", 300).orElse(null);
+    String village = in.text("village", 120).orElse(null);
+    boolean consent = in.bool("consentToPublish").orElse(false);
+    Optional<String> planId = in.text("plan", 40);
+    in.check();
+    planId.ifPresent(p -> {
+      boolean open = plans.find(d.communeId(), p).map(plan -> plan.status() == PlanStatus.ANNOUNCED
+          || plan.status() == PlanStatus.DRAFT).orElse(false);
+      if (!open) {
+        throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("plan",
+            "Kế hoạch đối thoại không tồn tại hoặc đã kết thúc nhận ý kiến.")));
+      }
+    });
+
+    Opinion opinion = Opinion.received(Ids.newId("o"), d.communeId(), planId, Ids.trackingCode(), content, field,
+        Channel.WEBSITE, List.of(new Raiser(name, phone, email, address, village, consent)), Optional.empty(), now,
+        Actor.system("website", d.communeId()));
+    InboxEntry entry = new InboxEntry(d.communeId(), id, sha256(d.body()), opinion.id(), opinion.trackingCode(), now,
+        now.plus(INBOX_TTL));
+    IntakeResult result = opinions.intake(entry, opinion, mails.acknowledgement(commune.orElseThrow(), opinion, now));
+    if (result instanceof IntakeResult.Created c) {
+      return new Receipt(true, c.trackingCode(), mails.statusUrl(d.communeId(), c.trackingCode()));
+    }
+    if (result instanceof IntakeResult.Duplicate dup) {
+      return new Receipt(false, dup.trackingCode(), mails.statusUrl(d.communeId(), dup.trackingCode()));
+    }
+    throw new DomainException(DomainException.Kind.UNPROCESSABLE, "webhook_id_reused",
+        "webhook-id này đã được dùng cho một nội dung khác.");
+  }
+
+  private static Map<String, Object> parse(byte[] body, String mediaType) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw new DomainException(DomainException.Kind.INVALID, "invalid_utf8", "Nội dung phải được mã hóa UTF-8.");
+    }
+    if (mediaType.equals("application/json")) {
+      return Json.readObject(text);
+    }
+    Map<String, Object> form = new LinkedHashMap<>();
+    for (String pair : text.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      try {
+        String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        form.putIfAbsent(k, v);
+      } catch (IllegalArgumentException e) {
+        throw new DomainException(DomainException.Kind.INVALID, "malformed_form", "Dữ liệu biểu mẫu không hợp lệ.");
+      }
+    }
+    return form;
+  }
+
+  static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  static String sha256(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

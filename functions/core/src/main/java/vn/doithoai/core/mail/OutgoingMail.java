@@ -1,0 +1,40 @@
+package vn.doithoai.core.mail;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An e-mail to send, written in the same transaction as the change it reports (an outbox record), so it is
+ * neither lost nor sent twice: its {@code id} is derived from the change, and sending is keyed by it.
+ */
+public record OutgoingMail(String id, String communeId, String to, String subject, String text, String html,
+    String kind, Instant createdAt) {
+
+  public OutgoingMail {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(text, "text");
+  }
+
+  public Map<String, Object> toJson() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("commune", communeId);
+    m.put("to", to);
+    m.put("subject", subject);
+    m.put("text", text);
+    m.put("html", html);
+    m.put("kind", kind);
+    m.put("createdAt", createdAt.toString());
+    return m;
+  }
+
+  public static OutgoingMail fromJson(Map<String, Object> m) {
+    return new OutgoingMail((String) m.get("id"), (String) m.get("commune"), (String) m.get("to"),
+        (String) m.get("subject"), (String) m.get("text"), (String) m.get("html"), (String) m.get("kind"),
+        Instant.parse((String) m.get("createdAt")));
+  }
+}

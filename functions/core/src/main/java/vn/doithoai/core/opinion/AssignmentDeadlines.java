@@ -1,0 +1,47 @@
+package vn.doithoai.core.opinion;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import vn.doithoai.core.calendar.PeriodCounter;
+import vn.doithoai.core.calendar.WorkingCalendar;
+import vn.doithoai.core.plan.Plan;
+import vn.doithoai.core.rules.DeadlineRule;
+import vn.doithoai.core.rules.RuleProfile;
+import vn.doithoai.core.rules.RuleProfiles;
+
+/**
+ * The due date and extension cap of an assignment, from the profile: the answer rule
+ * ({@code opinion.resolution}, else the floor's {@code opinion.written-reply}) counted from its anchor in the
+ * plan (the meeting or the conclusion notice); from the assignment day while that anchor has not happened.
+ * The cap is the rule's extension cap; without one, 10 working days beyond the due date (a product default).
+ */
+public final class AssignmentDeadlines {
+  static final int DEFAULT_EXTENSION_WORKING_DAYS = 10;
+
+  /** Due date and cap, and the rule they come from. */
+  public record Dates(LocalDate due, LocalDate cap, String ruleId) {}
+
+  private final RuleProfiles profiles;
+  private final WorkingCalendar calendar;
+
+  public AssignmentDeadlines(RuleProfiles profiles, WorkingCalendar calendar) {
+    this.profiles = profiles;
+    this.calendar = calendar;
+  }
+
+  public Dates forAssignment(String profileId, Optional<Plan> plan, LocalDate today) {
+    RuleProfile profile = profiles.get(profileId);
+    DeadlineRule rule = profile.rule("opinion.resolution")
+        .or(() -> profiles.floor().rule("opinion.resolution"))
+        .or(() -> profiles.floor().rule("opinion.written-reply"))
+        .orElseThrow(() -> new IllegalStateException("no answer rule in " + profileId + " or the floor"));
+    LocalDate anchor = plan.flatMap(p -> switch (rule.anchor()) {
+      case MEETING -> p.content().meetings().stream().flatMap(m -> m.date().stream()).sorted().findFirst();
+      case CONCLUSION_NOTICE -> p.conclusionDate();
+    }).orElse(today);
+    LocalDate due = new PeriodCounter(calendar).after(anchor, rule.offset(), rule.unit()).date();
+    LocalDate cap = rule.extensionCap().map(c -> calendar.addWorkingDays(anchor, c))
+        .orElseGet(() -> calendar.addWorkingDays(due, DEFAULT_EXTENSION_WORKING_DAYS));
+    return new Dates(due, cap, rule.id());
+  }
+}

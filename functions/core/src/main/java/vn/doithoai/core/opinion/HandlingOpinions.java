@@ -1,0 +1,350 @@
+package vn.doithoai.core.opinion;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Actor;
+import vn.doithoai.core.common.DomainException;
+import vn.doithoai.core.common.Ids;
+import vn.doithoai.core.common.Input;
+import vn.doithoai.core.commune.Agency;
+import vn.doithoai.core.commune.Commune;
+import vn.doithoai.core.commune.Communes;
+import vn.doithoai.core.mail.CitizenMails;
+import vn.doithoai.core.mail.OutgoingMail;
+import vn.doithoai.core.opinion.OpinionParts.Answer;
+import vn.doithoai.core.opinion.OpinionParts.Compiled;
+import vn.doithoai.core.opinion.OpinionParts.Evidence;
+import vn.doithoai.core.opinion.OpinionParts.Raiser;
+import vn.doithoai.core.plan.Plan;
+import vn.doithoai.core.plan.Plans;
+import vn.doithoai.core.rules.DeadlineScheduling;
+
+/**
+ * Staff work on opinions: entering one on behalf of a citizen or a compiled list from the Front, a union or
+ * a village; triage (accept, redirect as a complaint or denunciation, forward upward, refuse, merge); assign
+ * to an agency; answer; extend; close. The office and the host triage and assign; an agency sees and
+ * answers only what is assigned to it; the Front reads everything and enters compiled lists.
+ */
+public final class HandlingOpinions {
+  private final Opinions opinions;
+  private final Communes communes;
+  private final Plans plans;
+  private final AssignmentDeadlines deadlines;
+  private final CitizenMails mails;
+  private final Clock clock;
+
+  public HandlingOpinions(Opinions opinions, Communes communes, Plans plans, AssignmentDeadlines deadlines,
+      CitizenMails mails, Clock clock) {
+    this.opinions = Objects.requireNonNull(opinions);
+    this.communes = Objects.requireNonNull(communes);
+    this.plans = Objects.requireNonNull(plans);
+    this.deadlines = Objects.requireNonNull(deadlines);
+    this.mails = Objects.requireNonNull(mails);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  /** An opinion entered by staff for a citizen (at the office, from a question card, spoken at the meeting). */
+  public Opinion enter(Actor actor, Input in) {
+    require(actor, "nhập ý kiến", Role.OFFICE, Role.HOST, Role.FRONT);
+    Commune commune = commune(actor);
+    Optional<String> planId = plan(actor, in);
+    Channel channel = in.choice("channel", Channel.class).orElse(Channel.STAFF_ENTRY);
+    String content = in.requiredText("content", 5000, "nội dung ý kiến");
+    OpinionField field = in.choice("field", OpinionField.class).orElse(OpinionField.OTHER);
+    List<Raiser> raisers = in.objects("raisers", 50, HandlingOpinions::raiser);
+    if (raisers.isEmpty()) {
+      in.error("raisers", "Cần ít nhất một người nêu ý kiến.");
+    }
+    in.check();
+    Instant now = clock.instant();
+    Opinion o = Opinion.received(Ids.newId("o"), commune.id(), planId, Ids.trackingCode(), content, field, channel,
+        raisers, Optional.empty(), now, actor);
+    opinions.create(List.of(o), mails.acknowledgement(commune, o, now));
+    return o;
+  }
+
+  /** A list compiled by the Front, a union, a village or a party cell: each item one matter with its count. */
+  public List<Opinion> enterCompiled(Actor actor, Input in) {
+    require(actor, "nhập danh sách tổng hợp", Role.OFFICE, Role.HOST, Role.FRONT);
+    Commune commune = commune(actor);
+    Optional<String> planId = plan(actor, in);
+    String organisation = in.requiredText("organisation", 200, "tổ chức tổng hợp");
+    Channel channel = in.choice("channel", Channel.class).orElse(Channel.FRONT);
+    Instant now = clock.instant();
+    List<Opinion> list = in.objects("items", 300, item -> {
+      String content = item.requiredText("content", 5000, "nội dung ý kiến");
+      OpinionField field = item.choice("field", OpinionField.class).orElse(OpinionField.OTHER);
+      int count = item.integer("count", 1, 1_000_000).orElse(1);
+      List<Raiser> raisers = item.objects("raisers", 50, HandlingOpinions::raiser);
+      return Opinion.received(Ids.newId("o"), commune.id(), planId, Ids.trackingCode(), content, field, channel,
+          raisers, Optional.of(new Compiled(organisation, Math.max(count, raisers.size()))), now, actor);
+    });
+    if (list.isEmpty() && in.has("items")) {
+      in.error("items", "Danh sách tổng hợp trống.");
+    } else if (!in.has("items")) {
+      in.error("items", "Vui lòng nhập các ý kiến đã tổng hợp.");
+    }
+    in.check();
+    List<OutgoingMail> out = new ArrayList<>();
+    list.forEach(o -> out.addAll(mails.acknowledgement(commune, o, now)));
+    opinions.create(list, out);
+    return list;
+  }
+
+  /** Triage: accept for the dialogue, redirect (complaint or denunciation), forward upward, or refuse. */
+  public Opinion triage(Actor actor, String opinionId, Input in) {
+    require(actor, "phân loại ý kiến", Role.OFFICE, Role.HOST);
+    String decision = in.requiredText("decision", 20, "quyết định phân loại (accept, redirect, forward, refuse)");
+    in.check();
+    return switch (decision) {
+      case "accept" -> accept(actor, opinionId, in);
+      case "redirect" -> redirect(actor, opinionId, in);
+      case "forward" -> forward(actor, opinionId, in);
+      case "refuse" -> refuse(actor, opinionId, in);
+      default -> throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("decision",
+          "Chọn một trong: accept, redirect, forward, refuse.")));
+    };
+  }
+
+  public Opinion accept(Actor actor, String opinionId, Input in) {
+    require(actor, "đưa ý kiến vào đối thoại", Role.OFFICE, Role.HOST);
+    Optional<String> planId = plan(actor, in);
+    Optional<OpinionField> field = in.choice("field", OpinionField.class);
+    in.check();
+    Opinion o = load(actor, opinionId);
+    checkVersion(in, o);
+    Opinion next = o.accept(planId, field.orElse(o.field()), actor, clock.instant());
+    opinions.save(List.of(next), List.of());
+    return next;
+  }
+
+  public Opinion redirect(Actor actor, String opinionId, Input in) {
+    require(actor, "hướng dẫn khiếu nại, tố cáo", Role.OFFICE, Role.HOST);
+    OpinionParts.RedirectKind kind = in.choice("kind", OpinionParts.RedirectKind.class).orElse(null);
+    if (!in.has("kind")) {
+      in.error("kind", "Chọn complaint (khiếu nại) hoặc denunciation (tố cáo).");
+    }
+    Optional<String> guidance = in.text("guidance", 3000);
+    in.check();
+    Opinion o = load(actor, opinionId);
+    checkVersion(in, o);
+    return saveAndTell(actor, o.redirect(kind, guidance.orElse(kind.defaultGuidance()), actor, clock.instant()),
+        "redirected");
+  }
+
+  public Opinion forward(Actor actor, String opinionId, Input in) {
+    require(actor, "chuyển ý kiến lên cấp trên", Role.OFFICE, Role.HOST);
+    String body = in.requiredText("body", 300, "cơ quan cấp trên nhận chuyển");
+    String note = in.text("note", 2000).orElse("");
+    in.check();
+    Opinion o = load(actor, opinionId);
+    checkVersion(in, o);
+    return saveAndTell(actor, o.forward("Ý kiến đã được chuyển đến " + body + " để xem xét, giải quyết theo thẩm "
+        + "quyền.", note, actor, clock.instant()), "forwarded");
+  }
+
+  public Opinion refuse(Actor actor, String opinionId, Input in) {
+    require(actor, "từ chối ý kiến", Role.OFFICE, Role.HOST);
+    OpinionParts.RefusalReason reason = in.choice("reason", OpinionParts.RefusalReason.class).orElse(null);
+    if (!in.has("reason")) {
+      in.error("reason", "Chọn lý do: no-legal-capacity, conduct, settled-matter, unlawful-content.");
+    }
+    String note = in.text("note", 2000).orElse("");
+    in.check();
+    Opinion o = load(actor, opinionId);
+    checkVersion(in, o);
+    return saveAndTell(actor, o.refuse(reason, note, actor, clock.instant()), "refused");
+  }
+
+  /** Gộp: the same concern raised again is one matter with many raisers. */
+  public Opinion merge(Actor actor, String opinionId, Input in) {
+    require(actor, "gộp ý kiến", Role.OFFICE, Role.HOST);
+    String into = in.requiredText("into", 40, "ý kiến đích");
+    in.check();
+    Opinion o = load(actor, opinionId);
+    checkVersion(in, o);
+    Opinion target = load(actor, into);
+    Instant now = clock.instant();
+    Opinion merged = o.mergeInto(target, actor, now);
+    Opinion absorbed = target.absorb(o, actor, now);
+    opinions.save(List.of(merged, absorbed), List.of());
+    return absorbed;
+  }
+
+  public Opinion assign(Actor actor, String opinionId, Input in) {
+    require(actor, "giao cơ quan giải quyết", Role.OFFICE, Role.HOST);
+    String agencyId = in.requiredText("agency", 40, "cơ quan được giao");
+    Optional<LocalDate> requested = in.date("due");
+    in.check();
+    Commune commune = commune(actor);
+    Agency agency = commune.agency(agencyId).orElseThrow(() -> DomainException.invalid(List.of(
+        new vn.doithoai.core.common.FieldError("agency", "Xã chưa khai báo cơ quan '" + agencyId + "'."))));
+    Opinion o = load(actor, opinionId);
+    checkVersion(in, o);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), DeadlineScheduling.VIETNAM);
+    Optional<Plan> plan = o.planId().flatMap(p -> plans.find(commune.id(), p));
+    String profile = plan.map(p -> p.content().profileId()).orElse(commune.profileId());
+    AssignmentDeadlines.Dates dates = deadlines.forAssignment(profile, plan, today);
+    LocalDate due = dates.due();
+    if (requested.isPresent()) {
+      if (requested.get().isAfter(dates.due()) || requested.get().isBefore(today)) {
+        throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("due",
+            "Hạn giao phải từ hôm nay đến chậm nhất " + dates.due() + " theo bộ quy tắc " + profile + ".")));
+      }
+      due = requested.get();
+    }
+    Opinion next = o.assign(agency.id(), agency.name(), due, dates.cap(), actor, clock.instant());
+    opinions.save(List.of(next), List.of());
+    return next;
+  }
+
+  public Opinion answer(Actor actor, String opinionId, Input in) {
+    require(actor, "trả lời ý kiến", Role.OFFICE, Role.HOST, Role.AGENCY);
+    String text = in.requiredText("text", 10000, "nội dung trả lời");
+    String mode = in.text("mode", 20).orElse("written");
+    if (!mode.equals("written") && !mode.equals("at-meeting")) {
+      in.error("mode", "Chọn written (bằng văn bản) hoặc at-meeting (tại hội nghị).");
+    }
+    List<Evidence> evidence = in.objects("evidence", 20, e -> {
+      String url = e.requiredText("url", 1000, "đường dẫn tài liệu");
+      if (!url.isEmpty() && !url.startsWith("https://") && !url.startsWith("http://")) {
+        e.error("url", "Đường dẫn phải bắt đầu bằng https://.");
+      }
+      return new Evidence(e.requiredText("name", 300, "tên tài liệu"), url);
+    });
+    in.check();
+    Opinion o = load(actor, opinionId);
+    requireOwnAssignment(actor, o);
+    checkVersion(in, o);
+    Answer a = new Answer(text, mode.equals("at-meeting"), evidence, clock.instant(), actor.id());
+    return saveAndTell(actor, o.answer(a, actor, clock.instant()), "answered");
+  }
+
+  public Opinion extend(Actor actor, String opinionId, Input in) {
+    require(actor, "gia hạn giải quyết", Role.OFFICE, Role.HOST, Role.AGENCY);
+    LocalDate until = in.date("until").orElse(null);
+    if (!in.has("until")) {
+      in.error("until", "Vui lòng nhập hạn mới.");
+    }
+    String reason = in.requiredText("reason", 2000, "lý do gia hạn (bằng văn bản)");
+    in.check();
+    Opinion o = load(actor, opinionId);
+    requireOwnAssignment(actor, o);
+    checkVersion(in, o);
+    Opinion next = o.extend(until, reason, actor, clock.instant());
+    opinions.save(List.of(next), List.of());
+    return next;
+  }
+
+  public Opinion close(Actor actor, String opinionId, Input in) {
+    require(actor, "kết thúc ý kiến", Role.OFFICE, Role.HOST);
+    String note = in.text("note", 2000).orElse("");
+    in.check();
+    Opinion o = load(actor, opinionId);
+    checkVersion(in, o);
+    Opinion next = o.close(note, actor, clock.instant());
+    opinions.save(List.of(next), List.of());
+    return next;
+  }
+
+  public Opinion get(Actor actor, String opinionId) {
+    require(actor, "xem ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
+    Opinion o = load(actor, opinionId);
+    if (onlyAgency(actor) && !assignedTo(o, actor)) {
+      throw DomainException.notFound("ý kiến");
+    }
+    return o;
+  }
+
+  /** Filters: plan (or none for unattached), status, field, agency. An agency sees only its own. */
+  public List<Opinion> list(Actor actor, Input in) {
+    require(actor, "xem ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
+    Optional<String> planId = in.text("plan", 40);
+    Optional<OpinionStatus> status = in.choice("status", OpinionStatus.class);
+    Optional<OpinionField> field = in.choice("field", OpinionField.class);
+    Optional<String> agency = in.text("agency", 40);
+    in.check();
+    if (onlyAgency(actor)) {
+      String own = actor.agencyId().orElseThrow(() -> DomainException.forbidden("xem ý kiến (thiếu mã cơ quan)"));
+      if (agency.isPresent() && !agency.get().equals(own)) {
+        throw DomainException.forbidden("xem ý kiến giao cho cơ quan khác");
+      }
+      return opinions.byAgency(actor.communeId(), own).stream()
+          .filter(o -> planId.isEmpty() || o.planId().equals(planId))
+          .filter(o -> status.isEmpty() || o.status() == status.get())
+          .filter(o -> field.isEmpty() || o.field() == field.get()).toList();
+    }
+    if (agency.isPresent() && planId.isEmpty() && status.isEmpty() && field.isEmpty()) {
+      return opinions.byAgency(actor.communeId(), agency.get());
+    }
+    return opinions.byPlan(actor.communeId(), planId, status, field, agency);
+  }
+
+  private Opinion saveAndTell(Actor actor, Opinion next, String event) {
+    Commune commune = commune(actor);
+    opinions.save(List.of(next), mails.outcome(commune, next, event, clock.instant()));
+    return next;
+  }
+
+  private Optional<String> plan(Actor actor, Input in) {
+    Optional<String> planId = in.text("plan", 40);
+    if (planId.isPresent() && plans.find(actor.communeId(), planId.get()).isEmpty()) {
+      in.error("plan", "Không tìm thấy kế hoạch này trong xã.");
+      return Optional.empty();
+    }
+    return planId;
+  }
+
+  static Raiser raiser(Input r) {
+    String email = r.text("email", 254).orElse(null);
+    if (email != null && !email.matches("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,}")) {
+      r.error("email", "Địa chỉ e-mail không hợp lệ.");
+    }
+    return new Raiser(r.requiredText("name", 120, "họ và tên"), r.text("phone", 20).orElse(null), email,
+        r.text("address", 300).orElse(null), r.text("village", 120).orElse(null),
+        r.bool("consentToPublish").orElse(false));
+  }
+
+  private Opinion load(Actor actor, String opinionId) {
+    return opinions.find(actor.communeId(), opinionId).orElseThrow(() -> DomainException.notFound("ý kiến"));
+  }
+
+  private Commune commune(Actor actor) {
+    return communes.find(actor.communeId()).orElseThrow(() -> DomainException.notFound("xã"));
+  }
+
+  private static void checkVersion(Input in, Opinion o) {
+    long expected = in.integer("version", 1, Integer.MAX_VALUE).map(Integer::longValue).orElse(o.version());
+    in.check();
+    if (expected != o.version()) {
+      throw DomainException.staleVersion();
+    }
+  }
+
+  private static boolean onlyAgency(Actor actor) {
+    return actor.has(Role.AGENCY) && !actor.hasAny(Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
+  }
+
+  private static boolean assignedTo(Opinion o, Actor actor) {
+    return o.assignment().isPresent() && actor.agencyId().isPresent()
+        && o.assignment().get().agencyId().equals(actor.agencyId().get());
+  }
+
+  private static void requireOwnAssignment(Actor actor, Opinion o) {
+    if (onlyAgency(actor) && !assignedTo(o, actor)) {
+      throw DomainException.notFound("ý kiến");
+    }
+  }
+
+  private static void require(Actor actor, String action, Role... roles) {
+    if (!actor.hasAny(roles)) {
+      throw DomainException.forbidden(action);
+    }
+  }
+}

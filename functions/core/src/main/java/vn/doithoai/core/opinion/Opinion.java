@@ -1,0 +1,229 @@
+package vn.doithoai.core.opinion;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import vn.doithoai.core.common.Actor;
+import vn.doithoai.core.common.AuditEntry;
+import vn.doithoai.core.common.DomainException;
+import vn.doithoai.core.opinion.OpinionParts.Answer;
+import vn.doithoai.core.opinion.OpinionParts.Assignment;
+import vn.doithoai.core.opinion.OpinionParts.Compiled;
+import vn.doithoai.core.opinion.OpinionParts.Decision;
+import vn.doithoai.core.opinion.OpinionParts.Raiser;
+
+/**
+ * Ý kiến, kiến nghị: one matter raised by one or many citizens, and what became of it. Transitions return a
+ * new opinion with the next version and an audit entry; an illegal one is an error with a code and a
+ * Vietnamese message.
+ */
+public record Opinion(
+    String id,
+    String communeId,
+    Optional<String> planId,
+    String trackingCode,
+    String content,
+    OpinionField field,
+    Channel channel,
+    List<Raiser> raisers,
+    Optional<Compiled> compiled,
+    Instant receivedAt,
+    OpinionStatus status,
+    Optional<Decision> decision,
+    Optional<String> mergedInto,
+    List<String> mergedFrom,
+    Optional<Assignment> assignment,
+    Optional<Answer> answer,
+    long version,
+    List<AuditEntry> audit) {
+
+  public Opinion {
+    raisers = List.copyOf(raisers);
+    mergedFrom = List.copyOf(mergedFrom);
+    audit = List.copyOf(audit);
+  }
+
+  public static Opinion received(String id, String communeId, Optional<String> planId, String trackingCode,
+      String content, OpinionField field, Channel channel, List<Raiser> raisers, Optional<Compiled> compiled,
+      Instant now, Actor actor) {
+    return new Opinion(id, communeId, planId, trackingCode, content, field, channel, raisers, compiled, now,
+        OpinionStatus.RECEIVED, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), 1,
+        List.of(AuditEntry.of(now, actor, "opinion.received", channel.code(), "")));
+  }
+
+  /** How many people raised it: the compiled count, or the raisers listed. */
+  public int raiserCount() {
+    return compiled.map(Compiled::count).orElse(Math.max(1, raisers.size()));
+  }
+
+  public Opinion accept(Optional<String> plan, OpinionField newField, Actor actor, Instant now) {
+    requireIn("accept", EnumSet.of(OpinionStatus.RECEIVED));
+    return next(plan.or(() -> planId), newField, OpinionStatus.ACCEPTED, decision, mergedInto, raisers, mergedFrom,
+        assignment, answer, actor, now, "opinion.accepted", plan.orElse(""), "");
+  }
+
+  public Opinion redirect(OpinionParts.RedirectKind kind, String guidance, Actor actor, Instant now) {
+    requireIn("redirect", EnumSet.of(OpinionStatus.RECEIVED, OpinionStatus.ACCEPTED));
+    return next(planId, field, OpinionStatus.REDIRECTED, Optional.of(new Decision("redirect-" + kind.name()
+        .toLowerCase(java.util.Locale.ROOT), guidance, kind.vietnamese())), mergedInto, raisers, mergedFrom,
+        assignment, answer, actor, now, "opinion.redirected", kind.vietnamese(), "");
+  }
+
+  public Opinion forward(String body, String note, Actor actor, Instant now) {
+    requireIn("forward", EnumSet.of(OpinionStatus.RECEIVED, OpinionStatus.ACCEPTED));
+    return next(planId, field, OpinionStatus.FORWARDED, Optional.of(new Decision("forward", body, note)), mergedInto,
+        raisers, mergedFrom, assignment, answer, actor, now, "opinion.forwarded", body, note);
+  }
+
+  public Opinion refuse(OpinionParts.RefusalReason reason, String note, Actor actor, Instant now) {
+    requireIn("refuse", EnumSet.of(OpinionStatus.RECEIVED, OpinionStatus.ACCEPTED));
+    return next(planId, field, OpinionStatus.REFUSED, Optional.of(new Decision("refuse-" + reason.name()
+        .toLowerCase(java.util.Locale.ROOT), reason.vietnamese(), note)), mergedInto, raisers, mergedFrom, assignment,
+        answer, actor, now, "opinion.refused", reason.vietnamese(), note);
+  }
+
+  /** This opinion goes into {@code target}: its raisers move there, so every one of them is still told. */
+  public Opinion mergeInto(Opinion target, Actor actor, Instant now) {
+    requireIn("merge", EnumSet.of(OpinionStatus.RECEIVED, OpinionStatus.ACCEPTED));
+    if (target.id.equals(id)) {
+      throw DomainException.conflict("merge_into_self", "Không thể gộp một ý kiến vào chính nó.");
+    }
+    if (!target.status.open()) {
+      throw DomainException.conflict("merge_target_closed",
+          "Ý kiến đích đang ở trạng thái \"" + target.status.vietnamese() + "\", không nhận gộp thêm.");
+    }
+    return next(planId, field, OpinionStatus.MERGED, decision, Optional.of(target.id), raisers, mergedFrom,
+        assignment, answer, actor, now, "opinion.merged", "vào " + target.trackingCode, "");
+  }
+
+  /** The target of a merge: gains the merged opinion's raisers and remembers it. */
+  public Opinion absorb(Opinion merged, Actor actor, Instant now) {
+    List<Raiser> all = new ArrayList<>(raisers);
+    all.addAll(merged.raisers);
+    List<String> from = new ArrayList<>(mergedFrom);
+    from.add(merged.id);
+    return next(planId, field, status, decision, mergedInto, all, from, assignment, answer, actor, now,
+        "opinion.absorbed", "từ " + merged.trackingCode, "");
+  }
+
+  public Opinion assign(String agencyId, String agencyName, LocalDate due, LocalDate cap, Actor actor, Instant now) {
+    requireIn("assign", EnumSet.of(OpinionStatus.ACCEPTED, OpinionStatus.ASSIGNED));
+    Assignment a = new Assignment(agencyId, agencyName, now, due, cap, Optional.empty(), "");
+    return next(planId, field, OpinionStatus.ASSIGNED, decision, mergedInto, raisers, mergedFrom, Optional.of(a),
+        answer, actor, now, "opinion.assigned", agencyName + ", hạn " + due, "");
+  }
+
+  public Opinion extend(LocalDate newDue, String reason, Actor actor, Instant now) {
+    requireIn("extend", EnumSet.of(OpinionStatus.ASSIGNED));
+    Assignment a = assignment.orElseThrow();
+    if (!newDue.isAfter(a.currentDue())) {
+      throw DomainException.conflict("extension_not_later",
+          "Hạn mới phải sau hạn hiện tại (" + a.currentDue() + ").");
+    }
+    if (newDue.isAfter(a.cap())) {
+      throw DomainException.conflict("extension_beyond_cap",
+          "Hạn gia hạn vượt giới hạn của bộ quy tắc (chậm nhất " + a.cap() + ").");
+    }
+    Assignment ext = new Assignment(a.agencyId(), a.agencyName(), a.assignedAt(), a.due(), a.cap(),
+        Optional.of(newDue), reason);
+    return next(planId, field, status, decision, mergedInto, raisers, mergedFrom, Optional.of(ext), answer, actor,
+        now, "opinion.extended", a.currentDue() + " → " + newDue, reason);
+  }
+
+  public Opinion answer(Answer given, Actor actor, Instant now) {
+    Set<OpinionStatus> from = given.atMeeting() ? EnumSet.of(OpinionStatus.ACCEPTED, OpinionStatus.ASSIGNED)
+        : EnumSet.of(OpinionStatus.ASSIGNED);
+    requireIn(given.atMeeting() ? "answer-at-meeting" : "answer", from);
+    return next(planId, field, OpinionStatus.ANSWERED, decision, mergedInto, raisers, mergedFrom, assignment,
+        Optional.of(given), actor, now, "opinion.answered", given.atMeeting() ? "tại hội nghị" : "bằng văn bản", "");
+  }
+
+  public Opinion close(String note, Actor actor, Instant now) {
+    requireIn("close", EnumSet.of(OpinionStatus.ANSWERED));
+    return next(planId, field, OpinionStatus.CLOSED, decision, mergedInto, raisers, mergedFrom, assignment, answer,
+        actor, now, "opinion.closed", "", note);
+  }
+
+  private void requireIn(String action, Set<OpinionStatus> allowed) {
+    if (!allowed.contains(status)) {
+      throw DomainException.conflict("illegal_transition", "Không thể " + ACTIONS.getOrDefault(action, action)
+          + " ý kiến đang ở trạng thái \"" + status.vietnamese() + "\".");
+    }
+  }
+
+  private static final Map<String, String> ACTIONS = Map.of("accept", "đưa vào đối thoại", "redirect",
+      "hướng dẫn theo thủ tục khiếu nại, tố cáo", "forward", "chuyển cấp trên", "refuse", "từ chối", "merge", "gộp",
+      "assign", "giao cơ quan giải quyết", "extend", "gia hạn", "answer", "trả lời bằng văn bản",
+      "answer-at-meeting", "ghi nhận trả lời", "close", "kết thúc");
+
+  private Opinion next(Optional<String> plan, OpinionField f, OpinionStatus s, Optional<Decision> d,
+      Optional<String> into, List<Raiser> r, List<String> from, Optional<Assignment> a, Optional<Answer> ans,
+      Actor actor, Instant now, String action, String detail, String reason) {
+    List<AuditEntry> trail = new ArrayList<>(audit);
+    trail.add(AuditEntry.of(now, actor, action, detail, reason));
+    return new Opinion(id, communeId, plan, trackingCode, content, f, channel, r, compiled, receivedAt, s, d, into,
+        from, a, ans, version + 1, trail);
+  }
+
+  public Map<String, Object> toJson() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("commune", communeId);
+    m.put("planId", planId.orElse(null));
+    m.put("trackingCode", trackingCode);
+    m.put("content", content);
+    m.put("field", field.code());
+    m.put("fieldText", field.vietnamese());
+    m.put("channel", channel.code());
+    m.put("raisers", raisers.stream().map(Raiser::toJson).toList());
+    m.put("compiledBy", compiled.map(Compiled::organisation).orElse(null));
+    m.put("raiserCount", raiserCount());
+    m.put("receivedAt", receivedAt.toString());
+    m.put("status", status.code());
+    m.put("statusText", status.vietnamese());
+    m.put("decision", decision.map(d -> {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("kind", d.kind());
+      x.put("text", d.text());
+      x.put("note", d.note());
+      return (Object) x;
+    }).orElse(null));
+    m.put("mergedInto", mergedInto.orElse(null));
+    m.put("mergedFrom", mergedFrom);
+    m.put("assignment", assignment.map(Assignment::toJson).orElse(null));
+    m.put("answer", answer.map(Answer::toJson).orElse(null));
+    m.put("version", version);
+    m.put("audit", audit.stream().map(AuditEntry::toJson).toList());
+    return m;
+  }
+
+  @SuppressWarnings("unchecked")
+  public static Opinion fromJson(Map<String, Object> m) {
+    List<Raiser> raisers = ((List<Object>) m.get("raisers")).stream()
+        .map(o -> Raiser.fromJson((Map<String, Object>) o)).toList();
+    List<AuditEntry> audit = ((List<Object>) m.get("audit")).stream()
+        .map(o -> AuditEntry.fromJson((Map<String, Object>) o)).toList();
+    Optional<Compiled> compiled = Optional.ofNullable((String) m.get("compiledBy"))
+        .map(org -> new Compiled(org, ((Number) m.get("raiserCount")).intValue()));
+    Optional<Decision> decision = Optional.ofNullable((Map<String, Object>) m.get("decision"))
+        .map(d -> new Decision((String) d.get("kind"), (String) d.get("text"), (String) d.get("note")));
+    return new Opinion((String) m.get("id"), (String) m.get("commune"), Optional.ofNullable((String) m.get("planId")),
+        (String) m.get("trackingCode"), (String) m.get("content"), parse(OpinionField.class, (String) m.get("field")),
+        parse(Channel.class, (String) m.get("channel")), raisers, compiled, Instant.parse((String) m.get("receivedAt")),
+        parse(OpinionStatus.class, (String) m.get("status")), decision, Optional.ofNullable((String) m.get("mergedInto")),
+        (List<String>) m.get("mergedFrom"),
+        Optional.ofNullable((Map<String, Object>) m.get("assignment")).map(Assignment::fromJson),
+        Optional.ofNullable((Map<String, Object>) m.get("answer")).map(Answer::fromJson),
+        ((Number) m.get("version")).longValue(), audit);
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String code) {
+    return Enum.valueOf(type, code.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+  }
+}

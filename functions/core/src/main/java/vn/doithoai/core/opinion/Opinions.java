@@ -1,0 +1,36 @@
+package vn.doithoai.core.opinion;
+
+import java.util.List;
+import java.util.Optional;
+import vn.doithoai.core.intake.InboxEntry;
+import vn.doithoai.core.intake.IntakeResult;
+import vn.doithoai.core.mail.OutgoingMail;
+
+/** Port: where opinions, the webhook inbox and the e-mail outbox are kept. */
+public interface Opinions {
+  /**
+   * Stores a webhook delivery atomically: the inbox entry (only if its id is new), the opinion, its tracking
+   * code and its e-mails. Concurrent deliveries of one id create exactly one opinion.
+   */
+  IntakeResult intake(InboxEntry entry, Opinion opinion, List<OutgoingMail> mails);
+
+  /** Creates opinions entered by staff, with their e-mails, all or nothing. */
+  void create(List<Opinion> opinions, List<OutgoingMail> mails);
+
+  Optional<Opinion> find(String communeId, String opinionId);
+
+  Optional<Opinion> findByTrackingCode(String communeId, String trackingCode);
+
+  /**
+   * Saves changed opinions (each only if its stored version is one less) with their e-mails, all or nothing;
+   * a lost race is a version conflict.
+   */
+  void save(List<Opinion> changed, List<OutgoingMail> mails);
+
+  /** Opinions of a plan (or, with an empty plan, those not yet attached to one), filtered. */
+  List<Opinion> byPlan(String communeId, Optional<String> planId, Optional<OpinionStatus> status,
+      Optional<OpinionField> field, Optional<String> agencyId);
+
+  /** Opinions assigned to an agency, soonest due first. */
+  List<Opinion> byAgency(String communeId, String agencyId);
+}

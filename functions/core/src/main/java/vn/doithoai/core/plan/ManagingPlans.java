@@ -1,0 +1,135 @@
+package vn.doithoai.core.plan;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Actor;
+import vn.doithoai.core.common.DomainException;
+import vn.doithoai.core.common.Ids;
+import vn.doithoai.core.common.Input;
+import vn.doithoai.core.commune.Commune;
+import vn.doithoai.core.commune.Communes;
+import vn.doithoai.core.rules.RuleProfiles;
+
+/**
+ * Creating, editing, announcing, cancelling and rescheduling a commune's dialogue plans, and reading them
+ * with their deadline schedule. The office and the host manage plans; every staff role of the commune reads
+ * them. Another commune's plan is never found.
+ */
+public final class ManagingPlans {
+  /** A plan with its schedule, as the staff API returns it. */
+  public record PlanView(Plan plan, List<PlanSchedules.MeetingSchedule> schedules) {}
+
+  private final Plans plans;
+  private final Communes communes;
+  private final RuleProfiles profiles;
+  private final PlanSchedules schedules;
+  private final Clock clock;
+
+  public ManagingPlans(Plans plans, Communes communes, RuleProfiles profiles, PlanSchedules schedules,
+      Clock clock) {
+    this.plans = Objects.requireNonNull(plans);
+    this.communes = Objects.requireNonNull(communes);
+    this.profiles = Objects.requireNonNull(profiles);
+    this.schedules = Objects.requireNonNull(schedules);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  public PlanView create(Actor actor, Input in) {
+    requireManager(actor, "lập kế hoạch");
+    Commune commune = commune(actor);
+    PlanContent content = PlanContent.read(in, profiles, commune.profileId());
+    Plan plan = Plan.draft(Ids.newId("p"), commune.id(), content, actor, clock.instant());
+    plans.create(plan);
+    return view(plan);
+  }
+
+  public PlanView update(Actor actor, String planId, Input in) {
+    requireManager(actor, "sửa kế hoạch");
+    Plan current = load(actor, planId);
+    checkVersion(in, current);
+    PlanContent content = PlanContent.read(in, profiles, current.content().profileId());
+    return save(current.update(content, actor, clock.instant()));
+  }
+
+  public PlanView announce(Actor actor, String planId, Input in) {
+    requireManager(actor, "công bố kế hoạch");
+    Plan current = load(actor, planId);
+    checkVersion(in, current);
+    return save(current.announce(actor, clock.instant()));
+  }
+
+  public PlanView cancel(Actor actor, String planId, Input in) {
+    requireManager(actor, "hủy kế hoạch");
+    String reason = in.requiredText("reason", 1000, "lý do hủy");
+    in.check();
+    Plan current = load(actor, planId);
+    checkVersion(in, current);
+    return save(current.cancel(reason, actor, clock.instant()));
+  }
+
+  public PlanView reschedule(Actor actor, String planId, Input in) {
+    requireManager(actor, "dời lịch đối thoại");
+    Plan current = load(actor, planId);
+    String meetingId = in.text("meetingId", 40).orElse(current.content().meetings().isEmpty() ? ""
+        : current.content().meetings().get(0).id());
+    LocalDate date = in.date("date").orElse(null);
+    if (!in.has("date")) {
+      in.error("date", "Vui lòng nhập ngày đối thoại mới.");
+    }
+    String venue = in.text("venue", 300).orElse(null);
+    String reason = in.requiredText("reason", 1000, "lý do dời lịch");
+    in.check();
+    checkVersion(in, current);
+    return save(current.reschedule(meetingId, date, venue, reason, actor, clock.instant()));
+  }
+
+  public PlanView get(Actor actor, String planId) {
+    requireReader(actor);
+    return view(load(actor, planId));
+  }
+
+  public List<Plan> list(Actor actor, int year) {
+    requireReader(actor);
+    return plans.byYear(actor.communeId(), year);
+  }
+
+  private PlanView save(Plan next) {
+    plans.save(next, schedules.openDeadlines(next));
+    return view(next);
+  }
+
+  private PlanView view(Plan plan) {
+    return new PlanView(plan, schedules.derive(plan));
+  }
+
+  private Plan load(Actor actor, String planId) {
+    return plans.find(actor.communeId(), planId).orElseThrow(() -> DomainException.notFound("kế hoạch"));
+  }
+
+  private Commune commune(Actor actor) {
+    return communes.find(actor.communeId()).orElseThrow(() -> DomainException.notFound("xã " + actor.communeId()));
+  }
+
+  private static void checkVersion(Input in, Plan current) {
+    long expected = in.integer("version", 1, Integer.MAX_VALUE).map(Integer::longValue).orElse(current.version());
+    in.check();
+    if (expected != current.version()) {
+      throw DomainException.staleVersion();
+    }
+  }
+
+  static void requireManager(Actor actor, String action) {
+    if (!actor.hasAny(Role.OFFICE, Role.HOST)) {
+      throw DomainException.forbidden(action);
+    }
+  }
+
+  static void requireReader(Actor actor) {
+    if (actor.roles().isEmpty()) {
+      throw DomainException.forbidden("xem kế hoạch");
+    }
+  }
+}

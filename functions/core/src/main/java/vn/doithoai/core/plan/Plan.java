@@ -1,0 +1,125 @@
+package vn.doithoai.core.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.doithoai.core.common.Actor;
+import vn.doithoai.core.common.AuditEntry;
+import vn.doithoai.core.common.DomainException;
+import vn.doithoai.core.plan.PlanParts.Meeting;
+
+/**
+ * A dialogue plan of one commune, its lifecycle and audit trail. Every transition returns a new plan with
+ * the next version and an audit entry; an illegal one is a {@link DomainException} with a code and a
+ * Vietnamese message.
+ */
+public record Plan(
+    String id,
+    String communeId,
+    PlanContent content,
+    PlanStatus status,
+    Optional<LocalDate> conclusionDate,
+    Optional<String> cancelReason,
+    long version,
+    Instant createdAt,
+    List<AuditEntry> audit) {
+
+  public Plan {
+    audit = List.copyOf(audit);
+  }
+
+  public static Plan draft(String id, String communeId, PlanContent content, Actor actor, Instant now) {
+    return new Plan(id, communeId, content, PlanStatus.DRAFT, Optional.empty(), Optional.empty(), 1, now,
+        List.of(AuditEntry.of(now, actor, "plan.created", content.title(), "")));
+  }
+
+  public Plan update(PlanContent next, Actor actor, Instant now) {
+    require(status == PlanStatus.DRAFT, "plan_not_editable",
+        "Kế hoạch đã " + status.vietnamese() + "; chỉ sửa được bản nháp. Dùng chức năng dời lịch hoặc hủy.");
+    return with(next, status, conclusionDate, cancelReason, audit(actor, now, "plan.updated", "", ""));
+  }
+
+  public Plan announce(Actor actor, Instant now) {
+    require(status == PlanStatus.DRAFT, "plan_not_draft",
+        "Chỉ công bố được kế hoạch ở trạng thái nháp (hiện: " + status.vietnamese() + ").");
+    require(content.meetings().stream().anyMatch(m -> m.date().isPresent()), "plan_without_meeting_date",
+        "Cần ít nhất một cuộc đối thoại có ngày cụ thể trước khi công bố kế hoạch.");
+    return with(content, PlanStatus.ANNOUNCED, conclusionDate, cancelReason,
+        audit(actor, now, "plan.announced", content.number(), ""));
+  }
+
+  public Plan cancel(String reason, Actor actor, Instant now) {
+    require(status == PlanStatus.DRAFT || status == PlanStatus.ANNOUNCED, "plan_not_cancellable",
+        "Không thể hủy kế hoạch đã " + status.vietnamese() + ".");
+    return with(content, PlanStatus.CANCELLED, conclusionDate, Optional.of(reason),
+        audit(actor, now, "plan.cancelled", "", reason));
+  }
+
+  /** Moves one meeting to a new date; its deadlines are derived again. */
+  public Plan reschedule(String meetingId, LocalDate date, String venue, String reason, Actor actor, Instant now) {
+    require(status == PlanStatus.DRAFT || status == PlanStatus.ANNOUNCED, "plan_not_reschedulable",
+        "Chỉ dời lịch được kế hoạch chưa tổ chức (hiện: " + status.vietnamese() + ").");
+    Meeting old = content.meeting(meetingId).orElseThrow(() -> DomainException.notFound(
+        "cuộc đối thoại " + meetingId + " trong kế hoạch"));
+    List<Meeting> meetings = new ArrayList<>();
+    for (Meeting m : content.meetings()) {
+      meetings.add(m.id().equals(meetingId)
+          ? new Meeting(m.id(), Optional.of(date), venue == null ? m.venue() : venue, m.villages(), m.note()) : m);
+    }
+    PlanContent next = new PlanContent(content.year(), content.issuer(), content.number(), content.title(),
+        content.hosts(), content.delegate(), content.audience(), content.villages(), content.form(),
+        content.period(), meetings, content.participants(), content.tasks(), content.distribution(),
+        content.legalBasis(), content.replaces(), content.profileId(), content.reading());
+    String detail = meetingId + ": " + old.date().map(LocalDate::toString).orElse("chưa có ngày") + " → " + date;
+    return with(next, status, conclusionDate, cancelReason, audit(actor, now, "plan.rescheduled", detail, reason));
+  }
+
+  private List<AuditEntry> audit(Actor actor, Instant now, String action, String detail, String reason) {
+    List<AuditEntry> next = new ArrayList<>(audit);
+    next.add(AuditEntry.of(now, actor, action, detail, reason));
+    return next;
+  }
+
+  private Plan with(PlanContent c, PlanStatus s, Optional<LocalDate> concl, Optional<String> cancel,
+      List<AuditEntry> a) {
+    return new Plan(id, communeId, c, s, concl, cancel, version + 1, createdAt, a);
+  }
+
+  private static void require(boolean ok, String code, String message) {
+    if (!ok) {
+      throw DomainException.conflict(code, message);
+    }
+  }
+
+  public Map<String, Object> toJson() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("commune", communeId);
+    m.putAll(content.toJson());
+    m.put("status", status.code());
+    m.put("statusText", status.vietnamese());
+    m.put("conclusionDate", conclusionDate.map(LocalDate::toString).orElse(null));
+    m.put("cancelReason", cancelReason.orElse(null));
+    m.put("version", version);
+    m.put("createdAt", createdAt.toString());
+    m.put("audit", audit.stream().map(AuditEntry::toJson).toList());
+    return m;
+  }
+
+  @SuppressWarnings("unchecked")
+  public static Plan fromJson(Map<String, Object> m) {
+    List<AuditEntry> audit = new ArrayList<>();
+    for (Object o : (List<Object>) m.get("audit")) {
+      audit.add(AuditEntry.fromJson((Map<String, Object>) o));
+    }
+    return new Plan((String) m.get("id"), (String) m.get("commune"), PlanContent.fromJson(m),
+        PlanStatus.valueOf(((String) m.get("status")).toUpperCase(java.util.Locale.ROOT)),
+        Optional.ofNullable((String) m.get("conclusionDate")).map(LocalDate::parse),
+        Optional.ofNullable((String) m.get("cancelReason")), ((Number) m.get("version")).longValue(),
+        Instant.parse((String) m.get("createdAt")), audit);
+  }
+}

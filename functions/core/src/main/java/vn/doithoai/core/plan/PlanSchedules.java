@@ -1,0 +1,75 @@
+package vn.doithoai.core.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.doithoai.core.calendar.WorkingCalendar;
+import vn.doithoai.core.plan.PlanParts.Meeting;
+import vn.doithoai.core.plan.PlanParts.Task;
+import vn.doithoai.core.rules.Deadline;
+import vn.doithoai.core.rules.DeadlineSchedule;
+import vn.doithoai.core.rules.DeadlineScheduling;
+import vn.doithoai.core.rules.PlanAnchors;
+import vn.doithoai.core.rules.PlanOverrides;
+import vn.doithoai.core.rules.RuleProfiles;
+
+/** A plan's deadline schedule: one per dated meeting, from its profile, the floor and its own task dates. */
+public final class PlanSchedules {
+  /** The schedule of one meeting. */
+  public record MeetingSchedule(String meetingId, DeadlineSchedule schedule) {}
+
+  private final RuleProfiles profiles;
+  private final WorkingCalendar calendar;
+
+  public PlanSchedules(RuleProfiles profiles, WorkingCalendar calendar) {
+    this.profiles = profiles;
+    this.calendar = calendar;
+  }
+
+  public List<MeetingSchedule> derive(Plan plan) {
+    DeadlineScheduling scheduling = new DeadlineScheduling(profiles, calendar);
+    List<MeetingSchedule> list = new ArrayList<>();
+    boolean first = true;
+    for (Meeting m : plan.content().meetings()) {
+      if (m.date().isEmpty()) {
+        continue;
+      }
+      PlanAnchors anchors = PlanAnchors.meetingOn(m.date().get());
+      if (plan.conclusionDate().isPresent() && !plan.conclusionDate().get().isBefore(m.date().get())) {
+        anchors = anchors.concludedOn(plan.conclusionDate().get());
+      }
+      // the plan's own dated tasks belong to the plan, so they are listed once, with its first meeting
+      List<PlanOverrides.Task> tasks = new ArrayList<>();
+      if (first) {
+        for (Task t : plan.content().tasks()) {
+          t.due().ifPresent(d -> tasks.add(new PlanOverrides.Task(t.id(), t.description(), t.owner(),
+              new PlanOverrides.FixedDate(d, t.dueExclusive(), null), t.unit())));
+        }
+      }
+      Map<String, PlanOverrides.FixedDate> fixed = new HashMap<>();
+      PlanOverrides overrides = new PlanOverrides(plan.content().reading(), fixed, tasks);
+      list.add(new MeetingSchedule(m.id(), scheduling.schedule(plan.content().profileId(), anchors, overrides)));
+      first = false;
+    }
+    return list;
+  }
+
+  /** The deadlines to keep open in storage: every computed one of an announced plan. */
+  public List<PlanDeadline> openDeadlines(Plan plan) {
+    if (plan.status() != PlanStatus.ANNOUNCED && plan.status() != PlanStatus.HELD
+        && plan.status() != PlanStatus.CONCLUDED) {
+      return List.of();
+    }
+    List<PlanDeadline> list = new ArrayList<>();
+    for (MeetingSchedule ms : derive(plan)) {
+      for (Deadline d : ms.schedule().deadlines()) {
+        if (d.due().isPresent() && d.dueAt().isPresent()) {
+          list.add(new PlanDeadline(plan.id(), ms.meetingId(), d.ruleId(), d.title(), d.owner(), d.due().get(),
+              d.dueAt().get(), d.calendarVersion(), plan.version()));
+        }
+      }
+    }
+    return list;
+  }
+}
