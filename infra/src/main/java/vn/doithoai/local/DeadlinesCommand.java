@@ -4,15 +4,12 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import vn.doithoai.core.calendar.BeforeReading;
 import vn.doithoai.core.calendar.VietnameseDates;
 import vn.doithoai.core.calendar.WorkingCalendar;
 import vn.doithoai.core.rules.Deadline;
+import vn.doithoai.core.rules.DeadlineJson;
 import vn.doithoai.core.rules.DeadlineSchedule;
 import vn.doithoai.core.rules.DeadlineScheduling;
 import vn.doithoai.core.rules.PlanAnchors;
@@ -79,39 +76,9 @@ final class DeadlinesCommand {
   }
 
   static String json(DeadlineSchedule s) {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("profile", s.profileId());
-    root.put("floor", s.floorId());
-    root.put("calendarVersion", s.calendarVersion());
-    root.put("meeting", s.anchors().meeting().toString());
-    root.put("conclusion", s.anchors().conclusionNotice().map(LocalDate::toString).orElse(null));
-    List<Object> list = new ArrayList<>();
-    for (Deadline d : s.deadlines()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("rule", d.ruleId());
-      m.put("title", d.title());
-      m.put("owner", d.owner().code());
-      m.put("anchor", d.anchor().map(Enum::name).orElse(null));
-      m.put("due", d.due().map(LocalDate::toString).orElse(null));
-      m.put("explanation", d.explanation());
-      m.put("reading", d.reading().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
-      m.put("origin", d.origin());
-      m.put("source", d.source());
-      m.put("sourceStatus", d.sourceStatus().code());
-      m.put("calendarVersion", d.calendarVersion());
-      m.put("reminders", d.reminders().stream().map(Object::toString).toList());
-      m.put("dueAt", d.dueAt().map(Object::toString).orElse(null));
-      m.put("escalations", d.escalations().stream().map(e -> Map.of("at", e.at().toString(),
-          "to", e.step().to().stream().map(Enum::name).toList(),
-          "cc", e.step().cc().stream().map(Enum::name).toList())).toList());
-      m.put("extensionLimit", d.extensionLimit().map(LocalDate::toString).orElse(null));
-      m.put("warnings", d.warnings());
-      list.add(m);
-    }
-    root.put("deadlines", list);
-    root.put("warnings", s.warnings());
     try {
-      return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(root);
+      return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
+          .asString(DeadlineJson.schedule(s));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -28,6 +28,13 @@ public final class Main {
         deadlines --profile ID --meeting DATE [--conclusion DATE] [--reading strict|inclusive] [--json]
         profiles                                the rule profiles shipped
         bench calendar                          indexed counting vs a day-by-day walk
+        serve [--port 3000] [--data DIR] [--template FILE] [--webhook-secret SECRET]
+                                                the local runtime: DynamoDB Local, the HTTP API, until Ctrl-C
+        token --commune ID --role ROLE[,ROLE…] [--agency ID] [--name NAME] [--sub ID] [--data DIR] [--ttl HOURS]
+                                                a JWT for the local API (roles: admin, office, host, agency,
+                                                front; several as --role office,host; default 12 hours)
+
+      --data DIR (serve, token): the local data directory, default .doithoai in the current directory.
 
       Options for calendar and deadlines:
         --overrides FILE   apply calendar overrides (JSON array) on top of the shipped data
@@ -56,6 +63,8 @@ public final class Main {
         case "deadlines" -> DeadlinesCommand.run(args, calendar(args));
         case "profiles" -> ProfilesCommand.run();
         case "bench" -> CalendarBenchmark.run(args);
+        case "serve" -> vn.doithoai.local.runtime.ServeCommand.run(argv, out, err);
+        case "token" -> vn.doithoai.local.runtime.TokenCommand.run(argv);
         default -> throw new CliException("Lệnh không hợp lệ '" + args.word(0, "") + "'",
             "unknown command '" + args.word(0, "") + "'; see --help");
       };

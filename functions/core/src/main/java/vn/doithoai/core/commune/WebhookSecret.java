@@ -24,10 +24,16 @@ public record WebhookSecret(String id, String secret, Instant createdAt, Optiona
     return expiresAt.map(at::isBefore).orElse(true);
   }
 
-  /** The HMAC key: the base64 part after {@code whsec_}. */
+  /** The HMAC key: the base64 part after {@code whsec_}; a secret in another form is used as UTF-8 bytes. */
   public byte[] key() {
-    String b64 = secret.startsWith("whsec_") ? secret.substring(6) : secret;
-    return Base64.getDecoder().decode(b64);
+    if (secret.startsWith("whsec_")) {
+      try {
+        return Base64.getDecoder().decode(secret.substring(6));
+      } catch (IllegalArgumentException e) {
+        // not base64 after the prefix: fall through to the raw bytes
+      }
+    }
+    return secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   public Map<String, Object> toJson() {

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Writes the sample API Gateway HTTP API (payload 2.0) events in this folder.
+
+The webhook events are signed (Standard Webhooks) with the test secret below at a fixed timestamp; the
+handler tests run with a clock fixed at that instant. Run again after changing a route: python3 make-events.py
+"""
+import base64, hashlib, hmac, json, urllib.parse
+
+SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"   # the Standard Webhooks documentation's example key
+TIMESTAMP = 1763773200                              # 2025-11-22T01:00:00Z
+COMMUNE = "demo"
+
+def sign(msg_id, body: bytes):
+    key = base64.b64decode(SECRET[len("whsec_"):])
+    mac = hmac.new(key, f"{msg_id}.{TIMESTAMP}.".encode() + body, hashlib.sha256).digest()
+    return "v1," + base64.b64encode(mac).decode()
+
+def event(method, path_template, path_params=None, body=None, b64=False, headers=None, claims=None, query=None):
+    path = path_template
+    for k, v in (path_params or {}).items():
+        path = path.replace("{" + k + "}", v)
+    route = f"{method} {path_template}"
+    ctx = {"accountId": "000000000000", "apiId": "local", "domainName": "localhost", "domainPrefix": "localhost",
+           "http": {"method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1",
+                    "userAgent": "curl/8.0"},
+           "requestId": "req-" + hashlib.sha1(route.encode()).hexdigest()[:12], "routeKey": route,
+           "stage": "$default", "time": "22/Nov/2025:01:00:00 +0000", "timeEpoch": TIMESTAMP * 1000}
+    if claims is not None:
+        ctx["authorizer"] = {"jwt": {"claims": claims, "scopes": None}}
+    e = {"version": "2.0", "routeKey": route, "rawPath": path,
+         "rawQueryString": urllib.parse.urlencode(query or {}),
+         "headers": {"host": "localhost", **(headers or {})}, "requestContext": ctx,
+         "pathParameters": path_params, "isBase64Encoded": b64}
+    if query:
+        e["queryStringParameters"] = query
+    if body is not None:
+        e["body"] = base64.b64encode(body).decode() if b64 else body.decode()
+    return e
+
+def staff(role, agency=None, commune=COMMUNE):
+    c = {"sub": f"local-{role}", "name": f"Cán bộ {role}", "commune": commune, "roles": f"[{role}]",
+         "iss": "doithoai-local", "aud": "doithoai"}
+    if agency:
+        c["agency"] = agency
+    return c
+
+def write(name, e):
+    with open(name + ".json", "w", encoding="utf-8") as f:
+        json.dump(e, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+
+opinion = {"content": "Đường liên thôn Nà Pàn xuống cấp, đề nghị xã sửa chữa trước mùa mưa.",
+           "field": "infrastructure", "name": "Hoàng Văn Dũng", "email": "dung.hv@example.vn",
+           "phone": "0912 345 678", "village": "Thôn Nà Pàn", "consentToPublish": False}
+body = json.dumps(opinion, ensure_ascii=False).encode()
+write("webhook-json", event("POST", "/webhooks/{commune}/opinions", {"commune": COMMUNE}, body, headers={
+    "content-type": "application/json", "webhook-id": "msg_2Kq1dT9xYzJSON",
+    "webhook-timestamp": str(TIMESTAMP), "webhook-signature": sign("msg_2Kq1dT9xYzJSON", body)}))
+form = urllib.parse.urlencode({"content": "Xin hỏi thời hạn cấp giấy chứng nhận quyền sử dụng đất tại Trung tâm "
+                               "Phục vụ hành chính công.", "field": "land", "name": "Lý Thị Mai",
+                               "phone": "0987654321", "consentToPublish": "on"}).encode()
+write("webhook-form-base64", event("POST", "/webhooks/{commune}/opinions", {"commune": COMMUNE}, form, b64=True,
+      headers={"content-type": "application/x-www-form-urlencoded; charset=UTF-8", "webhook-id": "msg_2Kq1dT9xYzFORM",
+               "webhook-timestamp": str(TIMESTAMP), "webhook-signature": sign("msg_2Kq1dT9xYzFORM", form)}))
+write("webhook-bad-signature", event("POST", "/webhooks/{commune}/opinions", {"commune": COMMUNE}, body, headers={
+    "content-type": "application/json", "webhook-id": "msg_2Kq1dT9xYzBAD", "webhook-timestamp": str(TIMESTAMP),
+    "webhook-signature": "v1," + base64.b64encode(b"\0" * 32).decode()}))
+write("public-status", event("GET", "/public/{commune}/opinions/{trackingCode}",
+      {"commune": COMMUNE, "trackingCode": "DT-0000-0000"}))
+
+plan = {"year": 2025, "issuer": "party-committee", "number": "12-KH/ĐU",
+        "title": "Kế hoạch đối thoại trực tiếp của Bí thư Đảng ủy, Chủ tịch UBND xã với Nhân dân năm 2025",
+        "hosts": [{"position": "Bí thư Đảng ủy, Chủ tịch HĐND xã"}, {"position": "Phó Bí thư Đảng ủy, Chủ tịch UBND xã"}],
+        "audience": "Nhân dân các thôn", "villages": ["Thôn Nà Pàn", "Thôn Bản Chắt"],
+        "form": "Hội nghị đối thoại tại nhà văn hóa thôn", "period": "Quý IV năm 2025",
+        "meetings": [{"id": "m1", "date": "2025-11-20", "venue": "Nhà văn hóa thôn Nà Pàn", "villages": ["Thôn Nà Pàn"]}],
+        "participants": ["Ủy ban MTTQ xã", "Văn phòng HĐND và UBND xã"],
+        "tasks": [{"unit": "Ủy ban MTTQ xã", "owner": "front", "description": "Tổng hợp ý kiến của Nhân dân",
+                   "due": "2025-11-10"}],
+        "distribution": ["Văn phòng Tỉnh ủy", "Lưu Văn phòng Đảng ủy"],
+        "legalBasis": ["Quyết định số 320-QĐ/TU ngày 13/6/2016 của Ban Thường vụ Tỉnh ủy Lạng Sơn"],
+        "profile": "lang-son-320"}
+j = lambda o: json.dumps(o, ensure_ascii=False).encode()
+office = staff("office")
+write("plans-create", event("POST", "/plans", None, j(plan), headers={"content-type": "application/json"}, claims=office))
+write("plans-list", event("GET", "/plans", None, claims=office, query={"year": "2025"}))
+write("plans-get", event("GET", "/plans/{planId}", {"planId": "PLAN_ID"}, claims=office))
+write("plans-update", event("PUT", "/plans/{planId}", {"planId": "PLAN_ID"}, j({**plan, "number": "13-KH/ĐU"}),
+      headers={"content-type": "application/json"}, claims=office))
+write("plans-announce", event("POST", "/plans/{planId}/announce", {"planId": "PLAN_ID"}, j({}), claims=office))
+write("plans-reschedule", event("POST", "/plans/{planId}/reschedule", {"planId": "PLAN_ID"},
+      j({"meetingId": "m1", "date": "2025-11-27", "reason": "Trùng lịch họp của Huyện ủy"}), claims=office))
+write("plans-cancel", event("POST", "/plans/{planId}/cancel", {"planId": "PLAN_ID"},
+      j({"reason": "Thay thế bằng kế hoạch khác"}), claims=office))
+
+write("opinions-enter", event("POST", "/opinions", None, j({"channel": "meeting-card", "field": "environment",
+      "content": "Bãi rác tự phát cạnh suối Bản Chắt gây ô nhiễm.", "raisers": [{"name": "Nông Văn Thắng",
+      "email": "thang.nv@example.vn", "village": "Thôn Bản Chắt"}]}), claims=office))
+write("opinions-compiled", event("POST", "/opinions/compiled", None, j({"organisation": "Ủy ban MTTQ xã",
+      "channel": "front", "items": [{"content": "Đề nghị lắp đèn chiếu sáng đường trục thôn.", "field":
+      "infrastructure", "count": 14}, {"content": "Chậm chi trả trợ cấp người cao tuổi.", "field": "social-policy",
+      "count": 3}]}), claims=staff("front")))
+write("opinions-list", event("GET", "/opinions", None, claims=office, query={"status": "received"}))
+write("opinions-get", event("GET", "/opinions/{opinionId}", {"opinionId": "OPINION_ID"}, claims=office))
+write("opinions-triage-accept", event("POST", "/opinions/{opinionId}/triage", {"opinionId": "OPINION_ID"},
+      j({"decision": "accept"}), claims=office))
+write("opinions-triage-redirect", event("POST", "/opinions/{opinionId}/triage", {"opinionId": "OPINION_ID"},
+      j({"decision": "redirect", "kind": "complaint"}), claims=office))
+write("opinions-merge", event("POST", "/opinions/{opinionId}/merge", {"opinionId": "OPINION_ID"},
+      j({"into": "TARGET_ID"}), claims=office))
+write("opinions-forward", event("POST", "/opinions/{opinionId}/forward", {"opinionId": "OPINION_ID"},
+      j({"body": "Sở Giao thông vận tải tỉnh Lạng Sơn", "note": "Quốc lộ thuộc thẩm quyền của tỉnh"}), claims=office))
+write("opinions-refuse", event("POST", "/opinions/{opinionId}/refuse", {"opinionId": "OPINION_ID"},
+      j({"reason": "settled-matter", "note": "Đã trả lời tại Văn bản số 15/UBND ngày 02/3/2025"}), claims=office))
+write("opinions-assign", event("POST", "/opinions/{opinionId}/assign", {"opinionId": "OPINION_ID"},
+      j({"agency": "phong-kinh-te"}), claims=office))
+write("opinions-answer", event("POST", "/opinions/{opinionId}/answer", {"opinionId": "OPINION_ID"},
+      j({"text": "Xã đã đưa tuyến đường vào kế hoạch sửa chữa quý I/2026.", "mode": "written", "evidence":
+         [{"name": "Công văn số 21/UBND-KT", "url": "https://demo.example.vn/vb/21-ubnd-kt.pdf"}]}),
+      claims=staff("agency", agency="phong-kinh-te")))
+write("opinions-extend", event("POST", "/opinions/{opinionId}/extend", {"opinionId": "OPINION_ID"},
+      j({"until": "2026-01-05", "reason": "Cần khảo sát hiện trạng cùng đơn vị tư vấn"}),
+      claims=staff("agency", agency="phong-kinh-te")))
+write("opinions-close", event("POST", "/opinions/{opinionId}/close", {"opinionId": "OPINION_ID"}, j({}), claims=office))
+
+commune = {"id": "thien-hoa", "name": "Xã Thiên Hòa", "province": "Lạng Sơn", "profile": "lang-son-320",
+           "officeEmail": "vanphong@thienhoa.example.vn", "frontEmail": "mttq@thienhoa.example.vn",
+           "agencies": [{"id": "phong-kinh-te", "name": "Phòng Kinh tế", "email": "kinhte@thienhoa.example.vn"}]}
+platform = {"sub": "local-platform", "name": "Quản trị hệ thống", "commune": "*", "roles": "[admin]"}
+write("communes-register", event("POST", "/communes", None, j(commune), claims=platform))
+write("communes-get", event("GET", "/communes/{communeId}", {"communeId": "thien-hoa"}, claims=staff("admin", commune="thien-hoa")))
+write("communes-update", event("PUT", "/communes/{communeId}", {"communeId": "thien-hoa"},
+      j({**commune, "hostEmail": "chutich@thienhoa.example.vn"}), claims=staff("admin", commune="thien-hoa")))
+write("communes-rotate-secret", event("POST", "/communes/{communeId}/webhook-secrets", {"communeId": "thien-hoa"},
+      j({"overlapHours": 48}), claims=staff("admin", commune="thien-hoa")))

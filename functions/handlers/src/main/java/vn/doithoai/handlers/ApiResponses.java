@@ -1,0 +1,61 @@
+package vn.doithoai.handlers;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.doithoai.core.common.DomainException;
+import vn.doithoai.core.common.FieldError;
+import vn.doithoai.core.common.Json;
+
+/** JSON responses, and the one place where errors become HTTP statuses. */
+final class ApiResponses {
+  private ApiResponses() {}
+
+  static APIGatewayV2HTTPResponse json(int status, Object body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("content-type", "application/json; charset=utf-8");
+    headers.put("cache-control", "no-store");
+    headers.put("x-content-type-options", "nosniff");
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
+        .withBody(Json.write(body)).withIsBase64Encoded(false).build();
+  }
+
+  static int status(DomainException.Kind kind) {
+    return switch (kind) {
+      case INVALID -> 400;
+      case UNAUTHENTICATED -> 401;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case TOO_LARGE -> 413;
+      case UNSUPPORTED_MEDIA_TYPE -> 415;
+      case UNPROCESSABLE -> 422;
+    };
+  }
+
+  static APIGatewayV2HTTPResponse error(DomainException e) {
+    Map<String, Object> err = new LinkedHashMap<>();
+    err.put("code", e.code());
+    err.put("message", e.getMessage());
+    if (!e.fieldErrors().isEmpty()) {
+      List<Object> fields = e.fieldErrors().stream().map(ApiResponses::field).toList();
+      err.put("fields", fields);
+    }
+    return json(status(e.kind()), Map.of("error", err));
+  }
+
+  static APIGatewayV2HTTPResponse unexpected(String requestId) {
+    Map<String, Object> err = new LinkedHashMap<>();
+    err.put("code", "internal_error");
+    err.put("message", "Hệ thống gặp lỗi ngoài dự kiến. Vui lòng thử lại sau; mã yêu cầu: " + requestId + ".");
+    return json(500, Map.of("error", err));
+  }
+
+  private static Object field(FieldError f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("field", f.field());
+    m.put("message", f.message());
+    return m;
+  }
+}

@@ -1,0 +1,69 @@
+package vn.doithoai.handlers;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.doithoai.core.common.Input;
+import vn.doithoai.core.plan.ManagingPlans;
+import vn.doithoai.core.plan.Plan;
+import vn.doithoai.core.rules.DeadlineJson;
+import vn.doithoai.core.rules.DeadlineScheduling;
+
+/** Staff plan routes: create, list, get with its deadline schedule, update, announce, cancel, reschedule. */
+public final class PlansHandler extends ApiHandler {
+  private final ManagingPlans plans;
+
+  public PlansHandler() {
+    this(App.get().managingPlans());
+  }
+
+  PlansHandler(ManagingPlans plans) {
+    this.plans = plans;
+  }
+
+  @Override
+  protected Map<String, Route> routes() {
+    return Map.of(
+        "POST /plans", r -> ApiResponses.json(201, view(plans.create(r.actor(), r.json()))),
+        "GET /plans", r -> {
+          Input q = r.query();
+          int year = q.integer("year", 2020, 2100).orElse(LocalDate.now(DeadlineScheduling.VIETNAM).getYear());
+          q.check();
+          return ApiResponses.json(200, Map.of("year", year, "plans",
+              plans.list(r.actor(), year).stream().map(PlansHandler::summary).toList()));
+        },
+        "GET /plans/{planId}", r -> ApiResponses.json(200, view(plans.get(r.actor(), r.path("planId")))),
+        "PUT /plans/{planId}", r -> ApiResponses.json(200, view(plans.update(r.actor(), r.path("planId"),
+            r.json()))),
+        "POST /plans/{planId}/announce", r -> ApiResponses.json(200, view(plans.announce(r.actor(),
+            r.path("planId"), r.json()))),
+        "POST /plans/{planId}/cancel", r -> ApiResponses.json(200, view(plans.cancel(r.actor(), r.path("planId"),
+            r.json()))),
+        "POST /plans/{planId}/reschedule", r -> ApiResponses.json(200, view(plans.reschedule(r.actor(),
+            r.path("planId"), r.json()))));
+  }
+
+  static Map<String, Object> view(ManagingPlans.PlanView v) {
+    Map<String, Object> m = v.plan().toJson();
+    m.put("schedule", v.schedules().stream().map(s -> {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("meetingId", s.meetingId());
+      x.putAll(DeadlineJson.schedule(s.schedule()));
+      return (Object) x;
+    }).toList());
+    return m;
+  }
+
+  private static Map<String, Object> summary(Plan p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", p.id());
+    m.put("number", p.content().number());
+    m.put("title", p.content().title());
+    m.put("status", p.status().code());
+    m.put("statusText", p.status().vietnamese());
+    m.put("meetings", p.content().meetings().stream().map(x -> x.date().map(LocalDate::toString).orElse(null))
+        .toList());
+    m.put("version", p.version());
+    return m;
+  }
+}

@@ -1,0 +1,180 @@
+package vn.doithoai.handlers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.doithoai.aws.DynamoCommunes;
+import vn.doithoai.aws.DynamoMailOutbox;
+import vn.doithoai.aws.DynamoTable;
+import vn.doithoai.core.commune.Agency;
+import vn.doithoai.core.commune.Commune;
+import vn.doithoai.core.commune.WebhookSecret;
+import vn.doithoai.core.common.Json;
+
+/** Every sample event in events/, through its handler, against DynamoDB Local; the clock is the events' instant. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HandlerEventsTest {
+  static final Instant EVENTS_INSTANT = Instant.ofEpochSecond(1763773200);
+  static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+  private DynamoTable table;
+  private App app;
+
+  @BeforeAll
+  void setUp() {
+    table = TestTable.create();
+    app = new App(table, Clock.fixed(EVENTS_INSTANT, ZoneOffset.UTC), "https://xa.example.vn/doithoai");
+    new DynamoCommunes(table).create(new Commune("demo", "Xã Demo", "Lạng Sơn", "lang-son-320", "Văn phòng Đảng ủy",
+        "Văn phòng HĐND và UBND", "vanphong@demo.example.vn", null, "mttq@demo.example.vn", null,
+        List.of(new Agency("phong-kinh-te", "Phòng Kinh tế", "kinhte@demo.example.vn")), 1, EVENTS_INSTANT),
+        List.of(new WebhookSecret("ws1", SECRET, EVENTS_INSTANT, Optional.empty())));
+  }
+
+  private static Map<String, Object> body(APIGatewayV2HTTPResponse r) {
+    return Json.readObject(r.getBody());
+  }
+
+  @Test
+  @DisplayName("webhook: signed JSON → 202 with a tracking code; the same delivery again → 200, same code")
+  void webhookJson() {
+    WebhookHandler h = new WebhookHandler(app.submittingOpinion());
+    APIGatewayV2HTTPResponse first = h.handleRequest(Events.load("webhook-json"), null);
+    assertEquals(202, first.getStatusCode(), first.getBody());
+    String code = (String) body(first).get("trackingCode");
+    assertTrue(code.matches("DT-[0-9A-Z]{4}-[0-9A-Z]{4}"), code);
+    APIGatewayV2HTTPResponse again = h.handleRequest(Events.load("webhook-json"), null);
+    assertEquals(200, again.getStatusCode());
+    assertEquals(code, body(again).get("trackingCode"));
+
+    // the citizen follows it on the public page, which shows no personal data
+    APIGatewayV2HTTPResponse status = new PublicHandler(app.publicOpinions()).handleRequest(
+        Events.load("public-status", Map.of("DT-0000-0000", code)), null);
+    assertEquals(200, status.getStatusCode(), status.getBody());
+    assertEquals("received", body(status).get("status"));
+    assertFalse(status.getBody().contains("Hoàng Văn Dũng"));
+    assertFalse(status.getBody().contains("0912"));
+    // and the acknowledgement waits in the outbox, exactly one
+    assertEquals(1, new DynamoMailOutbox(table).pending(50).stream()
+        .filter(m -> m.to().equals("dung.hv@example.vn")).count());
+  }
+
+  @Test
+  @DisplayName("webhook: form-encoded body, base64 as API Gateway delivers it → 202")
+  void webhookForm() {
+    APIGatewayV2HTTPResponse r = new WebhookHandler(app.submittingOpinion())
+        .handleRequest(Events.load("webhook-form-base64"), null);
+    assertEquals(202, r.getStatusCode(), r.getBody());
+  }
+
+  @Test
+  @DisplayName("webhook: a bad signature → 401, nothing stored")
+  void webhookBadSignature() {
+    APIGatewayV2HTTPResponse r = new WebhookHandler(app.submittingOpinion())
+        .handleRequest(Events.load("webhook-bad-signature"), null);
+    assertEquals(401, r.getStatusCode());
+    assertEquals("invalid_signature", ((Map<?, ?>) body(r).get("error")).get("code"));
+  }
+
+  @Test
+  @DisplayName("plans: create, get with schedule, update, list, announce, reschedule, cancel")
+  void plans() {
+    PlansHandler h = new PlansHandler(app.managingPlans());
+    APIGatewayV2HTTPResponse created = h.handleRequest(Events.load("plans-create"), null);
+    assertEquals(201, created.getStatusCode(), created.getBody());
+    Map<String, String> id = Map.of("PLAN_ID", (String) body(created).get("id"));
+    APIGatewayV2HTTPResponse got = h.handleRequest(Events.load("plans-get", id), null);
+    assertEquals(200, got.getStatusCode());
+    assertTrue(got.getBody().contains("\"rule\":\"meeting.notice\""), got.getBody());
+    assertTrue(got.getBody().contains("\"due\":\"2025-11-10\""), got.getBody());
+    assertEquals(200, h.handleRequest(Events.load("plans-update", id), null).getStatusCode());
+    assertTrue(h.handleRequest(Events.load("plans-list"), null).getBody().contains("13-KH/ĐU"));
+    APIGatewayV2HTTPResponse announced = h.handleRequest(Events.load("plans-announce", id), null);
+    assertEquals("announced", body(announced).get("status"), announced.getBody());
+    APIGatewayV2HTTPResponse moved = h.handleRequest(Events.load("plans-reschedule", id), null);
+    assertEquals(200, moved.getStatusCode(), moved.getBody());
+    assertTrue(moved.getBody().contains("2025-11-27"));
+    APIGatewayV2HTTPResponse cancelled = h.handleRequest(Events.load("plans-cancel", id), null);
+    assertEquals("cancelled", body(cancelled).get("status"));
+    // a cancelled plan cannot be announced again: 409 with a Vietnamese message
+    APIGatewayV2HTTPResponse again = h.handleRequest(Events.load("plans-announce", id), null);
+    assertEquals(409, again.getStatusCode());
+  }
+
+  @Test
+  @DisplayName("opinions: enter, compiled list, list, get, accept, assign, extend, answer (agency), close")
+  void opinionsLifecycle() {
+    OpinionsHandler h = new OpinionsHandler(app.handlingOpinions());
+    APIGatewayV2HTTPResponse entered = h.handleRequest(Events.load("opinions-enter"), null);
+    assertEquals(201, entered.getStatusCode(), entered.getBody());
+    Map<String, String> id = Map.of("OPINION_ID", (String) body(entered).get("id"));
+    APIGatewayV2HTTPResponse compiled = h.handleRequest(Events.load("opinions-compiled"), null);
+    assertEquals(201, compiled.getStatusCode(), compiled.getBody());
+    assertTrue(compiled.getBody().contains("\"raiserCount\":14"));
+    assertTrue(h.handleRequest(Events.load("opinions-list"), null).getBody().contains(id.get("OPINION_ID")));
+    assertEquals(200, h.handleRequest(Events.load("opinions-get", id), null).getStatusCode());
+    assertEquals("accepted", body(h.handleRequest(Events.load("opinions-triage-accept", id), null)).get("status"));
+    APIGatewayV2HTTPResponse assigned = h.handleRequest(Events.load("opinions-assign", id), null);
+    assertEquals("assigned", body(assigned).get("status"), assigned.getBody());
+    // due 19/12/2025 (20 working days from the Saturday it was assigned); the cap is 30 working days: 06/01/2026
+    assertTrue(assigned.getBody().contains("\"due\":\"2025-12-19\""), assigned.getBody());
+    assertTrue(assigned.getBody().contains("\"cap\":\"2026-01-06\""), assigned.getBody());
+    APIGatewayV2HTTPResponse extended = h.handleRequest(Events.load("opinions-extend", id), null);
+    assertEquals(200, extended.getStatusCode(), extended.getBody());
+    assertTrue(extended.getBody().contains("\"extendedTo\":\"2026-01-05\""));
+    APIGatewayV2HTTPResponse answered = h.handleRequest(Events.load("opinions-answer", id), null);
+    assertEquals("answered", body(answered).get("status"), answered.getBody());
+    assertEquals("closed", body(h.handleRequest(Events.load("opinions-close", id), null)).get("status"));
+    APIGatewayV2HTTPResponse withAudit = h.handleRequest(Events.load("opinions-get", id), null);
+    assertTrue(withAudit.getBody().contains("opinion.assigned"));
+  }
+
+  @Test
+  @DisplayName("opinions: redirect, forward, refuse and merge each end the opinion; a second triage is 409")
+  void opinionsTriageOutcomes() {
+    OpinionsHandler h = new OpinionsHandler(app.handlingOpinions());
+    String a = (String) body(h.handleRequest(Events.load("opinions-enter"), null)).get("id");
+    String b = (String) body(h.handleRequest(Events.load("opinions-enter"), null)).get("id");
+    String c = (String) body(h.handleRequest(Events.load("opinions-enter"), null)).get("id");
+    String d = (String) body(h.handleRequest(Events.load("opinions-enter"), null)).get("id");
+    assertEquals("redirected", body(h.handleRequest(Events.load("opinions-triage-redirect",
+        Map.of("OPINION_ID", a)), null)).get("status"));
+    assertEquals("forwarded", body(h.handleRequest(Events.load("opinions-forward",
+        Map.of("OPINION_ID", b)), null)).get("status"));
+    assertEquals("refused", body(h.handleRequest(Events.load("opinions-refuse",
+        Map.of("OPINION_ID", c)), null)).get("status"));
+    APIGatewayV2HTTPResponse merged = h.handleRequest(Events.load("opinions-merge",
+        Map.of("OPINION_ID", d, "TARGET_ID", b)), null);
+    assertEquals(409, merged.getStatusCode(), "a forwarded opinion takes no merge");
+    APIGatewayV2HTTPResponse twice = h.handleRequest(Events.load("opinions-refuse", Map.of("OPINION_ID", c)), null);
+    assertEquals(409, twice.getStatusCode());
+    assertNotNull(((Map<?, ?>) body(twice).get("error")).get("message"));
+  }
+
+  @Test
+  @DisplayName("communes: register (platform admin, secret shown once), get, update, rotate the secret")
+  void communes() {
+    CommunesHandler h = new CommunesHandler(app.managingCommunes());
+    APIGatewayV2HTTPResponse registered = h.handleRequest(Events.load("communes-register"), null);
+    assertEquals(201, registered.getStatusCode(), registered.getBody());
+    assertTrue(registered.getBody().contains("whsec_"));
+    APIGatewayV2HTTPResponse got = h.handleRequest(Events.load("communes-get"), null);
+    assertEquals(200, got.getStatusCode());
+    assertFalse(got.getBody().contains("whsec_"), "secrets are never read back");
+    assertEquals(200, h.handleRequest(Events.load("communes-update"), null).getStatusCode());
+    APIGatewayV2HTTPResponse rotated = h.handleRequest(Events.load("communes-rotate-secret"), null);
+    assertEquals(201, rotated.getStatusCode(), rotated.getBody());
+  }
+}
