@@ -1,0 +1,42 @@
+package vn.doithoai.core.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class InputTest {
+  @Test
+  @DisplayName("decomposed (NFD) Vietnamese becomes NFC with every diacritic kept; control characters go")
+  void normalisation() {
+    String nfd = java.text.Normalizer.normalize("Đường liên thôn xuống cấp", java.text.Normalizer.Form.NFD);
+    assertEquals("Đường liên thôn xuống cấp", Input.normalize("  " + nfd + "\u0000\u0007 "));
+    assertEquals("dòng 1\ndòng 2", Input.normalize("dòng 1\r\ndòng 2"));
+    assertEquals("<script>alert(1)</script>", Input.normalize("<script>alert(1)</script>"),
+        "input keeps the text as typed; output encoding happens where it is shown");
+  }
+
+  @Test
+  @DisplayName("every field's problem is reported at once, in Vietnamese, with its path")
+  void collectsErrors() {
+    Input in = new Input(Map.of("year", "abc", "items", java.util.List.of(Map.of("content", ""))));
+    in.integer("year", 2020, 2100);
+    in.requiredText("title", 100, "tên kế hoạch");
+    in.objects("items", 10, i -> i.requiredText("content", 100, "nội dung"));
+    DomainException e = assertThrows(DomainException.class, in::check);
+    assertEquals(3, e.fieldErrors().size());
+    assertTrue(e.fieldErrors().stream().anyMatch(f -> f.field().equals("items[0].content")));
+    assertTrue(e.fieldErrors().stream().anyMatch(f -> f.message().contains("tên kế hoạch")));
+  }
+
+  @Test
+  @DisplayName("tracking codes are read forgivingly: case, spaces, O for 0, I and L for 1")
+  void trackingCodes() {
+    assertEquals("DT-0K3M-9QX1", Ids.normalizeTrackingCode(" dt-oK3m 9qxl "));
+    assertEquals("", Ids.normalizeTrackingCode("DT-123"));
+    assertTrue(Ids.trackingCode().matches("DT-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}"));
+  }
+}
