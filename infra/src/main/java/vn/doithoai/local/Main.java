@@ -32,7 +32,8 @@ public final class Main {
                                                 the local runtime: DynamoDB Local, the HTTP API, until Ctrl-C
         token --commune ID --role ROLE[,ROLE…] [--agency ID] [--name NAME] [--sub ID] [--data DIR] [--ttl HOURS]
                                                 a JWT for the local API (roles: admin, office, host, agency,
-                                                front; several as --role office,host; default 12 hours)
+                                                front; several as --role office,host or a repeated --role;
+                                                default 12 hours)
 
       --data DIR (serve, token): the local data directory, default .doithoai in the current directory.
 

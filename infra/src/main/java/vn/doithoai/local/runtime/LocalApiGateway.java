@@ -416,7 +416,8 @@ public final class LocalApiGateway implements AutoCloseable {
   }
 
   private static int send(HttpExchange exchange, int status, byte[] body) throws IOException {
-    boolean noBody = exchange.getRequestMethod().equalsIgnoreCase("HEAD") || status == 204 || status == 304 || status < 200;
+    boolean noBody = exchange.getRequestMethod().equalsIgnoreCase("HEAD") || status == 204 || status == 304
+        || status < 200;
     if (noBody || body.length == 0) {
       exchange.sendResponseHeaders(status, -1);
     } else {

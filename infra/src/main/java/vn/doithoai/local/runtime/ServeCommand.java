@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,20 +44,19 @@ public final class ServeCommand {
   /** {@code argv}: the command line ({@code serve --port …}). Blocks until the JVM shuts down. */
   public static String run(String[] argv, PrintStream out, PrintStream err) {
     Running running = start(config(argv), err);
-    CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       running.close();
       err.println("đã dừng / stopped");
-      stopped.countDown();
     }, "doithoai-local-shutdown"));
     out.println(describe(running));
     out.println("Ctrl-C để dừng / Ctrl-C to stop");
     out.flush();
     try {
-      stopped.await();
+      new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops everything, the JVM exits
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    running.close();
     return "đã dừng / stopped";
   }
 
@@ -110,7 +111,8 @@ public final class ServeCommand {
     try {
       Files.createDirectories(data.resolve("outbox"));
     } catch (IOException e) {
-      throw CommandOptions.bad("Không tạo được thư mục dữ liệu " + data, "cannot create data directory " + data);
+      throw CommandOptions.bad("Không tạo được thư mục dữ liệu " + data,
+          "cannot create data directory " + data);
     }
     LocalJwt jwt = LocalJwt.forDataDir(data);
     LocalApiGateway api = new LocalApiGateway(model, jwt, data, log);
@@ -168,7 +170,10 @@ public final class ServeCommand {
     sb.append("  dữ liệu / data:   ").append(r.config().dataDir()).append('\n');
     sb.append("  template:         ").append(r.config().template()).append(" (")
         .append(r.api().routes().size()).append(" routes)\n");
-    for (TemplateModel.HttpRoute route : r.api().routes()) {
+    List<TemplateModel.HttpRoute> routes = new ArrayList<>(r.api().routes());
+    routes.sort(Comparator.comparing(TemplateModel.HttpRoute::path)
+        .thenComparing(TemplateModel.HttpRoute::method));
+    for (TemplateModel.HttpRoute route : routes) {
       sb.append("    ").append(route.routeKey()).append(" → ").append(route.functionId())
           .append(route.authRequired() ? " [JWT]" : "").append('\n');
     }

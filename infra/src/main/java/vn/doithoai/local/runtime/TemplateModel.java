@@ -149,7 +149,8 @@ public final class TemplateModel {
     options.setAllowDuplicateKeys(false);
     Object doc = new Yaml(new CfnConstructor(options)).load(yaml);
     if (!(doc instanceof Map<?, ?>)) {
-      throw new IllegalArgumentException("Tệp template không hợp lệ " + source + " / not a SAM template: " + source);
+      throw new IllegalArgumentException("Tệp template không hợp lệ " + source + " / not a SAM template: "
+          + source);
     }
     return new TemplateModel(source, map(doc), parameterOverrides);
   }
@@ -391,7 +392,8 @@ public final class TemplateModel {
       case "Fn::Sub":
         return sub(arg);
       case "Fn::GetAtt": {
-        List<Object> parts = arg instanceof String s ? List.of(s.split("\\.", 2)) : list(resolveValue(arg, vars));
+        List<Object> parts = arg instanceof String s ? List.of((Object[]) s.split("\\.", 2))
+            : list(resolveValue(arg, vars));
         return parts.size() == 2 ? getAtt(string(parts.get(0)), string(parts.get(1))) : null;
       }
       case "Fn::Join": {

@@ -43,8 +43,9 @@ public final class TokenCommand {
       try {
         code = Role.parse(r).code();
       } catch (IllegalArgumentException e) {
-        throw CommandOptions.bad("Vai trò không hợp lệ '" + r + "' (cần một trong " + String.join(", ", codes())
-            + ")", "invalid role '" + r + "' (expected one of " + String.join(", ", codes()) + ")");
+        String all = String.join(", ", codes());
+        throw CommandOptions.bad("Vai trò không hợp lệ '" + r + "' (cần một trong " + all + ")",
+            "invalid role '" + r + "' (expected one of " + all + ")");
       }
       if (!out.contains(code)) {
         out.add(code);

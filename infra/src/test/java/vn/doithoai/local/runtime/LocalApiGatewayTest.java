@@ -177,7 +177,7 @@ class LocalApiGatewayTest {
   }
 
   @Test
-  @DisplayName("an authorized route: 401 without a token or with a bad one (handler not called); claims with a good one")
+  @DisplayName("an authorized route: 401 without or with a bad token (handler not called); claims with a good one")
   void authorized() throws Exception {
     String path = "/communes/xa-1/plans/p-42";
     int before = EchoHandler.INVOCATIONS.get();

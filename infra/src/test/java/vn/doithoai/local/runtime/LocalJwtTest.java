@@ -94,7 +94,8 @@ class LocalJwtTest {
   @Test
   @DisplayName("alg none (unsigned) and any algorithm other than HS256: refused")
   void algorithms() {
-    String claims = "{\"iss\":\"doithoai-local\",\"aud\":\"doithoai\",\"sub\":\"x\",\"exp\":" + (NOW.getEpochSecond() + 600) + "}";
+    String claims = "{\"iss\":\"doithoai-local\",\"aud\":\"doithoai\",\"sub\":\"x\",\"exp\":"
+        + (NOW.getEpochSecond() + 600) + "}";
     String b64Claims = Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8));
     String noneHeader = Base64.getUrlEncoder().withoutPadding().encodeToString(
         "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));

@@ -33,7 +33,8 @@ class ServeCommandTest {
     assertEquals(0, config.port());
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    try (ServeCommand.Running running = ServeCommand.start(config, new PrintStream(log, true, StandardCharsets.UTF_8))) {
+    PrintStream logStream = new PrintStream(log, true, StandardCharsets.UTF_8);
+    try (ServeCommand.Running running = ServeCommand.start(config, logStream)) {
       assertEquals(List.of("doithoai-fixture-test"), running.tablesCreated());
       assertEquals(running.dynamo().endpoint().toString(), System.getProperty("DOITHOAI_DYNAMODB_ENDPOINT"));
       assertEquals("ap-southeast-1", System.getProperty("AWS_REGION"));
