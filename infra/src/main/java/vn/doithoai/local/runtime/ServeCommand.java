@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.time.Clock;
+import vn.doithoai.aws.DynamoMailOutbox;
+import vn.doithoai.aws.DynamoTable;
 import vn.doithoai.local.DemoCommune;
+import vn.doithoai.local.LocalMailDrain;
 
 /**
  * {@code serve [--port 3000] [--data DIR] [--template FILE] [--webhook-secret SECRET]}: DynamoDB Local
@@ -29,11 +33,12 @@ public final class ServeCommand {
   public record Config(Path template, Path dataDir, int port, String webhookSecret) {}
 
   /** A started local runtime; {@link #close()} stops the HTTP API, then DynamoDB Local. */
-  public record Running(Config config, LocalDynamo dynamo, LocalApiGateway api, List<String> tablesCreated,
-      String demoMessage) implements AutoCloseable {
+  public record Running(Config config, LocalDynamo dynamo, LocalApiGateway api, LocalMailDrain mail,
+      List<String> tablesCreated, String demoMessage) implements AutoCloseable {
     @Override
     public void close() {
       try {
+        mail.close();
         api.close();
       } finally {
         dynamo.close();
@@ -148,9 +153,12 @@ public final class ServeCommand {
       System.setProperty("aws.accessKeyId", "local");
       System.setProperty("aws.secretAccessKey", "local");
       String demo = DemoCommune.ensure(data, config.webhookSecret());
+      // e-mails written to the table's outbox become .eml files, as SES would send them
+      LocalMailDrain mail = new LocalMailDrain(new DynamoMailOutbox(DynamoTable.fromEnvironment()),
+          data.resolve("outbox"), Clock.systemUTC()).start();
       api.start(properties);
       return new Running(new Config(config.template(), data, api.port(), config.webhookSecret()), dynamo, api,
-          created, demo);
+          mail, created, demo);
     } catch (IOException e) {
       api.close();
       dynamo.close();

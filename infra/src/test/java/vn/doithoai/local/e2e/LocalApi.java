@@ -1,0 +1,98 @@
+package vn.doithoai.local.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import vn.doithoai.core.common.Json;
+import vn.doithoai.core.intake.WebhookVerifier;
+import vn.doithoai.local.runtime.LocalJwt;
+import vn.doithoai.local.runtime.ServeCommand;
+
+/** The local runtime started for a test class, and an HTTP client that talks to it as a user would. */
+final class LocalApi implements AutoCloseable {
+  static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+  /** An HTTP response with its JSON body parsed. */
+  record Reply(int status, String body) {
+    Map<String, Object> json() {
+      return Json.readObject(body);
+    }
+
+    String text(String key) {
+      return (String) json().get(key);
+    }
+  }
+
+  final ServeCommand.Running running;
+  private final LocalJwt jwt;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  LocalApi(Path dataDir) {
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    running = ServeCommand.start(new ServeCommand.Config(Path.of("..", "template.yaml"), dataDir, 0, SECRET), quiet);
+    jwt = LocalJwt.forDataDir(dataDir);
+  }
+
+  String token(String commune, String role, String agency) {
+    return jwt.issue(new LocalJwt.Identity("e2e-" + role, "Cán bộ " + role, commune, List.of(role), agency),
+        Duration.ofHours(1));
+  }
+
+  Reply call(String method, String path, String token, Object body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+    if (body != null) {
+      b.header("content-type", "application/json");
+    }
+    return send(b.build());
+  }
+
+  /** A signed delivery as the commune website sends it. */
+  Reply webhook(String commune, String webhookId, byte[] body, String contentType) {
+    long ts = Instant.now().getEpochSecond();
+    byte[] key = Base64.getDecoder().decode(SECRET.substring("whsec_".length()));
+    HttpRequest r = HttpRequest.newBuilder(uri("/webhooks/" + commune + "/opinions"))
+        .header("content-type", contentType).header("webhook-id", webhookId)
+        .header("webhook-timestamp", Long.toString(ts))
+        .header("webhook-signature", WebhookVerifier.signature(key, webhookId, ts, body))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    return send(r);
+  }
+
+  private URI uri(String path) {
+    return URI.create(running.api().uri().toString().replaceAll("/$", "") + path);
+  }
+
+  private Reply send(HttpRequest r) {
+    try {
+      HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Reply(resp.statusCode(), resp.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    running.close();
+  }
+}
