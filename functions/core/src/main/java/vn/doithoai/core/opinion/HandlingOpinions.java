@@ -182,11 +182,11 @@ public final class HandlingOpinions {
     String agencyId = in.requiredText("agency", 40, "cơ quan được giao");
     Optional<LocalDate> requested = in.date("due");
     in.check();
+    Opinion o = load(actor, opinionId);
+    checkVersion(in, o);
     Commune commune = commune(actor);
     Agency agency = commune.agency(agencyId).orElseThrow(() -> DomainException.invalid(List.of(
         new vn.doithoai.core.common.FieldError("agency", "Xã chưa khai báo cơ quan '" + agencyId + "'."))));
-    Opinion o = load(actor, opinionId);
-    checkVersion(in, o);
     LocalDate today = LocalDate.ofInstant(clock.instant(), DeadlineScheduling.VIETNAM);
     Optional<Plan> plan = o.planId().flatMap(p -> plans.find(commune.id(), p));
     String profile = plan.map(p -> p.content().profileId()).orElse(commune.profileId());
