@@ -21,7 +21,7 @@ final class EmlWriter {
   static String write(OutgoingMail m, String from) {
     String boundary = "=_doithoai_" + Integer.toHexString(m.id().hashCode());
     StringBuilder sb = new StringBuilder();
-    sb.append("From: ").append(line(from)).append("\r\n");
+    sb.append("From: ").append(address(from)).append("\r\n");
     sb.append("To: ").append(line(m.to())).append("\r\n");
     sb.append("Subject: ").append(encodedWord(m.subject())).append("\r\n");
     sb.append("Date: ").append(DATE.format(m.createdAt().atZone(ZoneId.of("Asia/Ho_Chi_Minh")))).append("\r\n");
@@ -74,6 +74,16 @@ final class EmlWriter {
 
   private static String word(String s) {
     return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)) + "?=";
+  }
+
+  /** "Name <addr>" with a non-ASCII display name as an encoded word. */
+  static String address(String s) {
+    String v = line(s);
+    int lt = v.indexOf('<');
+    if (lt <= 0 || v.chars().allMatch(c -> c < 128)) {
+      return v;
+    }
+    return encodedWord(v.substring(0, lt).strip()) + " " + v.substring(lt);
   }
 
   private static String line(String s) {

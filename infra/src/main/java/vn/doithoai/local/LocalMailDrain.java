@@ -48,8 +48,9 @@ public final class LocalMailDrain implements AutoCloseable {
     timer.scheduleWithFixedDelay(() -> {
       try {
         drain();
-      } catch (RuntimeException e) {
-        System.err.println("mail drain: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      } catch (RuntimeException | Error e) {
+        // a scheduled task that throws is never run again: report and keep draining
+        System.err.println("mail drain: " + e);
       }
     }, 0, 500, TimeUnit.MILLISECONDS);
     return this;
