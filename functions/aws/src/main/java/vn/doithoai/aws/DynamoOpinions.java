@@ -29,6 +29,7 @@ import vn.doithoai.core.intake.InboxEntry;
 import vn.doithoai.core.intake.IntakeResult;
 import vn.doithoai.core.mail.OutgoingMail;
 import vn.doithoai.core.opinion.Opinion;
+import vn.doithoai.core.plan.PlanDeadline;
 import vn.doithoai.core.opinion.OpinionField;
 import vn.doithoai.core.opinion.OpinionStatus;
 import vn.doithoai.core.opinion.Opinions;
@@ -180,13 +181,27 @@ public final class DynamoOpinions implements Opinions {
    * rewritten.
    */
   @Override
-  public void save(List<Opinion> changed, List<OutgoingMail> mails) {
+  public void save(List<Opinion> changed, List<OutgoingMail> mails,
+      Map<String, Optional<PlanDeadline>> assignmentDeadlines) {
     List<TransactWriteItem> items = new ArrayList<>();
     for (Opinion o : changed) {
       items.add(table.putIfVersion(opinionItem(o), o.version() - 1));
     }
     for (OutgoingMail m : mails) {
       items.add(table.putNew(DynamoMailOutbox.mailItem(m)));
+    }
+    // the assignment's open deadline is written with the opinion: it and its schedules follow every change
+    for (Opinion o : changed) {
+      Optional<PlanDeadline> d = assignmentDeadlines.get(o.id());
+      if (d == null) {
+        continue;
+      }
+      if (d.isPresent()) {
+        items.add(table.put(DynamoPlans.deadlineItem(o.communeId(), d.get()), null, null, null));
+      } else {
+        items.add(table.delete(DynamoTable.communePk(o.communeId()), "DL#" + PlanDeadline.ASSIGNMENTS + "#"
+            + o.id() + "#answer"));
+      }
     }
     if (items.isEmpty()) {
       return;

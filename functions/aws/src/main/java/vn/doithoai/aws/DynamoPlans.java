@@ -169,7 +169,7 @@ public final class DynamoPlans implements Plans {
     return item;
   }
 
-  private static Map<String, AttributeValue> deadlineItem(String communeId, PlanDeadline d) {
+  static Map<String, AttributeValue> deadlineItem(String communeId, PlanDeadline d) {
     String id = part(d.planId(), "plan id") + "#" + part(d.meetingId(), "meeting id") + "#"
         + part(d.ruleId(), "rule id");
     Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(communePk(communeId), "DL#" + id));

@@ -65,7 +65,8 @@ final class Fixtures {
 
   static PlanDeadline deadline(String planId, String rule, Instant dueAt, long version) {
     return new PlanDeadline(planId, "m1", rule, "Thông báo công khai thời gian, địa điểm đối thoại", Role.OFFICE,
-        LocalDate.ofInstant(dueAt, java.time.ZoneOffset.ofHours(7)), dueAt, "vn-2025.3", version);
+        LocalDate.ofInstant(dueAt, java.time.ZoneOffset.ofHours(7)), dueAt, "vn-2025.3", version, CID, "",
+        java.util.Optional.empty(), java.util.List.of());
   }
 
   static Raiser raiser() {

@@ -2,6 +2,7 @@ package vn.doithoai.core.mail;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,13 +11,19 @@ import java.util.Objects;
  * neither lost nor sent twice: its {@code id} is derived from the change, and sending is keyed by it.
  */
 public record OutgoingMail(String id, String communeId, String to, String subject, String text, String html,
-    String kind, Instant createdAt) {
+    String kind, Instant createdAt, List<String> cc) {
 
   public OutgoingMail {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(text, "text");
+    cc = cc == null ? List.of() : List.copyOf(cc);
+  }
+
+  public OutgoingMail(String id, String communeId, String to, String subject, String text, String html, String kind,
+      Instant createdAt) {
+    this(id, communeId, to, subject, text, html, kind, createdAt, List.of());
   }
 
   public Map<String, Object> toJson() {
@@ -24,6 +31,7 @@ public record OutgoingMail(String id, String communeId, String to, String subjec
     m.put("id", id);
     m.put("commune", communeId);
     m.put("to", to);
+    m.put("cc", cc);
     m.put("subject", subject);
     m.put("text", text);
     m.put("html", html);
@@ -32,9 +40,10 @@ public record OutgoingMail(String id, String communeId, String to, String subjec
     return m;
   }
 
+  @SuppressWarnings("unchecked")
   public static OutgoingMail fromJson(Map<String, Object> m) {
     return new OutgoingMail((String) m.get("id"), (String) m.get("commune"), (String) m.get("to"),
         (String) m.get("subject"), (String) m.get("text"), (String) m.get("html"), (String) m.get("kind"),
-        Instant.parse((String) m.get("createdAt")));
+        Instant.parse((String) m.get("createdAt")), (List<String>) m.getOrDefault("cc", List.of()));
   }
 }

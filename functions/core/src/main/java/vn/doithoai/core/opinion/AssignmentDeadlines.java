@@ -29,6 +29,25 @@ public final class AssignmentDeadlines {
     this.calendar = calendar;
   }
 
+  /**
+   * The open deadline of an assigned opinion — its agency's answer — with the profile's reminders and ladder;
+   * empty once the opinion is answered, closed or otherwise no longer assigned.
+   */
+  public Optional<vn.doithoai.core.plan.PlanDeadline> tracked(Opinion o, String profileId) {
+    if (o.status() != OpinionStatus.ASSIGNED || o.assignment().isEmpty()) {
+      return Optional.empty();
+    }
+    OpinionParts.Assignment a = o.assignment().get();
+    RuleProfile profile = profiles.get(profileId);
+    java.util.List<vn.doithoai.core.deadline.Step> steps = vn.doithoai.core.deadline.DeadlineSteps.forAssignment(
+        profile, calendar, a.currentDue());
+    java.time.Instant dueAt = steps.stream().filter(s -> s.name().equals("due")).findFirst().orElseThrow().at();
+    return Optional.of(new vn.doithoai.core.plan.PlanDeadline(vn.doithoai.core.plan.PlanDeadline.ASSIGNMENTS,
+        o.id(), "answer", "Trả lời ý kiến, kiến nghị của Nhân dân", vn.doithoai.core.access.Role.AGENCY,
+        a.currentDue(), dueAt, calendar.version(), o.version(), o.communeId(),
+        o.trackingCode() + " (" + o.field().vietnamese() + ")", Optional.of(a.agencyId()), steps));
+  }
+
   public Dates forAssignment(String profileId, Optional<Plan> plan, LocalDate today) {
     RuleProfile profile = profiles.get(profileId);
     DeadlineRule rule = profile.rule("opinion.resolution")

@@ -120,7 +120,7 @@ public final class HandlingOpinions {
     Opinion o = load(actor, opinionId);
     checkVersion(in, o);
     Opinion next = o.accept(planId, field.orElse(o.field()), actor, clock.instant());
-    opinions.save(List.of(next), List.of());
+    persist(actor, List.of(next), List.of());
     return next;
   }
 
@@ -173,7 +173,7 @@ public final class HandlingOpinions {
     Instant now = clock.instant();
     Opinion merged = o.mergeInto(target, actor, now);
     Opinion absorbed = target.absorb(o, actor, now);
-    opinions.save(List.of(merged, absorbed), List.of());
+    persist(actor, List.of(merged, absorbed), List.of());
     return absorbed;
   }
 
@@ -200,7 +200,7 @@ public final class HandlingOpinions {
       due = requested.get();
     }
     Opinion next = o.assign(agency.id(), agency.name(), due, dates.cap(), actor, clock.instant());
-    opinions.save(List.of(next), List.of());
+    persist(actor, List.of(next), List.of());
     return next;
   }
 
@@ -238,7 +238,7 @@ public final class HandlingOpinions {
     requireOwnAssignment(actor, o);
     checkVersion(in, o);
     Opinion next = o.extend(until, reason, actor, clock.instant());
-    opinions.save(List.of(next), List.of());
+    persist(actor, List.of(next), List.of());
     return next;
   }
 
@@ -249,7 +249,7 @@ public final class HandlingOpinions {
     Opinion o = load(actor, opinionId);
     checkVersion(in, o);
     Opinion next = o.close(note, actor, clock.instant());
-    opinions.save(List.of(next), List.of());
+    persist(actor, List.of(next), List.of());
     return next;
   }
 
@@ -288,8 +288,20 @@ public final class HandlingOpinions {
 
   private Opinion saveAndTell(Actor actor, Opinion next, String event) {
     Commune commune = commune(actor);
-    opinions.save(List.of(next), mails.outcome(commune, next, event, clock.instant()));
+    persist(actor, List.of(next), mails.outcome(commune, next, event, clock.instant()));
     return next;
+  }
+
+  /** Saves opinions with their e-mails and, in the same write, their assignments' open deadlines. */
+  private void persist(Actor actor, List<Opinion> changed, List<OutgoingMail> out) {
+    java.util.Map<String, Optional<vn.doithoai.core.plan.PlanDeadline>> tracked = new java.util.HashMap<>();
+    Commune commune = commune(actor);
+    for (Opinion o : changed) {
+      String profile = o.planId().flatMap(p -> plans.find(commune.id(), p)).map(p -> p.content().profileId())
+          .orElse(commune.profileId());
+      tracked.put(o.id(), deadlines.tracked(o, profile));
+    }
+    opinions.save(changed, out, tracked);
   }
 
   private Optional<String> plan(Actor actor, Input in) {

@@ -23,9 +23,15 @@ public interface Opinions {
 
   /**
    * Saves changed opinions (each only if its stored version is one less) with their e-mails, all or nothing;
-   * a lost race is a version conflict.
+   * a lost race is a version conflict. {@code assignmentDeadlines}: for an opinion id, the open deadline of its
+   * assignment to store (present) or remove (empty); opinions not in the map keep theirs as they are.
    */
-  void save(List<Opinion> changed, List<OutgoingMail> mails);
+  void save(List<Opinion> changed, List<OutgoingMail> mails,
+      java.util.Map<String, Optional<vn.doithoai.core.plan.PlanDeadline>> assignmentDeadlines);
+
+  default void save(List<Opinion> changed, List<OutgoingMail> mails) {
+    save(changed, mails, java.util.Map.of());
+  }
 
   /** Opinions of a plan (or, with an empty plan, those not yet attached to one), filtered. */
   List<Opinion> byPlan(String communeId, Optional<String> planId, Optional<OpinionStatus> status,

@@ -86,6 +86,32 @@ public final class ManagingPlans {
     return save(current.reschedule(meetingId, date, venue, reason, actor, clock.instant()));
   }
 
+  public PlanView hold(Actor actor, String planId, Input in) {
+    requireManager(actor, "ghi nhận đã tổ chức đối thoại");
+    Plan current = load(actor, planId);
+    checkVersion(in, current);
+    return save(current.hold(actor, clock.instant()));
+  }
+
+  /** An office marks a deadline met ({@code meetingId}, {@code rule}): its reminders and escalations stop. */
+  public PlanView completeDeadline(Actor actor, String planId, Input in) {
+    requireManager(actor, "ghi nhận hoàn thành thời hạn");
+    String rule = in.requiredText("rule", 80, "mã thời hạn");
+    String note = in.text("note", 1000).orElse("");
+    Plan current = load(actor, planId);
+    String meetingId = in.text("meetingId", 40).orElse(current.content().meetings().isEmpty() ? ""
+        : current.content().meetings().get(0).id());
+    in.check();
+    checkVersion(in, current);
+    String key = current.id() + "#" + meetingId + "#" + rule;
+    boolean known = schedules.derive(current).stream().filter(s -> s.meetingId().equals(meetingId))
+        .flatMap(s -> s.schedule().deadlines().stream()).anyMatch(d -> d.ruleId().equals(rule));
+    if (!known) {
+      throw DomainException.notFound("thời hạn " + rule + " của cuộc đối thoại " + meetingId);
+    }
+    return save(current.completeDeadline(key, note, actor, clock.instant()));
+  }
+
   public PlanView get(Actor actor, String planId) {
     requireReader(actor);
     return view(load(actor, planId));

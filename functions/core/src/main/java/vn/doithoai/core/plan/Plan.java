@@ -24,16 +24,18 @@ public record Plan(
     PlanStatus status,
     Optional<LocalDate> conclusionDate,
     Optional<String> cancelReason,
+    List<String> completedDeadlines,
     long version,
     Instant createdAt,
     List<AuditEntry> audit) {
 
   public Plan {
+    completedDeadlines = List.copyOf(completedDeadlines);
     audit = List.copyOf(audit);
   }
 
   public static Plan draft(String id, String communeId, PlanContent content, Actor actor, Instant now) {
-    return new Plan(id, communeId, content, PlanStatus.DRAFT, Optional.empty(), Optional.empty(), 1, now,
+    return new Plan(id, communeId, content, PlanStatus.DRAFT, Optional.empty(), Optional.empty(), List.of(), 1, now,
         List.of(AuditEntry.of(now, actor, "plan.created", content.title(), "")));
   }
 
@@ -78,6 +80,25 @@ public record Plan(
     return with(next, status, conclusionDate, cancelReason, audit(actor, now, "plan.rescheduled", detail, reason));
   }
 
+  /** The meeting took place: the plan is held. */
+  public Plan hold(Actor actor, Instant now) {
+    require(status == PlanStatus.ANNOUNCED, "plan_not_announced",
+        "Chỉ ghi nhận đã tổ chức cho kế hoạch đã công bố (hiện: " + status.vietnamese() + ").");
+    return with(content, PlanStatus.HELD, conclusionDate, cancelReason, audit(actor, now, "plan.held", "", ""));
+  }
+
+  /** A deadline of this plan was met: its reminders and escalations stop. */
+  public Plan completeDeadline(String deadlineKey, String note, Actor actor, Instant now) {
+    require(status == PlanStatus.ANNOUNCED || status == PlanStatus.HELD || status == PlanStatus.CONCLUDED,
+        "plan_not_open", "Kế hoạch đang " + status.vietnamese() + ", không còn thời hạn nào để hoàn thành.");
+    require(!completedDeadlines.contains(deadlineKey), "deadline_already_completed",
+        "Thời hạn này đã được ghi nhận hoàn thành.");
+    List<String> done = new ArrayList<>(completedDeadlines);
+    done.add(deadlineKey);
+    return new Plan(id, communeId, content, status, conclusionDate, cancelReason, done, version + 1, createdAt,
+        audit(actor, now, "plan.deadline-completed", deadlineKey, note));
+  }
+
   private List<AuditEntry> audit(Actor actor, Instant now, String action, String detail, String reason) {
     List<AuditEntry> next = new ArrayList<>(audit);
     next.add(AuditEntry.of(now, actor, action, detail, reason));
@@ -86,7 +107,7 @@ public record Plan(
 
   private Plan with(PlanContent c, PlanStatus s, Optional<LocalDate> concl, Optional<String> cancel,
       List<AuditEntry> a) {
-    return new Plan(id, communeId, c, s, concl, cancel, version + 1, createdAt, a);
+    return new Plan(id, communeId, c, s, concl, cancel, completedDeadlines, version + 1, createdAt, a);
   }
 
   private static void require(boolean ok, String code, String message) {
@@ -104,6 +125,7 @@ public record Plan(
     m.put("statusText", status.vietnamese());
     m.put("conclusionDate", conclusionDate.map(LocalDate::toString).orElse(null));
     m.put("cancelReason", cancelReason.orElse(null));
+    m.put("completedDeadlines", completedDeadlines);
     m.put("version", version);
     m.put("createdAt", createdAt.toString());
     m.put("audit", audit.stream().map(AuditEntry::toJson).toList());
@@ -119,7 +141,8 @@ public record Plan(
     return new Plan((String) m.get("id"), (String) m.get("commune"), PlanContent.fromJson(m),
         PlanStatus.valueOf(((String) m.get("status")).toUpperCase(java.util.Locale.ROOT)),
         Optional.ofNullable((String) m.get("conclusionDate")).map(LocalDate::parse),
-        Optional.ofNullable((String) m.get("cancelReason")), ((Number) m.get("version")).longValue(),
+        Optional.ofNullable((String) m.get("cancelReason")),
+        (List<String>) m.getOrDefault("completedDeadlines", List.of()), ((Number) m.get("version")).longValue(),
         Instant.parse((String) m.get("createdAt")), audit);
   }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import vn.doithoai.core.calendar.WorkingCalendar;
+import vn.doithoai.core.deadline.DeadlineSteps;
 import vn.doithoai.core.plan.PlanParts.Meeting;
 import vn.doithoai.core.plan.PlanParts.Task;
 import vn.doithoai.core.rules.Deadline;
@@ -65,8 +67,12 @@ public final class PlanSchedules {
     for (MeetingSchedule ms : derive(plan)) {
       for (Deadline d : ms.schedule().deadlines()) {
         if (d.due().isPresent() && d.dueAt().isPresent()) {
-          list.add(new PlanDeadline(plan.id(), ms.meetingId(), d.ruleId(), d.title(), d.owner(), d.due().get(),
-              d.dueAt().get(), d.calendarVersion(), plan.version()));
+          String key = plan.id() + "#" + ms.meetingId() + "#" + d.ruleId();
+          if (!plan.completedDeadlines().contains(key)) {
+            list.add(new PlanDeadline(plan.id(), ms.meetingId(), d.ruleId(), d.title(), d.owner(), d.due().get(),
+                d.dueAt().get(), d.calendarVersion(), plan.version(), plan.communeId(), plan.content().title(),
+                Optional.empty(), DeadlineSteps.of(d)));
+          }
         }
       }
     }

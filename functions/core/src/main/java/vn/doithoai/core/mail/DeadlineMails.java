@@ -1,0 +1,104 @@
+package vn.doithoai.core.mail;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import vn.doithoai.core.access.Role;
+import vn.doithoai.core.calendar.VietnameseDates;
+import vn.doithoai.core.common.Html;
+import vn.doithoai.core.commune.Commune;
+import vn.doithoai.core.deadline.Step;
+import vn.doithoai.core.plan.PlanDeadline;
+import vn.doithoai.core.rules.Recipient;
+
+/**
+ * The e-mails a deadline sends to staff: a reminder before it, the due-day notice, and the overdue ladder
+ * (the unit's head, then the host with the Fatherland Front in copy). Each says what is due, for which plan
+ * or opinion, the due date with its weekday, and a link.
+ */
+public final class DeadlineMails {
+  private final String appBaseUrl;
+
+  public DeadlineMails(String appBaseUrl) {
+    this.appBaseUrl = appBaseUrl == null ? "" : appBaseUrl.replaceAll("/+$", "");
+  }
+
+  public List<OutgoingMail> forStep(Commune commune, PlanDeadline d, Step step, Instant now, LocalDate today) {
+    Set<String> to = addresses(commune, d, step.to());
+    Set<String> cc = addresses(commune, d, step.cc());
+    cc.removeAll(to);
+    if (to.isEmpty()) {
+      to.addAll(cc.isEmpty() ? addresses(commune, d, List.of(Recipient.OFFICE)) : cc);
+      cc.clear();
+    }
+    String due = VietnameseDates.withWeekday(d.due());
+    String what = d.assignment() ? "trả lời ý kiến " + d.subject() : d.title();
+    String subject = switch (step.kind()) {
+      case REMINDER -> "[" + commune.name() + "] Nhắc hạn " + VietnameseDates.format(d.due()) + ": " + what;
+      case DUE -> "[" + commune.name() + "] Đến hạn hôm nay: " + what;
+      case ESCALATION -> "[" + commune.name() + "] QUÁ HẠN " + overdueDays(d, today) + ": " + what;
+    };
+    String lead = switch (step.kind()) {
+      case REMINDER -> "Xin nhắc: việc dưới đây đến hạn vào " + due + ".";
+      case DUE -> "Hôm nay, " + due + ", là hạn chót của việc dưới đây.";
+      case ESCALATION -> "Việc dưới đây đã quá hạn (hạn chót " + due + ") mà chưa được ghi nhận hoàn thành.";
+    };
+    String link = appBaseUrl + (d.assignment() ? "/opinions/" + d.meetingId() : "/plans/" + d.planId());
+    String body = "Việc: " + d.title() + "\n" + (d.assignment() ? "Ý kiến: " + d.subject() : "Kế hoạch: "
+        + d.subject()) + "\nĐơn vị chịu trách nhiệm: " + owner(commune, d) + "\nHạn chót: " + due
+        + "\nXem chi tiết: " + link + (step.kind() == Step.Kind.ESCALATION && !cc.isEmpty()
+        ? "\n\nThư này được gửi đồng thời đến Ủy ban MTTQ xã để giám sát." : "");
+    List<OutgoingMail> mails = new ArrayList<>();
+    for (String address : to) {
+      String text = "Kính gửi đồng chí,\n\n" + lead + "\n\n" + body + "\n\n" + commune.name()
+          + " — hệ thống Đối thoại\n(Thư gửi tự động.)";
+      String html = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + Html.escape(subject)
+          + "</title></head><body><p>Kính gửi đồng chí,</p><p><strong>" + Html.escape(lead) + "</strong></p><p>"
+          + Html.paragraphs(body) + "</p><p>" + Html.escape(commune.name()) + " — hệ thống Đối thoại</p></body></html>";
+      mails.add(new OutgoingMail("mail#" + d.communeId() + "#" + d.id() + "#" + step.name() + "#v" + d.version()
+          + "#" + address, commune.id(), address, subject, text, html, "deadline." + step.kind().name()
+          .toLowerCase(java.util.Locale.ROOT), now, List.copyOf(cc)));
+    }
+    return mails;
+  }
+
+  private static long overdueDays(PlanDeadline d, LocalDate today) {
+    return Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(d.due(), today)) ;
+  }
+
+  private static String owner(Commune c, PlanDeadline d) {
+    if (d.owner() == Role.AGENCY) {
+      return d.agencyId().flatMap(c::agency).map(a -> a.name()).orElse("cơ quan được giao");
+    }
+    return switch (d.owner()) {
+      case OFFICE -> c.peoplesCommitteeOfficeName();
+      case HOST -> "Người chủ trì đối thoại";
+      case FRONT -> "Ủy ban MTTQ xã";
+      default -> d.owner().vietnamese();
+    };
+  }
+
+  static Set<String> addresses(Commune c, PlanDeadline d, List<Recipient> recipients) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Recipient r : recipients) {
+      String a = switch (r) {
+        case OWNER_HEAD -> switch (d.owner()) {
+          case AGENCY -> d.agencyId().flatMap(c::agency).map(x -> x.email()).orElse(c.officeEmail());
+          case HOST -> c.hostEmail() != null ? c.hostEmail() : c.officeEmail();
+          case FRONT -> c.frontEmail() != null ? c.frontEmail() : c.officeEmail();
+          default -> c.officeEmail();
+        };
+        case OFFICE -> c.officeEmail();
+        case HOST -> c.hostEmail() != null ? c.hostEmail() : c.officeEmail();
+        case FRONT -> c.frontEmail();
+      };
+      if (a != null && !a.isBlank()) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+}
