@@ -1,0 +1,56 @@
+package vn.doithoai.core.mail;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sends one outbox e-mail: claim it (so a repeated event sends nothing), drop suppressed addresses, send,
+ * mark it sent. A failed send releases the claim and throws, so the delivery is retried and, failing that,
+ * ends in the dead-letter queue — never dropped silently.
+ */
+public final class SendingMail {
+  /** What happened to the e-mail. */
+  public enum Outcome { SENT, SUPPRESSED, NOT_PENDING }
+
+  private final MailOutbox outbox;
+  private final Suppressions suppressions;
+  private final MailSender sender;
+  private final Clock clock;
+
+  public SendingMail(MailOutbox outbox, Suppressions suppressions, MailSender sender, Clock clock) {
+    this.outbox = Objects.requireNonNull(outbox);
+    this.suppressions = Objects.requireNonNull(suppressions);
+    this.sender = Objects.requireNonNull(sender);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  public Outcome send(String mailId) {
+    Optional<OutgoingMail> claimed = outbox.claim(mailId, clock.instant());
+    if (claimed.isEmpty()) {
+      return Outcome.NOT_PENDING;
+    }
+    OutgoingMail m = claimed.get();
+    List<String> cc = m.cc().stream().filter(a -> !suppressions.suppressed(a)).toList();
+    if (suppressions.suppressed(m.to())) {
+      if (cc.isEmpty()) {
+        outbox.markSuppressed(mailId, clock.instant());
+        return Outcome.SUPPRESSED;
+      }
+      m = new OutgoingMail(m.id(), m.communeId(), cc.get(0), m.subject(), m.text(), m.html(), m.kind(),
+          m.createdAt(), cc.subList(1, cc.size()));
+    } else {
+      m = new OutgoingMail(m.id(), m.communeId(), m.to(), m.subject(), m.text(), m.html(), m.kind(), m.createdAt(),
+          cc);
+    }
+    try {
+      String messageId = sender.send(m);
+      outbox.markSent(mailId, clock.instant(), messageId);
+      return Outcome.SENT;
+    } catch (RuntimeException e) {
+      outbox.release(mailId);
+      throw e;
+    }
+  }
+}
