@@ -40,7 +40,11 @@ public final class PlansHandler extends ApiHandler {
         "POST /plans/{planId}/cancel", r -> ApiResponses.json(200, view(plans.cancel(r.actor(), r.path("planId"),
             r.json()))),
         "POST /plans/{planId}/reschedule", r -> ApiResponses.json(200, view(plans.reschedule(r.actor(),
-            r.path("planId"), r.json()))));
+            r.path("planId"), r.json()))),
+        "POST /plans/{planId}/hold", r -> ApiResponses.json(200, view(plans.hold(r.actor(), r.path("planId"),
+            r.json()))),
+        "POST /plans/{planId}/deadlines/complete", r -> ApiResponses.json(200, view(plans.completeDeadline(
+            r.actor(), r.path("planId"), r.json()))));
   }
 
   static Map<String, Object> view(ManagingPlans.PlanView v) {

@@ -1,0 +1,175 @@
+package vn.doithoai.core.deadline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.doithoai.core.access.Role;
+import vn.doithoai.core.calendar.WorkingCalendar;
+import vn.doithoai.core.commune.Agency;
+import vn.doithoai.core.commune.Commune;
+import vn.doithoai.core.mail.DeadlineMails;
+import vn.doithoai.core.mail.OutgoingMail;
+import vn.doithoai.core.plan.PlanDeadline;
+import vn.doithoai.core.rules.RuleProfiles;
+
+/** Issue #4's promises on the deadline logic, with in-memory ports and a clock the test moves. */
+class DeadlinesInMotionTest {
+  static final Commune COMMUNE = new Commune("demo", "Xã Demo", "Lạng Sơn", "lang-son-320", "VP Đảng ủy",
+      "Văn phòng HĐND và UBND", "vanphong@demo.example.vn", "chutich@demo.example.vn", "mttq@demo.example.vn", null,
+      List.of(new Agency("phong-kinh-te", "Phòng Kinh tế", "kinhte@demo.example.vn")), 1,
+      Instant.parse("2025-01-01T00:00:00Z"));
+
+  private final InMemory.Store store = new InMemory.Store();
+  private final InMemory.Schedules scheduler = new InMemory.Schedules();
+  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-12-01T00:00:00Z"));
+  private final Clock clock = new Clock() {
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId z) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+  };
+  private final FiringDeadlines firing = new FiringDeadlines(store, new InMemory.OneCommune(COMMUNE),
+      new DeadlineMails("https://doithoai.example.vn"), clock);
+  private final SchedulingDeadlines scheduling = new SchedulingDeadlines(scheduler, clock);
+
+  /** An agency's answer due Mon 29/12/2025, version v, with the profile's steps. */
+  static PlanDeadline answer(LocalDate due, long version) {
+    List<Step> steps = DeadlineSteps.forAssignment(RuleProfiles.shipped().get("lang-son-320"),
+        WorkingCalendar.vietnam(), due);
+    Instant dueAt = steps.stream().filter(s -> s.name().equals("due")).findFirst().orElseThrow().at();
+    return new PlanDeadline(PlanDeadline.ASSIGNMENTS, "o_1", "answer", "Trả lời ý kiến", Role.AGENCY, due, dueAt,
+        "vn-test", version, "demo", "DT-AAAA-BBBB (Hạ tầng, giao thông)", Optional.of("phong-kinh-te"), steps);
+  }
+
+  private void at(String instant) {
+    now.set(Instant.parse(instant));
+  }
+
+  @Test
+  @DisplayName("the steps: reminders 3 and 1 working days before, the due day, then +1 and +3 working days, 08:00")
+  void steps() {
+    PlanDeadline d = answer(LocalDate.of(2025, 12, 29), 1);
+    assertEquals(List.of("reminder-1@2025-12-24T01:00:00Z", "reminder-2@2025-12-26T01:00:00Z",
+        "due@2025-12-29T01:00:00Z", "escalation-1@2025-12-30T01:00:00Z", "escalation-2@2026-01-05T01:00:00Z"),
+        d.steps().stream().map(s -> s.name() + "@" + s.at()).toList());
+  }
+
+  @Test
+  @DisplayName("a fire delivered twice → one e-mail")
+  void firedTwice() {
+    PlanDeadline d = answer(LocalDate.of(2025, 12, 29), 1);
+    store.put(d);
+    at("2025-12-24T01:00:10Z");
+    assertEquals(FiringDeadlines.Outcome.FIRED, firing.fire("demo", d.id(), "reminder-1", 1));
+    assertEquals(FiringDeadlines.Outcome.DUPLICATE, firing.fire("demo", d.id(), "reminder-1", 1));
+    assertEquals(1, store.mails.size());
+    OutgoingMail m = store.mails.get(0);
+    assertEquals("kinhte@demo.example.vn", m.to());
+    assertTrue(m.subject().contains("Nhắc hạn 29/12/2025"), m.subject());
+    assertTrue(m.text().contains("Thứ Hai, 29/12/2025"), m.text());
+  }
+
+  @Test
+  @DisplayName("a stale fire after an extension (a new version) → no e-mail")
+  void staleAfterExtension() {
+    PlanDeadline v1 = answer(LocalDate.of(2025, 12, 29), 1);
+    store.put(v1);
+    scheduling.changed(Optional.empty(), Optional.of(v1));
+    PlanDeadline v2 = answer(LocalDate.of(2026, 1, 9), 2);
+    store.put(v2);
+    scheduling.changed(Optional.of(v1), Optional.of(v2));
+    at("2025-12-24T01:00:00Z");
+    assertEquals(FiringDeadlines.Outcome.STALE, firing.fire("demo", v1.id(), "reminder-1", 1));
+    assertTrue(store.mails.isEmpty());
+    assertTrue(scheduler.live.keySet().stream().allMatch(n -> n.contains("-v2-")), scheduler.live.keySet().toString());
+    assertEquals(5, scheduler.deleted.size(), "every schedule of version 1 deleted");
+  }
+
+  @Test
+  @DisplayName("a deadline met before its reminder → its schedules deleted, and a late fire sends nothing")
+  void metBeforeReminder() {
+    PlanDeadline d = answer(LocalDate.of(2025, 12, 29), 1);
+    store.put(d);
+    scheduling.changed(Optional.empty(), Optional.of(d));
+    assertEquals(5, scheduler.live.size());
+    store.remove(d);
+    scheduling.changed(Optional.of(d), Optional.empty());
+    assertTrue(scheduler.live.isEmpty());
+    at("2025-12-24T01:00:00Z");
+    assertEquals(FiringDeadlines.Outcome.STALE, firing.fire("demo", d.id(), "reminder-1", 1));
+    assertTrue(store.mails.isEmpty());
+  }
+
+  @Test
+  @DisplayName("a missed fire → the reconciler sends the latest passed step once, not the older reminders")
+  void missedFire() {
+    PlanDeadline d = answer(LocalDate.of(2025, 12, 29), 1);
+    store.put(d);
+    List<String> digests = new java.util.ArrayList<>();
+    Reconciling reconciling = new Reconciling(store, scheduler, firing, new InMemory.OneCommune(COMMUNE),
+        (c, day, subject, text, html) -> digests.add(day + " " + subject), clock);
+    at("2025-12-29T02:00:00Z"); // the due-day notice's instant passed; nobody fired anything
+    Reconciling.Report r = reconciling.run();
+    assertEquals(1, r.fired());
+    assertEquals(1, store.mails.size());
+    assertTrue(store.mails.get(0).subject().contains("Đến hạn hôm nay"), store.mails.get(0).subject());
+    assertEquals(2, r.schedulesCreated(), "the two escalations still to come");
+    assertEquals(0, reconciling.run().fired(), "a second run sends nothing again");
+    assertEquals(1, store.mails.size());
+    assertEquals(2, digests.size());
+    assertTrue(digests.get(0).contains("1 sắp đến hạn"), digests.get(0));
+  }
+
+  @Test
+  @DisplayName("the overdue ladder: the unit's head, then the host with the Fatherland Front in copy")
+  void escalationLadder() {
+    PlanDeadline d = answer(LocalDate.of(2025, 12, 29), 1);
+    store.put(d);
+    at("2026-01-05T01:00:30Z");
+    firing.fire("demo", d.id(), "escalation-1", 1);
+    firing.fire("demo", d.id(), "escalation-2", 1);
+    assertEquals(List.of("kinhte@demo.example.vn", "chutich@demo.example.vn"),
+        store.mails.stream().map(OutgoingMail::to).toList());
+    assertEquals(List.of("mttq@demo.example.vn"), store.mails.get(1).cc());
+    assertTrue(store.mails.get(1).subject().contains("QUÁ HẠN"));
+  }
+
+  @Test
+  @DisplayName("a fire delivered before its instant does nothing yet")
+  void early() {
+    PlanDeadline d = answer(LocalDate.of(2025, 12, 29), 1);
+    store.put(d);
+    at("2025-12-20T01:00:00Z");
+    assertEquals(FiringDeadlines.Outcome.EARLY, firing.fire("demo", d.id(), "due", 1));
+  }
+
+  @Test
+  @DisplayName("schedule names stay within the API's limits and are stable per deadline, version and step")
+  void names() {
+    PlanDeadline d = answer(LocalDate.of(2025, 12, 29), 123456);
+    for (Step s : d.steps()) {
+      String n = ScheduleSpec.of(d, s).name();
+      assertTrue(n.matches("[0-9a-zA-Z_.-]{1,64}"), n);
+      assertEquals(n, ScheduleSpec.of(d, s).name());
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package vn.doithoai.core.deadline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.doithoai.core.commune.Commune;
+import vn.doithoai.core.commune.Communes;
+import vn.doithoai.core.commune.WebhookSecret;
+import vn.doithoai.core.mail.OutgoingMail;
+import vn.doithoai.core.plan.PlanDeadline;
+
+/** In-memory stand-ins for the deadline ports, keeping what the tests look at. */
+final class InMemory {
+  private InMemory() {}
+
+  static final class Store implements DeadlineStore {
+    final Map<String, PlanDeadline> deadlines = new LinkedHashMap<>();
+    final Map<String, Fired> fired = new HashMap<>();
+    final List<OutgoingMail> mails = new ArrayList<>();
+
+    void put(PlanDeadline d) {
+      deadlines.put(d.communeId() + "#" + d.id(), d);
+    }
+
+    void remove(PlanDeadline d) {
+      deadlines.remove(d.communeId() + "#" + d.id());
+    }
+
+    @Override
+    public Optional<PlanDeadline> find(String communeId, String deadlineId) {
+      return Optional.ofNullable(deadlines.get(communeId + "#" + deadlineId));
+    }
+
+    @Override
+    public synchronized boolean recordFired(Fired f, List<OutgoingMail> out) {
+      if (fired.containsKey(f.key())) {
+        return false;
+      }
+      fired.put(f.key(), f);
+      mails.addAll(out);
+      return true;
+    }
+
+    @Override
+    public boolean wasFired(Fired f) {
+      return fired.containsKey(f.key());
+    }
+
+    @Override
+    public List<PlanDeadline> openDueBefore(Instant before, int limit) {
+      return deadlines.values().stream().filter(d -> d.dueAt().isBefore(before))
+          .sorted(Comparator.comparing(PlanDeadline::dueAt)).limit(limit).toList();
+    }
+  }
+
+  static final class Schedules implements Scheduler {
+    final Map<String, ScheduleSpec> live = new LinkedHashMap<>();
+    final List<String> deleted = new ArrayList<>();
+
+    @Override
+    public void create(ScheduleSpec spec) {
+      live.putIfAbsent(spec.name(), spec);
+    }
+
+    @Override
+    public void delete(String name) {
+      if (live.remove(name) != null) {
+        deleted.add(name);
+      }
+    }
+
+    @Override
+    public boolean exists(String name) {
+      return live.containsKey(name);
+    }
+  }
+
+  static final class OneCommune implements Communes {
+    final Commune commune;
+
+    OneCommune(Commune c) {
+      commune = c;
+    }
+
+    @Override
+    public void create(Commune c, List<WebhookSecret> s) {
+      throw new UnsupportedOperationException("read-only in these tests");
+    }
+
+    @Override
+    public Optional<Commune> find(String id) {
+      return commune.id().equals(id) ? Optional.of(commune) : Optional.empty();
+    }
+
+    @Override
+    public void update(Commune c, long v) {
+      throw new UnsupportedOperationException("read-only in these tests");
+    }
+
+    @Override
+    public List<WebhookSecret> secrets(String id) {
+      return List.of();
+    }
+
+    @Override
+    public void replaceSecrets(String id, List<WebhookSecret> a, List<WebhookSecret> b) {
+      throw new UnsupportedOperationException("read-only in these tests");
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package vn.doithoai.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.util.ArrayList;
+import java.util.List;
+import vn.doithoai.core.events.BusEvent;
+import vn.doithoai.core.events.EventPublisher;
+
+/**
+ * The outbox relay: the table's stream to the event bus. Records that fail to publish after the
+ * publisher's retries are reported as batch item failures from the first one on, so Lambda retries them
+ * (and, failing that, sends them to the stream's on-failure queue): nothing is skipped.
+ */
+public final class RelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+  private final EventPublisher publisher;
+
+  public RelayHandler() {
+    this(App.get().eventPublisher());
+  }
+
+  RelayHandler(EventPublisher publisher) {
+    this.publisher = publisher;
+  }
+
+  @Override
+  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    List<BusEvent> events = new ArrayList<>();
+    List<String> sequence = new ArrayList<>();
+    for (DynamodbEvent.DynamodbStreamRecord r : event.getRecords()) {
+      StreamEvents.of(r).ifPresent(e -> {
+        events.add(e);
+        sequence.add(r.getDynamodb().getSequenceNumber());
+      });
+    }
+    List<Integer> failed = events.isEmpty() ? List.of() : publisher.publish(events);
+    List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+    if (!failed.isEmpty()) {
+      int first = failed.stream().min(Integer::compare).orElseThrow();
+      failures.add(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequence.get(first)).build());
+    }
+    return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+  }
+}
