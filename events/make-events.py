@@ -133,3 +133,57 @@ write("communes-update", event("PUT", "/communes/{communeId}", {"communeId": "th
       j({**commune, "hostEmail": "chutich@thienhoa.example.vn"}), claims=staff("admin", commune="thien-hoa")))
 write("communes-rotate-secret", event("POST", "/communes/{communeId}/webhook-secrets", {"communeId": "thien-hoa"},
       j({"overlapHours": 48}), claims=staff("admin", commune="thien-hoa")))
+
+# ---- deadlines in motion: the functions that are not behind the HTTP API ----
+def ddb_record(name, pk, sk, new_doc=None, old_doc=None, seq="100000000000000000001", extra_new=None):
+    def image(doc, extra):
+        if doc is None and not extra:
+            return None
+        img = {"pk": {"S": pk}, "sk": {"S": sk}}
+        if doc is not None:
+            img["doc"] = {"S": json.dumps(doc, ensure_ascii=False)}
+        for k, v in (extra or {}).items():
+            img[k] = v
+        return img
+    d = {"ApproximateCreationDateTime": TIMESTAMP, "Keys": {"pk": {"S": pk}, "sk": {"S": sk}},
+         "SequenceNumber": seq, "SizeBytes": 512, "StreamViewType": "NEW_AND_OLD_IMAGES"}
+    n, o = image(new_doc, extra_new), image(old_doc, None)
+    if n: d["NewImage"] = n
+    if o: d["OldImage"] = o
+    return {"eventID": "evt-" + seq[-4:], "eventName": name, "eventVersion": "1.1", "eventSource": "aws:dynamodb",
+            "awsRegion": "ap-southeast-1", "dynamodb": d,
+            "eventSourceARN": "arn:aws:dynamodb:ap-southeast-1:000000000000:table/doithoai-prod/stream/2025-11-22T01:00:00.000"}
+
+steps = [{"name": "reminder-1", "kind": "REMINDER", "at": "2025-12-24T01:00:00Z", "to": ["OWNER_HEAD"], "cc": []},
+         {"name": "due", "kind": "DUE", "at": "2025-12-29T01:00:00Z", "to": ["OWNER_HEAD"], "cc": []},
+         {"name": "escalation-1", "kind": "ESCALATION", "at": "2025-12-30T01:00:00Z", "to": ["OWNER_HEAD"], "cc": ["OFFICE"]}]
+deadline = {"planId": "OP", "meetingId": "o_sample", "rule": "answer", "title": "Trả lời ý kiến, kiến nghị của Nhân dân",
+            "owner": "agency", "due": "2025-12-29", "dueAt": "2025-12-29T01:00:00Z", "calendarVersion": "vn-2026-11-22.1",
+            "version": 3, "commune": COMMUNE, "subject": "DT-AAAA-BBBB (Hạ tầng, giao thông)", "agencyId": "phong-kinh-te",
+            "steps": steps}
+mail = {"id": "mail#o_sample#ack#v1#dung.hv@example.vn", "commune": COMMUNE, "to": "dung.hv@example.vn", "cc": [],
+        "subject": "[Xã Demo] Đã tiếp nhận ý kiến của ông/bà – mã DT-AAAA-BBBB", "text": "Kính gửi ông/bà,",
+        "html": None, "kind": "opinion.ack", "createdAt": "2025-11-22T01:00:00Z"}
+write("relay-stream", {"Records": [
+    ddb_record("INSERT", "MAIL#" + mail["id"], "MAIL", mail, seq="100000000000000000001"),
+    ddb_record("MODIFY", "C#" + COMMUNE, "DL#OP#o_sample#answer", deadline, {**deadline, "version": 2},
+               seq="100000000000000000002"),
+    ddb_record("INSERT", "TRACK#demo#DT-AAAA-BBBB", "TRACK", None, seq="100000000000000000003",
+               extra_new={"opinionId": {"S": "o_sample"}})]})
+
+def bus(detail_type, detail, source="doithoai"):
+    return {"version": "0", "id": "6a7e8feb-b491-4cf7-a9f1-bf3703467718", "detail-type": detail_type,
+            "source": source, "account": "000000000000", "time": "2025-11-22T01:00:00Z", "region": "ap-southeast-1",
+            "resources": [], "detail": detail}
+write("schedules-deadline-changed", bus("DeadlineChanged", {"version": 1, "commune": COMMUNE,
+      "deadlineId": "OP#o_sample#answer", "change": "moved", "before": {**deadline, "version": 2},
+      "after": deadline}))
+write("deadlines-fire", {"commune": COMMUNE, "deadline": "OP#o_sample#answer", "step": "reminder-1", "version": 3})
+write("mailer-mail-queued", bus("MailQueued", {"version": 1, "mailId": mail["id"], "commune": COMMUNE,
+      "kind": "opinion.ack"}))
+write("mailer-ses-bounce", bus("Email Bounced", {"eventType": "Bounce", "bounce": {"bounceType": "Permanent",
+      "bounceSubType": "General", "bouncedRecipients": [{"emailAddress": "khong-ton-tai@example.vn"}]},
+      "mail": {"messageId": "0100018c-local"}}, source="aws.ses"))
+write("reconcile-daily", {"version": "0", "id": "b1f3", "detail-type": "Scheduled Event", "source": "aws.scheduler",
+      "account": "000000000000", "time": "2025-11-24T00:00:00Z", "region": "ap-southeast-1", "resources": [],
+      "detail": {}})

@@ -15,23 +15,32 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import vn.doithoai.core.common.Json;
+import vn.doithoai.core.mail.MailOutbox;
 import vn.doithoai.core.mail.OutgoingMail;
 
 /**
- * The e-mail outbox: {@code MAIL#{id} / MAIL}, doc, {@code status} PENDING then SENT, and while pending gsi2
- * {@code MAIL#PENDING / {createdAt}#{id}}. Mails are written by the repositories in the same transaction as
- * the change they report; a sender (the local runtime's .eml writer, later SES) lists the pending ones and
- * marks each sent, once.
+ * The e-mail outbox: {@code MAIL#{id} / MAIL}, doc, {@code status} PENDING, then SENDING while a sender holds
+ * it ({@code claimedAt}), then SENT ({@code sentAt}, {@code messageId}) or SUPPRESSED ({@code suppressedAt});
+ * until it is sent or suppressed, gsi2 {@code MAIL#PENDING / {createdAt}#{id}}. Mails are written by the
+ * repositories in the same transaction as the change they report; a sender claims one, sends it and marks it
+ * sent, once ({@link MailOutbox}: the SES mailer), or lists the pending ones and marks each sent (the local
+ * runtime's .eml writer).
  *
- * <p>In AWS, gsi2 is eventually consistent: a mail just marked sent may still be listed for a moment, which
- * is why {@link #markSent} says whether this call was the one that marked it. Claim before sending, or accept
- * that a crash between sending and marking sends again.
+ * <p>A claimed mail keeps its gsi2 entry, so one whose sender died between claim and mark is still listed by
+ * {@link #pending} (with status SENDING) and can be sent by the local drain or put back by
+ * {@link #releaseIfClaimedBefore}. In AWS, gsi2 is eventually consistent: a mail just marked sent may still be
+ * listed for a moment, which is why {@link #markSent(String, Instant)} says whether this call was the one that
+ * marked it.
  */
-public final class DynamoMailOutbox {
+public final class DynamoMailOutbox implements MailOutbox {
   static final String PENDING_PK = "MAIL#PENDING";
   public static final String PENDING = "PENDING";
+  public static final String SENDING = "SENDING";
   public static final String SENT = "SENT";
+  public static final String SUPPRESSED = "SUPPRESSED";
 
   private final DynamoTable table;
 
@@ -39,7 +48,7 @@ public final class DynamoMailOutbox {
     this.table = table;
   }
 
-  /** Pending e-mails, oldest first. */
+  /** E-mails not yet sent nor suppressed (pending, or claimed and not finished), oldest first. */
   public List<OutgoingMail> pending(int limit) {
     if (limit <= 0) {
       return List.of();
@@ -59,22 +68,101 @@ public final class DynamoMailOutbox {
     return table.get(pk(mailId), "MAIL").map(item -> OutgoingMail.fromJson(DynamoTable.doc(item)));
   }
 
-  /** The stored status ({@code PENDING} or {@code SENT}), if the e-mail exists. */
+  /** The stored status ({@code PENDING}, {@code SENDING}, {@code SENT}, {@code SUPPRESSED}), if it exists. */
   public Optional<String> status(String mailId) {
     return table.get(pk(mailId), "MAIL").map(item -> DynamoTable.str(item, "status"));
   }
 
   /**
-   * Marks a pending e-mail sent at {@code at} and takes it off the pending index. True if this call did it;
-   * false if it was already sent (or does not exist): a second call is a no-op.
+   * Marks an e-mail sent at {@code at} (pending, or claimed by a sender that did not finish) and takes it off
+   * the pending index. True if this call did it; false if it was already sent or suppressed (or does not
+   * exist): a second call is a no-op.
    */
   public boolean markSent(String mailId, Instant at) {
+    return finish(mailId, SENT, "sentAt", at, null);
+  }
+
+  /** Pending → sending, conditionally; the e-mail, or empty if it is not pending (taken, sent, unknown). */
+  @Override
+  public Optional<OutgoingMail> claim(String mailId, Instant now) {
     try {
-      table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key(pk(mailId), "MAIL"))
-          .updateExpression("SET #s = :sent, sentAt = :at REMOVE gsi2pk, gsi2sk")
+      UpdateItemResponse r = table.client().updateItem(b -> b.tableName(table.name())
+          .key(DynamoTable.key(pk(mailId), "MAIL"))
+          .updateExpression("SET #s = :sending, claimedAt = :now")
           .conditionExpression("#s = :pending")
           .expressionAttributeNames(Map.of("#s", "status"))
-          .expressionAttributeValues(Map.of(":sent", s(SENT), ":at", s(at.toString()), ":pending", s(PENDING))));
+          .expressionAttributeValues(Map.of(":sending", s(SENDING), ":now", s(iso(now)),
+              ":pending", s(PENDING)))
+          .returnValues(ReturnValue.ALL_NEW));
+      return Optional.of(OutgoingMail.fromJson(DynamoTable.doc(r.attributes())));
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Sent with the service's message id; a no-op for one already sent or suppressed. */
+  @Override
+  public void markSent(String mailId, Instant at, String messageId) {
+    finish(mailId, SENT, "sentAt", at, messageId);
+  }
+
+  /** Not sent, every recipient suppressed: never again; a no-op for one already sent or suppressed. */
+  @Override
+  public void markSuppressed(String mailId, Instant at) {
+    finish(mailId, SUPPRESSED, "suppressedAt", at, null);
+  }
+
+  /** Sending → pending, so that a retry claims it again; a no-op unless it is claimed. */
+  @Override
+  public void release(String mailId) {
+    try {
+      table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key(pk(mailId), "MAIL"))
+          .updateExpression("SET #s = :pending REMOVE claimedAt")
+          .conditionExpression("#s = :sending")
+          .expressionAttributeNames(Map.of("#s", "status"))
+          .expressionAttributeValues(Map.of(":pending", s(PENDING), ":sending", s(SENDING))));
+    } catch (ConditionalCheckFailedException e) {
+      // not claimed (sent, suppressed, released already, or unknown): nothing to undo
+    }
+  }
+
+  /**
+   * Puts back an e-mail claimed before {@code claimedBefore} whose sender never finished (a crash between claim
+   * and mark): true if this call released it. For a sweep over {@link #pending}.
+   */
+  public boolean releaseIfClaimedBefore(String mailId, Instant claimedBefore) {
+    try {
+      table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key(pk(mailId), "MAIL"))
+          .updateExpression("SET #s = :pending REMOVE claimedAt")
+          .conditionExpression("#s = :sending AND claimedAt < :before")
+          .expressionAttributeNames(Map.of("#s", "status"))
+          .expressionAttributeValues(Map.of(":pending", s(PENDING), ":sending", s(SENDING),
+              ":before", s(iso(claimedBefore)))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /** Pending or sending → {@code status}, with its instant, off the pending index; false if it was not. */
+  private boolean finish(String mailId, String status, String instantAttribute, Instant at, String messageId) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":status", s(status));
+    values.put(":at", s(at.toString()));
+    values.put(":pending", s(PENDING));
+    values.put(":sending", s(SENDING));
+    String set = "SET #s = :status, " + instantAttribute + " = :at";
+    if (messageId != null) {
+      set += ", messageId = :mid";
+      values.put(":mid", s(messageId));
+    }
+    String update = set + " REMOVE gsi2pk, gsi2sk, claimedAt";
+    try {
+      table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key(pk(mailId), "MAIL"))
+          .updateExpression(update)
+          .conditionExpression("#s IN (:pending, :sending)")
+          .expressionAttributeNames(Map.of("#s", "status"))
+          .expressionAttributeValues(values));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

@@ -150,13 +150,24 @@ public final class DynamoPlans implements Plans {
     List<CommuneDeadline> out = new ArrayList<>();
     for (Map<String, AttributeValue> item : table.query(QueryRequest.builder().indexName(DynamoTable.GSI2)
         .keyConditionExpression("gsi2pk = :p AND gsi2sk < :before")
-        .expressionAttributeValues(Map.of(":p", s(OPEN_DEADLINES), ":before", s(iso(instant))))
+        .expressionAttributeValues(Map.of(":p", s(OPEN_DEADLINES), ":before", s(dueBeforeKey(instant))))
         .scanIndexForward(true), limit)) {
       Map<String, Object> doc = DynamoTable.doc(item);
       out.add(new CommuneDeadline((String) doc.get("commune"), PlanDeadline.fromJson(doc)));
     }
     return out;
   }
+
+  /**
+   * The gsi2 sort-key bound for "due before {@code instant}": its {@link DynamoTable#iso} text, or, beyond
+   * year 9999 (e.g. {@link Instant#MAX}, meaning "all"), a bound above every four-digit year: ISO-8601 writes
+   * such years with a leading '+', which sorts before the digits and would match nothing.
+   */
+  static String dueBeforeKey(Instant instant) {
+    return instant.isAfter(LAST_FOUR_DIGIT_YEAR) ? "A" : iso(instant);
+  }
+
+  private static final Instant LAST_FOUR_DIGIT_YEAR = Instant.parse("9999-12-31T23:59:59Z");
 
   private static Map<String, AttributeValue> planItem(Plan p) {
     String cid = p.communeId();

@@ -1,14 +1,31 @@
 package vn.doithoai.handlers;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import vn.doithoai.aws.DynamoCommunes;
+import vn.doithoai.aws.DynamoDeadlineStore;
+import vn.doithoai.aws.DynamoDigests;
+import vn.doithoai.aws.DynamoMailOutbox;
 import vn.doithoai.aws.DynamoOpinions;
 import vn.doithoai.aws.DynamoPlans;
+import vn.doithoai.aws.DynamoSuppressions;
 import vn.doithoai.aws.DynamoTable;
+import vn.doithoai.aws.EventBridgePublisher;
+import vn.doithoai.aws.EventBridgeScheduler;
+import vn.doithoai.aws.SesMailSender;
 import vn.doithoai.core.calendar.WorkingCalendar;
 import vn.doithoai.core.commune.ManagingCommunes;
+import vn.doithoai.core.deadline.FiringDeadlines;
+import vn.doithoai.core.deadline.Reconciling;
+import vn.doithoai.core.deadline.Scheduler;
+import vn.doithoai.core.deadline.SchedulingDeadlines;
+import vn.doithoai.core.events.EventPublisher;
 import vn.doithoai.core.intake.SubmittingOpinion;
 import vn.doithoai.core.mail.CitizenMails;
+import vn.doithoai.core.mail.DeadlineMails;
+import vn.doithoai.core.mail.MailSender;
+import vn.doithoai.core.mail.SendingMail;
+import vn.doithoai.core.mail.Suppressions;
 import vn.doithoai.core.opinion.AssignmentDeadlines;
 import vn.doithoai.core.opinion.HandlingOpinions;
 import vn.doithoai.core.opinion.PublicOpinions;
@@ -18,30 +35,56 @@ import vn.doithoai.core.rules.RuleProfiles;
 
 /**
  * The wiring, by hand and once per Lambda container (at init, so SnapStart can snapshot it): the table, the
- * adapters and the use cases. {@code PUBLIC_BASE_URL} is where citizens follow their opinions.
+ * adapters and the use cases. Services other than DynamoDB (Scheduler, EventBridge, SES) are created on
+ * first use, so a function that never schedules never builds a Scheduler client. {@code PUBLIC_BASE_URL} is
+ * where citizens follow their opinions and staff open their links.
  */
 public final class App {
   private static volatile App instance;
+
+  /** The services beyond DynamoDB, each made when first needed. */
+  record Outside(Supplier<Scheduler> scheduler, Supplier<EventPublisher> events, Supplier<MailSender> mail) {
+    static Outside aws(Clock clock) {
+      return new Outside(() -> EventBridgeScheduler.fromEnvironment(clock),
+          () -> EventBridgePublisher.fromEnvironment(clock), SesMailSender::fromEnvironment);
+    }
+  }
 
   private final ManagingCommunes managingCommunes;
   private final ManagingPlans managingPlans;
   private final HandlingOpinions handlingOpinions;
   private final SubmittingOpinion submittingOpinion;
   private final PublicOpinions publicOpinions;
+  private final FiringDeadlines firingDeadlines;
+  private final DynamoSuppressions suppressions;
+  private final Lazy<SchedulingDeadlines> schedulingDeadlines;
+  private final Lazy<Reconciling> reconciling;
+  private final Lazy<SendingMail> sendingMail;
+  private final Lazy<EventPublisher> eventPublisher;
 
-  App(DynamoTable table, Clock clock, String publicBaseUrl) {
+  App(DynamoTable table, Clock clock, String publicBaseUrl, Outside outside) {
     RuleProfiles profiles = RuleProfiles.shipped();
     WorkingCalendar calendar = WorkingCalendar.vietnam();
     DynamoCommunes communes = new DynamoCommunes(table);
     DynamoPlans plans = new DynamoPlans(table);
     DynamoOpinions opinions = new DynamoOpinions(table);
+    DynamoDeadlineStore deadlines = new DynamoDeadlineStore(table);
+    DynamoMailOutbox outbox = new DynamoMailOutbox(table);
     CitizenMails mails = new CitizenMails(publicBaseUrl);
+    this.suppressions = new DynamoSuppressions(table);
     this.managingCommunes = new ManagingCommunes(communes, profiles, clock);
     this.managingPlans = new ManagingPlans(plans, communes, profiles, new PlanSchedules(profiles, calendar), clock);
     this.handlingOpinions = new HandlingOpinions(opinions, communes, plans, new AssignmentDeadlines(profiles,
         calendar), mails, clock);
     this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock);
     this.publicOpinions = new PublicOpinions(opinions);
+    this.firingDeadlines = new FiringDeadlines(deadlines, communes, new DeadlineMails(publicBaseUrl), clock);
+    Lazy<Scheduler> scheduler = new Lazy<>(outside.scheduler());
+    this.schedulingDeadlines = new Lazy<>(() -> new SchedulingDeadlines(scheduler.get(), clock));
+    this.reconciling = new Lazy<>(() -> new Reconciling(deadlines, scheduler.get(), firingDeadlines, communes,
+        new DynamoDigests(table, clock), clock));
+    this.sendingMail = new Lazy<>(() -> new SendingMail(outbox, suppressions, outside.mail().get(), clock));
+    this.eventPublisher = new Lazy<>(outside.events());
   }
 
   static App get() {
@@ -51,7 +94,8 @@ public final class App {
         a = instance;
         if (a == null) {
           String base = Config.get("PUBLIC_BASE_URL");
-          a = new App(DynamoTable.fromEnvironment(), Clock.systemUTC(), base == null ? "" : base);
+          a = new App(DynamoTable.fromEnvironment(), AppClock.INSTANCE, base == null ? "" : base,
+              Outside.aws(AppClock.INSTANCE));
           instance = a;
         }
       }
@@ -77,5 +121,54 @@ public final class App {
 
   PublicOpinions publicOpinions() {
     return publicOpinions;
+  }
+
+  FiringDeadlines firingDeadlines() {
+    return firingDeadlines;
+  }
+
+  SchedulingDeadlines schedulingDeadlines() {
+    return schedulingDeadlines.get();
+  }
+
+  Reconciling reconciling() {
+    return reconciling.get();
+  }
+
+  SendingMail sendingMail() {
+    return sendingMail.get();
+  }
+
+  Suppressions suppressions() {
+    return suppressions;
+  }
+
+  EventPublisher eventPublisher() {
+    return eventPublisher.get();
+  }
+
+  /** A value made once, on first use, thread-safely. */
+  static final class Lazy<T> implements Supplier<T> {
+    private final Supplier<T> make;
+    private volatile T value;
+
+    Lazy(Supplier<T> make) {
+      this.make = make;
+    }
+
+    @Override
+    public T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            v = make.get();
+            value = v;
+          }
+        }
+      }
+      return v;
+    }
   }
 }

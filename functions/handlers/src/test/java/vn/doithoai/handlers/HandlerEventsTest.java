@@ -36,11 +36,18 @@ class HandlerEventsTest {
   @BeforeAll
   void setUp() {
     table = TestTable.create();
-    app = new App(table, Clock.fixed(EVENTS_INSTANT, ZoneOffset.UTC), "https://xa.example.vn/doithoai");
+    app = new App(table, Clock.fixed(EVENTS_INSTANT, ZoneOffset.UTC), "https://xa.example.vn/doithoai",
+        new RecordingOutside().outside());
     new DynamoCommunes(table).create(new Commune("demo", "Xã Demo", "Lạng Sơn", "lang-son-320", "Văn phòng Đảng ủy",
         "Văn phòng HĐND và UBND", "vanphong@demo.example.vn", null, "mttq@demo.example.vn", null,
         List.of(new Agency("phong-kinh-te", "Phòng Kinh tế", "kinhte@demo.example.vn")), 1, EVENTS_INSTANT),
         List.of(new WebhookSecret("ws1", SECRET, EVENTS_INSTANT, Optional.empty())));
+  }
+
+  static Commune demoCommune() {
+    return new Commune("demo", "Xã Demo", "Lạng Sơn", "lang-son-320", "Văn phòng Đảng ủy", "Văn phòng HĐND và UBND",
+        "vanphong@demo.example.vn", null, "mttq@demo.example.vn", null,
+        List.of(new Agency("phong-kinh-te", "Phòng Kinh tế", "kinhte@demo.example.vn")), 1, EVENTS_INSTANT);
   }
 
   private static Map<String, Object> body(APIGatewayV2HTTPResponse r) {

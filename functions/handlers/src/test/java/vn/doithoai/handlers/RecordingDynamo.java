@@ -18,8 +18,11 @@ final class RecordingDynamo {
   final Set<String> actions = new TreeSet<>();
   final Set<String> indexes = new TreeSet<>();
   final DynamoDbClient client;
+  final DynamoDbClient real;
+  boolean seeded;
 
   RecordingDynamo(DynamoDbClient real) {
+    this.real = real;
     InvocationHandler h = (proxy, method, args) -> {
       if (method.isDefault() && args != null && args.length == 1 && args[0] instanceof java.util.function.Consumer) {
         // the Consumer<Builder> overloads build the request and call the request overload on the proxy

@@ -78,7 +78,7 @@ public final class TemplateModel {
    * function's own, resolved (a value that cannot be resolved is null).
    */
   public record Function(String logicalId, String handler, Map<String, String> environment, int timeoutSeconds,
-      int memorySize, List<HttpRoute> httpRoutes, List<FunctionEvent> otherEvents) {
+      int memorySize, List<HttpRoute> httpRoutes, List<FunctionEvent> otherEvents, String functionName) {
     /** The handler's class name: the part before {@code ::}. */
     public String handlerClass() {
       int i = handler == null ? -1 : handler.indexOf("::");
@@ -91,6 +91,22 @@ public final class TemplateModel {
       return i < 0 ? "handleRequest" : handler.substring(i + 2);
     }
   }
+
+  /**
+   * Where an EventBridge rule sends a matching event: a function of the template (null when the target is
+   * not one), the rule target's constant {@code Input} (null: the event itself), its retry policy (null:
+   * EventBridge's defaults) and dead-letter queue ARN.
+   */
+  public record RuleTarget(String id, String functionId, String arn, String input, Integer maximumRetryAttempts,
+      Integer maximumEventAgeInSeconds, String deadLetterArn) {}
+
+  /**
+   * An EventBridge rule: an {@code AWS::Events::Rule} resource, or a function's {@code EventBridgeRule} (or
+   * {@code CloudWatchEvent}) event. {@code busName} "default" when none is named; {@code pattern} the resolved
+   * event pattern (null for a schedule rule); {@code scheduleExpression} for a scheduled rule.
+   */
+  public record Rule(String id, String busName, Map<String, Object> pattern, String scheduleExpression,
+      boolean enabled, List<RuleTarget> targets) {}
 
   private static final List<String> SHORT_FORMS = List.of("Ref", "Condition", "Sub", "GetAtt", "If", "Equals",
       "Not", "Select", "Join", "Split", "FindInMap", "ImportValue", "Base64", "Cidr", "GetAZs", "And", "Or",
@@ -105,6 +121,7 @@ public final class TemplateModel {
   private final Set<String> resolving = new HashSet<>();
   private final List<Table> tables;
   private final List<Function> functions;
+  private final List<Rule> rules;
 
   private TemplateModel(Path source, Map<String, Object> root, Map<String, String> parameterOverrides) {
     this.source = source;
@@ -127,6 +144,7 @@ public final class TemplateModel {
     }
     this.tables = List.copyOf(t);
     this.functions = List.copyOf(f);
+    this.rules = List.copyOf(rules(f));
   }
 
   /** Reads a template with the parameters' defaults. */
@@ -179,6 +197,69 @@ public final class TemplateModel {
     List<FunctionEvent> all = new ArrayList<>();
     functions.forEach(fn -> all.addAll(fn.otherEvents()));
     return all;
+  }
+
+  /** The EventBridge rules: {@code AWS::Events::Rule} resources and the functions' EventBridgeRule events. */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** The names of the template's custom event buses ({@code AWS::Events::EventBus}), without "default". */
+  public List<String> eventBuses() {
+    return resourceNames("AWS::Events::EventBus");
+  }
+
+  /** The names of the template's EventBridge Scheduler groups ({@code AWS::Scheduler::ScheduleGroup}). */
+  public List<String> scheduleGroups() {
+    return resourceNames("AWS::Scheduler::ScheduleGroup");
+  }
+
+  /** The names of the template's SES configuration sets ({@code AWS::SES::ConfigurationSet}). */
+  public List<String> configurationSets() {
+    return resourceNames("AWS::SES::ConfigurationSet");
+  }
+
+  /** The {@code !Ref} answers (names) of the included resources of a type, unresolvable ones left out. */
+  private List<String> resourceNames(String type) {
+    List<String> names = new ArrayList<>();
+    for (Map.Entry<String, Object> e : resources.entrySet()) {
+      Map<String, Object> r = map(e.getValue());
+      if (type.equals(r.get("Type")) && resourceIncluded(r)) {
+        String n = string(ref(e.getKey()));
+        if (n != null) {
+          names.add(n);
+        }
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /**
+   * The logical id of the template function a template value designates: {@code !GetAtt F.Arn},
+   * {@code !Ref F}, {@code !Ref F.Alias}, SAM's {@code FAlias<alias>}, or a Lambda ARN string (logical id or
+   * FunctionName, any qualifier); null when it designates none.
+   */
+  public String functionIdOf(Object value) {
+    String arn = string(resolve(value));
+    if (arn == null) {
+      return null;
+    }
+    String name = arn;
+    int at = arn.indexOf(":function:");
+    if (at >= 0) {
+      name = arn.substring(at + ":function:".length());
+      int colon = name.indexOf(':');
+      if (colon >= 0) {
+        name = name.substring(0, colon);
+      }
+    }
+    for (Function f : functions == null ? List.<Function>of() : functions) {
+      if (f.logicalId().equals(name) || name.equals(f.functionName())) {
+        return f.logicalId();
+      }
+    }
+    Map<String, Object> r = map(resources.get(name));
+    return "AWS::Serverless::Function".equals(r.get("Type")) ? name : null;
   }
 
   public Function function(String logicalId) {
@@ -284,7 +365,8 @@ public final class TemplateModel {
       }
     }
     return new Function(logicalId, string(resolve(handler)), Collections.unmodifiableMap(env),
-        intOr(resolve(timeout), 3), intOr(resolve(memory), 128), List.copyOf(routes), List.copyOf(others));
+        intOr(resolve(timeout), 3), intOr(resolve(memory), 128), List.copyOf(routes), List.copyOf(others),
+        string(resolve(p.get("FunctionName"))));
   }
 
   /**
@@ -325,6 +407,68 @@ public final class TemplateModel {
       }
     }
     return merged;
+  }
+
+  // ---------------------------------------------------------------- event rules
+
+  private List<Rule> rules(List<Function> fns) {
+    List<Rule> out = new ArrayList<>();
+    for (Map.Entry<String, Object> e : resources.entrySet()) {
+      Map<String, Object> r = map(e.getValue());
+      if (!"AWS::Events::Rule".equals(r.get("Type")) || !resourceIncluded(r)) {
+        continue;
+      }
+      Map<String, Object> p = map(r.get("Properties"));
+      List<RuleTarget> targets = new ArrayList<>();
+      for (Object o : list(p.get("Targets"))) {
+        Map<String, Object> t = map(o);
+        Map<String, Object> retry = map(resolve(t.get("RetryPolicy")));
+        targets.add(new RuleTarget(string(resolve(t.get("Id"))), functionIdOf(t.get("Arn")),
+            string(resolve(t.get("Arn"))), string(resolve(t.get("Input"))),
+            intOrNull(retry.get("MaximumRetryAttempts")), intOrNull(retry.get("MaximumEventAgeInSeconds")),
+            string(resolve(map(t.get("DeadLetterConfig")).get("Arn")))));
+      }
+      Object pattern = resolve(p.get("EventPattern"));
+      String state = string(resolve(p.get("State")));
+      out.add(new Rule(e.getKey(), busName(resolve(p.get("EventBusName"))),
+          pattern instanceof Map<?, ?> ? Collections.unmodifiableMap(map(pattern)) : null,
+          string(resolve(p.get("ScheduleExpression"))), state == null || "ENABLED".equals(state),
+          List.copyOf(targets)));
+    }
+    for (Function fn : fns) {
+      for (FunctionEvent ev : fn.otherEvents()) {
+        if (!"EventBridgeRule".equals(ev.type()) && !"CloudWatchEvent".equals(ev.type())) {
+          continue;
+        }
+        Map<String, Object> p = ev.properties();
+        Map<String, Object> retry = map(p.get("RetryPolicy"));
+        Map<String, Object> dlq = map(p.get("DeadLetterConfig"));
+        String dlqArn = string(dlq.get("Arn"));
+        if (dlqArn == null && dlq.containsKey("Type")) { // a queue SAM creates: <function><event>Queue
+          dlqArn = "arn:aws:sqs:" + REGION + ":" + ACCOUNT_ID + ":" + fn.logicalId() + ev.name() + "Queue";
+        }
+        String state = string(p.get("State"));
+        boolean enabled = (state == null || "ENABLED".equals(state)) && !Boolean.FALSE.equals(p.get("Enabled"));
+        Object pattern = p.get("Pattern");
+        out.add(new Rule(fn.logicalId() + ev.name(), busName(p.get("EventBusName")),
+            pattern instanceof Map<?, ?> ? Collections.unmodifiableMap(map(pattern)) : null, null, enabled,
+            List.of(new RuleTarget(fn.logicalId() + ev.name() + "Target", fn.logicalId(),
+                "arn:aws:lambda:" + REGION + ":" + ACCOUNT_ID + ":function:" + fn.logicalId(),
+                string(p.get("Input")), intOrNull(retry.get("MaximumRetryAttempts")),
+                intOrNull(retry.get("MaximumEventAgeInSeconds")), dlqArn))));
+      }
+    }
+    return out;
+  }
+
+  /** A bus name or ARN → its name; none → "default". */
+  private static String busName(Object value) {
+    String s = scalarString(value);
+    if (s == null || s.isBlank()) {
+      return "default";
+    }
+    int slash = s.startsWith("arn:") ? s.lastIndexOf('/') : -1;
+    return slash >= 0 ? s.substring(slash + 1) : s;
   }
 
   // ---------------------------------------------------------------- resolution
@@ -498,8 +642,11 @@ public final class TemplateModel {
     }
     Map<String, Object> resource = map(resources.get(name));
     String type = string(resource.get("Type"));
-    if (type == null || !resolving.add(name)) {
-      return null; // unknown, or a reference cycle
+    if (type == null) {
+      return aliasArn(name); // SAM's generated alias (FAlias<name>) or F.Alias; otherwise unknown
+    }
+    if (!resolving.add(name)) {
+      return null; // a reference cycle
     }
     try {
       Map<String, Object> p = map(resource.get("Properties"));
@@ -508,10 +655,12 @@ public final class TemplateModel {
           String n = string(resolveValue(p.get("TableName"), Map.of())); // one; locally the logical id
           return n == null ? name : n;
         }
-        case "AWS::Serverless::Function":
-          return string(resolveValue(p.get("FunctionName"), Map.of()));
+        case "AWS::Serverless::Function": { // no FunctionName: CloudFormation would generate one; the logical id
+          String n = string(resolveValue(p.get("FunctionName"), Map.of()));
+          return n == null ? name : n;
+        }
         case "AWS::SQS::Queue":
-          return null;
+          return "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT_ID + "/" + queueName(name, p);
         default: {
           for (String key : List.of("Name", "BucketName", "TopicName", "EventBusName", "ScheduleGroupName")) {
             if (p.containsKey(key)) {
@@ -526,11 +675,75 @@ public final class TemplateModel {
     }
   }
 
+  /**
+   * The attributes known locally: a table's {@code Arn} and {@code StreamArn} (a local stream label), a
+   * function's {@code Arn} ({@code arn:aws:lambda:…:function:<LogicalId>}, the ARN the local runtime routes
+   * by), a queue's {@code Arn} and {@code QueueName}, a role's, event bus's and schedule group's {@code Arn}.
+   */
   private Object getAtt(String logicalId, String attribute) {
     Map<String, Object> resource = map(resources.get(logicalId));
-    if ("AWS::DynamoDB::Table".equals(resource.get("Type")) && "Arn".equals(attribute)) {
-      Object name = ref(logicalId);
-      return name == null ? null : "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT_ID + ":table/" + name;
+    Map<String, Object> p = map(resource.get("Properties"));
+    String type = string(resource.get("Type"));
+    if (type == null || !resourceIncluded(resource)) {
+      return null;
+    }
+    String prefix = "arn:aws:";
+    switch (type + "." + attribute) {
+      case "AWS::DynamoDB::Table.Arn":
+      case "AWS::DynamoDB::Table.StreamArn": {
+        Object name = ref(logicalId);
+        return name == null ? null : prefix + "dynamodb:" + REGION + ":" + ACCOUNT_ID + ":table/" + name
+            + (attribute.equals("StreamArn") ? "/stream/local" : "");
+      }
+      case "AWS::Serverless::Function.Arn":
+        return prefix + "lambda:" + REGION + ":" + ACCOUNT_ID + ":function:" + logicalId;
+      case "AWS::SQS::Queue.Arn":
+        return prefix + "sqs:" + REGION + ":" + ACCOUNT_ID + ":" + queueName(logicalId, p);
+      case "AWS::SQS::Queue.QueueName":
+        return queueName(logicalId, p);
+      case "AWS::IAM::Role.Arn": {
+        String n = string(resolveValue(p.get("RoleName"), Map.of()));
+        return prefix + "iam::" + ACCOUNT_ID + ":role/" + (n == null ? logicalId : n);
+      }
+      case "AWS::Events::EventBus.Arn": {
+        Object n = ref(logicalId);
+        return n == null ? null : prefix + "events:" + REGION + ":" + ACCOUNT_ID + ":event-bus/" + n;
+      }
+      case "AWS::Scheduler::ScheduleGroup.Arn": {
+        Object n = ref(logicalId);
+        return n == null ? null : prefix + "scheduler:" + REGION + ":" + ACCOUNT_ID + ":schedule-group/" + n;
+      }
+      default:
+        return null;
+    }
+  }
+
+  private String queueName(String logicalId, Map<String, Object> p) {
+    String n = string(resolveValue(p.get("QueueName"), Map.of()));
+    return n == null ? logicalId : n;
+  }
+
+  /**
+   * {@code F.Alias} or SAM's generated {@code FAlias<name>} for a function {@code F} with
+   * {@code AutoPublishAlias: <name>}: the alias ARN; else null.
+   */
+  private String aliasArn(String name) {
+    Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
+    for (Map.Entry<String, Object> e : resources.entrySet()) {
+      Map<String, Object> r = map(e.getValue());
+      if (!"AWS::Serverless::Function".equals(r.get("Type")) || !name.startsWith(e.getKey())) {
+        continue;
+      }
+      Map<String, Object> p = map(r.get("Properties"));
+      String alias = string(resolveValue(p.containsKey("AutoPublishAlias") ? p.get("AutoPublishAlias")
+          : globals.get("AutoPublishAlias"), Map.of()));
+      if (alias == null) {
+        continue;
+      }
+      String rest = name.substring(e.getKey().length());
+      if (rest.equals(".Alias") || rest.equals("Alias" + alias.replaceAll("[^A-Za-z0-9]", ""))) {
+        return "arn:aws:lambda:" + REGION + ":" + ACCOUNT_ID + ":function:" + e.getKey() + ":" + alias;
+      }
     }
     return null;
   }
