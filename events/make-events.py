@@ -187,3 +187,9 @@ write("mailer-ses-bounce", bus("Email Bounced", {"eventType": "Bounce", "bounce"
 write("reconcile-daily", {"version": "0", "id": "b1f3", "detail-type": "Scheduled Event", "source": "aws.scheduler",
       "account": "000000000000", "time": "2025-11-24T00:00:00Z", "region": "ap-southeast-1", "resources": [],
       "detail": {}})
+
+# ---- calendar: a newly announced swap (platform admin), a commune's year ----
+write("calendar-override", event("POST", "/calendar/overrides", None, j({"date": "2026-11-23", "type": "day-off",
+      "reason": "Nghỉ hoán đổi dịp Ngày Văn hóa Việt Nam", "source": "Thông báo số …/TB-BNV (ví dụ)"}),
+      claims=platform))
+write("calendar-year", event("GET", "/calendar/{year}", {"year": "2026"}, claims=office))

@@ -2,6 +2,7 @@ package vn.doithoai.handlers;
 
 import java.time.Clock;
 import java.util.function.Supplier;
+import vn.doithoai.aws.DynamoCalendarOverrides;
 import vn.doithoai.aws.DynamoCommunes;
 import vn.doithoai.aws.DynamoDeadlineStore;
 import vn.doithoai.aws.DynamoDigests;
@@ -13,6 +14,8 @@ import vn.doithoai.aws.DynamoTable;
 import vn.doithoai.aws.EventBridgePublisher;
 import vn.doithoai.aws.EventBridgeScheduler;
 import vn.doithoai.aws.SesMailSender;
+import vn.doithoai.core.calendar.Calendars;
+import vn.doithoai.core.calendar.ChangingCalendar;
 import vn.doithoai.core.calendar.WorkingCalendar;
 import vn.doithoai.core.commune.ManagingCommunes;
 import vn.doithoai.core.deadline.FiringDeadlines;
@@ -50,6 +53,8 @@ public final class App {
     }
   }
 
+  private final Calendars calendars;
+  private final ChangingCalendar changingCalendar;
   private final ManagingCommunes managingCommunes;
   private final ManagingPlans managingPlans;
   private final HandlingOpinions handlingOpinions;
@@ -64,7 +69,8 @@ public final class App {
 
   App(DynamoTable table, Clock clock, String publicBaseUrl, Outside outside) {
     RuleProfiles profiles = RuleProfiles.shipped();
-    WorkingCalendar calendar = WorkingCalendar.vietnam();
+    this.calendars = new Calendars(WorkingCalendar.vietnam(), new DynamoCalendarOverrides(table), clock);
+    PlanSchedules planSchedules = new PlanSchedules(profiles, calendars);
     DynamoCommunes communes = new DynamoCommunes(table);
     DynamoPlans plans = new DynamoPlans(table);
     DynamoOpinions opinions = new DynamoOpinions(table);
@@ -73,9 +79,10 @@ public final class App {
     CitizenMails mails = new CitizenMails(publicBaseUrl);
     this.suppressions = new DynamoSuppressions(table);
     this.managingCommunes = new ManagingCommunes(communes, profiles, clock);
-    this.managingPlans = new ManagingPlans(plans, communes, profiles, new PlanSchedules(profiles, calendar), clock);
+    this.managingPlans = new ManagingPlans(plans, communes, profiles, planSchedules, clock);
     this.handlingOpinions = new HandlingOpinions(opinions, communes, plans, new AssignmentDeadlines(profiles,
-        calendar), mails, clock);
+        calendars), mails, clock);
+    this.changingCalendar = new ChangingCalendar(calendars, deadlines, plans, planSchedules, clock);
     this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock);
     this.publicOpinions = new PublicOpinions(opinions);
     this.firingDeadlines = new FiringDeadlines(deadlines, communes, new DeadlineMails(publicBaseUrl), clock);
@@ -101,6 +108,14 @@ public final class App {
       }
     }
     return a;
+  }
+
+  Calendars calendars() {
+    return calendars;
+  }
+
+  ChangingCalendar changingCalendar() {
+    return changingCalendar;
   }
 
   ManagingCommunes managingCommunes() {

@@ -2,18 +2,25 @@ package vn.doithoai.handlers;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.doithoai.core.calendar.Calendars;
+import vn.doithoai.core.calendar.ChangingCalendar;
+import vn.doithoai.core.calendar.YearInfo;
 import vn.doithoai.core.commune.ManagingCommunes;
 
 /** Admin routes: register a commune, read and change it, rotate its webhook secret. */
 public final class CommunesHandler extends ApiHandler {
   private final ManagingCommunes communes;
+  private final ChangingCalendar changing;
+  private final Calendars calendars;
 
   public CommunesHandler() {
-    this(App.get().managingCommunes());
+    this(App.get().managingCommunes(), App.get().changingCalendar(), App.get().calendars());
   }
 
-  CommunesHandler(ManagingCommunes communes) {
+  CommunesHandler(ManagingCommunes communes, ChangingCalendar changing, Calendars calendars) {
     this.communes = communes;
+    this.changing = changing;
+    this.calendars = calendars;
   }
 
   @Override
@@ -25,7 +32,38 @@ public final class CommunesHandler extends ApiHandler {
         "PUT /communes/{communeId}", r -> ApiResponses.json(200, communes.update(r.actor(), r.path("communeId"),
             r.json()).toJson()),
         "POST /communes/{communeId}/webhook-secrets", r -> ApiResponses.json(201,
-            withSecret(communes.rotateSecret(r.actor(), r.path("communeId"), r.json()))));
+            withSecret(communes.rotateSecret(r.actor(), r.path("communeId"), r.json()))),
+        "POST /calendar/overrides", r -> ApiResponses.json(201, ChangingCalendar.toJson(changing.add(r.actor(),
+            r.json()))),
+        "GET /calendar/{year}", r -> ApiResponses.json(200, year(r)));
+  }
+
+  /** The commune's calendar for a year: days off and make-up days with their sources, and the version. */
+  private Map<String, Object> year(ApiRequest r) {
+    vn.doithoai.core.common.Actor actor = r.actor();
+    int year;
+    try {
+      year = Integer.parseInt(r.path("year"));
+    } catch (NumberFormatException e) {
+      throw vn.doithoai.core.common.DomainException.notFound("năm " + r.path("year"));
+    }
+    YearInfo info = calendars.forCommune(actor.communeId()).info(year);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("year", info.year());
+    m.put("status", info.status().code());
+    m.put("workingDays", info.workingDays());
+    m.put("calendarVersion", info.calendarVersion());
+    m.put("days", info.entries().stream().map(e -> {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("date", e.date().toString());
+      d.put("dayOff", e.dayOff());
+      d.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      d.put("label", e.label());
+      d.put("status", e.status().code());
+      d.put("source", e.source().citation());
+      return (Object) d;
+    }).toList());
+    return m;
   }
 
   /** The secret value is shown once, here; it is never returned by GET. */

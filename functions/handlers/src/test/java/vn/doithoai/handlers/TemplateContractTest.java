@@ -214,7 +214,7 @@ class TemplateContractTest {
       case "PublicFunction" -> new PublicHandler(app.publicOpinions());
       case "PlansFunction" -> new PlansHandler(app.managingPlans());
       case "OpinionsFunction" -> new OpinionsHandler(app.handlingOpinions());
-      case "CommunesFunction" -> new CommunesHandler(app.managingCommunes());
+      case "CommunesFunction" -> new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars());
       default -> throw new AssertionError("no handler wired for " + function);
     };
     handler.handleRequest(event, null);

@@ -22,11 +22,11 @@ public final class AssignmentDeadlines {
   public record Dates(LocalDate due, LocalDate cap, String ruleId) {}
 
   private final RuleProfiles profiles;
-  private final WorkingCalendar calendar;
+  private final vn.doithoai.core.calendar.Calendars calendars;
 
-  public AssignmentDeadlines(RuleProfiles profiles, WorkingCalendar calendar) {
+  public AssignmentDeadlines(RuleProfiles profiles, vn.doithoai.core.calendar.Calendars calendars) {
     this.profiles = profiles;
-    this.calendar = calendar;
+    this.calendars = calendars;
   }
 
   /**
@@ -39,6 +39,7 @@ public final class AssignmentDeadlines {
     }
     OpinionParts.Assignment a = o.assignment().get();
     RuleProfile profile = profiles.get(profileId);
+    WorkingCalendar calendar = calendars.forCommune(o.communeId());
     java.util.List<vn.doithoai.core.deadline.Step> steps = vn.doithoai.core.deadline.DeadlineSteps.forAssignment(
         profile, calendar, a.currentDue());
     java.time.Instant dueAt = steps.stream().filter(s -> s.name().equals("due")).findFirst().orElseThrow().at();
@@ -48,7 +49,8 @@ public final class AssignmentDeadlines {
         o.trackingCode() + " (" + o.field().vietnamese() + ")", Optional.of(a.agencyId()), steps));
   }
 
-  public Dates forAssignment(String profileId, Optional<Plan> plan, LocalDate today) {
+  public Dates forAssignment(String communeId, String profileId, Optional<Plan> plan, LocalDate today) {
+    WorkingCalendar calendar = calendars.forCommune(communeId);
     RuleProfile profile = profiles.get(profileId);
     DeadlineRule rule = profile.rule("opinion.resolution")
         .or(() -> profiles.floor().rule("opinion.resolution"))

@@ -190,7 +190,7 @@ public final class HandlingOpinions {
     LocalDate today = LocalDate.ofInstant(clock.instant(), DeadlineScheduling.VIETNAM);
     Optional<Plan> plan = o.planId().flatMap(p -> plans.find(commune.id(), p));
     String profile = plan.map(p -> p.content().profileId()).orElse(commune.profileId());
-    AssignmentDeadlines.Dates dates = deadlines.forAssignment(profile, plan, today);
+    AssignmentDeadlines.Dates dates = deadlines.forAssignment(commune.id(), profile, plan, today);
     LocalDate due = dates.due();
     if (requested.isPresent()) {
       if (requested.get().isAfter(dates.due()) || requested.get().isBefore(today)) {

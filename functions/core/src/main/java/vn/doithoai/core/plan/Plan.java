@@ -87,6 +87,12 @@ public record Plan(
     return with(content, PlanStatus.HELD, conclusionDate, cancelReason, audit(actor, now, "plan.held", "", ""));
   }
 
+  /** The working calendar changed under the plan (a newly announced swap): its deadlines are derived again. */
+  public Plan recalculated(String calendarVersion, Actor actor, Instant now) {
+    return new Plan(id, communeId, content, status, conclusionDate, cancelReason, completedDeadlines, version + 1,
+        createdAt, audit(actor, now, "plan.calendar-changed", calendarVersion, ""));
+  }
+
   /** A deadline of this plan was met: its reminders and escalations stop. */
   public Plan completeDeadline(String deadlineKey, String note, Actor actor, Instant now) {
     require(status == PlanStatus.ANNOUNCED || status == PlanStatus.HELD || status == PlanStatus.CONCLUDED,

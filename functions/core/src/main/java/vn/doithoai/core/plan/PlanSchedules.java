@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.doithoai.core.calendar.WorkingCalendar;
 import vn.doithoai.core.deadline.DeadlineSteps;
 import vn.doithoai.core.plan.PlanParts.Meeting;
 import vn.doithoai.core.plan.PlanParts.Task;
@@ -22,15 +21,15 @@ public final class PlanSchedules {
   public record MeetingSchedule(String meetingId, DeadlineSchedule schedule) {}
 
   private final RuleProfiles profiles;
-  private final WorkingCalendar calendar;
+  private final vn.doithoai.core.calendar.Calendars calendars;
 
-  public PlanSchedules(RuleProfiles profiles, WorkingCalendar calendar) {
+  public PlanSchedules(RuleProfiles profiles, vn.doithoai.core.calendar.Calendars calendars) {
     this.profiles = profiles;
-    this.calendar = calendar;
+    this.calendars = calendars;
   }
 
   public List<MeetingSchedule> derive(Plan plan) {
-    DeadlineScheduling scheduling = new DeadlineScheduling(profiles, calendar);
+    DeadlineScheduling scheduling = new DeadlineScheduling(profiles, calendars.forCommune(plan.communeId()));
     List<MeetingSchedule> list = new ArrayList<>();
     boolean first = true;
     for (Meeting m : plan.content().meetings()) {
