@@ -143,18 +143,7 @@ public final class Input {
   }
 
   public List<String> texts(String field, int maxItems, int maxLength) {
-    Object v = map.get(field);
-    if (v == null) {
-      return List.of();
-    }
-    if (!(v instanceof List<?> list)) {
-      error(field, "Phải là một danh sách.");
-      return List.of();
-    }
-    if (list.size() > maxItems) {
-      error(field, "Nhiều quá " + maxItems + " mục.");
-      return List.of();
-    }
+    List<?> list = list(field, maxItems);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       Object o = list.get(i);
@@ -170,6 +159,22 @@ public final class Input {
 
   /** Each element of a list of objects, read with its own Input (errors carry "field[i]."). */
   public <T> List<T> objects(String field, int maxItems, Function<Input, T> reader) {
+    List<?> list = list(field, maxItems);
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) instanceof Map<?, ?> m) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> mm = (Map<String, Object>) m;
+        out.add(reader.apply(new Input(mm, prefix + field + "[" + i + "].", errors)));
+      } else {
+        error(field + "[" + i + "]", "Phải là một đối tượng.");
+      }
+    }
+    return out;
+  }
+
+  /** The list under {@code field}, empty (with an error) when it is not a list or too long. */
+  private List<?> list(String field, int maxItems) {
     Object v = map.get(field);
     if (v == null) {
       return List.of();
@@ -182,17 +187,7 @@ public final class Input {
       error(field, "Nhiều quá " + maxItems + " mục.");
       return List.of();
     }
-    List<T> out = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      if (list.get(i) instanceof Map<?, ?> m) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> mm = (Map<String, Object>) m;
-        out.add(reader.apply(new Input(mm, prefix + field + "[" + i + "].", errors)));
-      } else {
-        error(field + "[" + i + "]", "Phải là một đối tượng.");
-      }
-    }
-    return out;
+    return list;
   }
 
   public Optional<Input> object(String field) {
