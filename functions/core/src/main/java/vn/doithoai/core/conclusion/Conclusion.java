@@ -1,0 +1,180 @@
+package vn.doithoai.core.conclusion;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.doithoai.core.common.Actor;
+import vn.doithoai.core.common.AuditEntry;
+import vn.doithoai.core.common.DomainException;
+import vn.doithoai.core.plan.Issuer;
+
+/**
+ * Thông báo kết luận: the chair's conclusion notice of a meeting — what was discussed, what was resolved at
+ * the meeting, what is assigned to which agency by when, what is forwarded upward or redirected. Drafted from
+ * the meeting, edited by the office, approved by the host, numbered and published; once published it never
+ * changes: a correction is a new edition that names the one it corrects.
+ */
+public record Conclusion(
+    String id,
+    String communeId,
+    String planId,
+    String meetingId,
+    Issuer issuer,
+    int edition,
+    Optional<String> corrects,
+    ConclusionStatus status,
+    Optional<DocumentNumber> number,
+    Optional<LocalDate> issuedOn,
+    Content content,
+    long version,
+    List<AuditEntry> audit) {
+
+  /** What the notice says; every text kept as the office wrote it (NFC), escaped where it is shown. */
+  public record Content(String title, String discussed, List<Item> resolved, List<Item> assigned,
+      List<Item> forwarded, List<Item> redirected, String closing, Signer signer, List<String> distribution) {
+    public Content {
+      resolved = List.copyOf(resolved);
+      assigned = List.copyOf(assigned);
+      forwarded = List.copyOf(forwarded);
+      redirected = List.copyOf(redirected);
+      distribution = List.copyOf(distribution);
+    }
+  }
+
+  /**
+   * One matter: the opinion it answers (tracking code; may be empty for a matter raised by the chair), what
+   * was said or decided, and for an assignment the agency and due date, for a forward the upper body.
+   */
+  public record Item(String opinionId, String trackingCode, String text, String agency, LocalDate due) {}
+
+  /** Signing block: TM. (on behalf of the collective) or KT. (deputy signing for the head), position, name. */
+  public record Signer(String mode, String authority, String position, String name) {}
+
+  public Conclusion {
+    audit = List.copyOf(audit);
+  }
+
+  public Conclusion edit(Content next, Actor actor, Instant now) {
+    require(status == ConclusionStatus.DRAFT, "conclusion_not_draft",
+        "Chỉ sửa được dự thảo thông báo kết luận (hiện: " + status.vietnamese() + ").");
+    return next(ConclusionStatus.DRAFT, number, issuedOn, next, actor, now, "conclusion.edited", "");
+  }
+
+  public Conclusion approve(Actor actor, Instant now) {
+    require(status == ConclusionStatus.DRAFT, "conclusion_not_draft",
+        "Chỉ duyệt được dự thảo (hiện: " + status.vietnamese() + ").");
+    return next(ConclusionStatus.APPROVED, number, issuedOn, content, actor, now, "conclusion.approved", "");
+  }
+
+  public Conclusion publish(DocumentNumber n, LocalDate on, Actor actor, Instant now) {
+    require(status == ConclusionStatus.APPROVED, "conclusion_not_approved",
+        "Thông báo kết luận phải được người chủ trì duyệt trước khi ban hành.");
+    return next(ConclusionStatus.PUBLISHED, Optional.of(n), Optional.of(on), content, actor, now,
+        "conclusion.published", n.text());
+  }
+
+  /** A correction: a new draft edition that names this one; this one stays as it was published. */
+  public Conclusion correction(String newId, Actor actor, Instant now) {
+    require(status == ConclusionStatus.PUBLISHED, "conclusion_not_published",
+        "Chỉ đính chính được thông báo đã ban hành.");
+    return new Conclusion(newId, communeId, planId, meetingId, issuer, edition + 1, Optional.of(id),
+        ConclusionStatus.DRAFT, Optional.empty(), Optional.empty(), content, 1,
+        List.of(AuditEntry.of(now, actor, "conclusion.correction-drafted", "đính chính " + number.map(
+            DocumentNumber::text).orElse(id), "")));
+  }
+
+  private Conclusion next(ConclusionStatus s, Optional<DocumentNumber> n, Optional<LocalDate> on, Content c,
+      Actor actor, Instant now, String action, String detail) {
+    List<AuditEntry> trail = new ArrayList<>(audit);
+    trail.add(AuditEntry.of(now, actor, action, detail, ""));
+    return new Conclusion(id, communeId, planId, meetingId, issuer, edition, corrects, s, n, on, c, version + 1,
+        trail);
+  }
+
+  private static void require(boolean ok, String code, String message) {
+    if (!ok) {
+      throw DomainException.conflict(code, message);
+    }
+  }
+
+  public Map<String, Object> toJson() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("commune", communeId);
+    m.put("planId", planId);
+    m.put("meetingId", meetingId);
+    m.put("issuer", issuer.name());
+    m.put("edition", edition);
+    m.put("corrects", corrects.orElse(null));
+    m.put("status", status.code());
+    m.put("statusText", status.vietnamese());
+    m.put("number", number.map(DocumentNumber::text).orElse(null));
+    m.put("numberType", number.map(DocumentNumber::type).orElse(null));
+    m.put("numberSequence", number.map(DocumentNumber::sequence).orElse(null));
+    m.put("issuedOn", issuedOn.map(LocalDate::toString).orElse(null));
+    m.put("title", content.title());
+    m.put("discussed", content.discussed());
+    m.put("resolved", items(content.resolved()));
+    m.put("assigned", items(content.assigned()));
+    m.put("forwarded", items(content.forwarded()));
+    m.put("redirected", items(content.redirected()));
+    m.put("closing", content.closing());
+    Map<String, Object> signer = new LinkedHashMap<>();
+    signer.put("mode", content.signer().mode());
+    signer.put("authority", content.signer().authority());
+    signer.put("position", content.signer().position());
+    signer.put("name", content.signer().name());
+    m.put("signer", signer);
+    m.put("distribution", content.distribution());
+    m.put("version", version);
+    m.put("audit", audit.stream().map(AuditEntry::toJson).toList());
+    return m;
+  }
+
+  private static List<Object> items(List<Item> items) {
+    List<Object> out = new ArrayList<>();
+    for (Item i : items) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("opinionId", i.opinionId());
+      x.put("trackingCode", i.trackingCode());
+      x.put("text", i.text());
+      x.put("agency", i.agency());
+      x.put("due", i.due() == null ? null : i.due().toString());
+      out.add(x);
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Item> items(Object o) {
+    List<Item> out = new ArrayList<>();
+    for (Map<String, Object> x : (List<Map<String, Object>>) o) {
+      out.add(new Item((String) x.get("opinionId"), (String) x.get("trackingCode"), (String) x.get("text"),
+          (String) x.get("agency"), Optional.ofNullable((String) x.get("due")).map(LocalDate::parse).orElse(null)));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  public static Conclusion fromJson(Map<String, Object> m) {
+    Map<String, Object> s = (Map<String, Object>) m.get("signer");
+    Issuer issuer = Issuer.valueOf((String) m.get("issuer"));
+    Optional<DocumentNumber> number = Optional.ofNullable((Number) m.get("numberSequence"))
+        .map(n -> new DocumentNumber(issuer, (String) m.get("numberType"), n.intValue()));
+    Content c = new Content((String) m.get("title"), (String) m.get("discussed"), items(m.get("resolved")),
+        items(m.get("assigned")), items(m.get("forwarded")), items(m.get("redirected")), (String) m.get("closing"),
+        new Signer((String) s.get("mode"), (String) s.get("authority"), (String) s.get("position"),
+            (String) s.get("name")), (List<String>) m.get("distribution"));
+    List<AuditEntry> audit = ((List<Map<String, Object>>) m.get("audit")).stream().map(AuditEntry::fromJson).toList();
+    return new Conclusion((String) m.get("id"), (String) m.get("commune"), (String) m.get("planId"),
+        (String) m.get("meetingId"), issuer, ((Number) m.get("edition")).intValue(),
+        Optional.ofNullable((String) m.get("corrects")), ConclusionStatus.valueOf(((String) m.get("status"))
+            .toUpperCase(java.util.Locale.ROOT)), number,
+        Optional.ofNullable((String) m.get("issuedOn")).map(LocalDate::parse), c,
+        ((Number) m.get("version")).longValue(), audit);
+  }
+}

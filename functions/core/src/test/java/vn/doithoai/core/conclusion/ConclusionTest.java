@@ -1,0 +1,142 @@
+package vn.doithoai.core.conclusion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Actor;
+import vn.doithoai.core.common.DomainException;
+import vn.doithoai.core.common.Input;
+import vn.doithoai.core.commune.Commune;
+import vn.doithoai.core.document.ConclusionHtml;
+import vn.doithoai.core.meeting.MeetingRecord;
+import vn.doithoai.core.opinion.Channel;
+import vn.doithoai.core.opinion.Opinion;
+import vn.doithoai.core.opinion.OpinionField;
+import vn.doithoai.core.opinion.OpinionParts;
+import vn.doithoai.core.plan.Issuer;
+import vn.doithoai.core.plan.Plan;
+import vn.doithoai.core.plan.PlanContent;
+import vn.doithoai.core.rules.RuleProfiles;
+
+class ConclusionTest {
+  static final Instant NOW = Instant.parse("2025-11-21T02:00:00Z");
+  static final Actor OFFICE = new Actor("u1", "VP", "demo", Set.of(Role.OFFICE), Optional.empty());
+  static final Actor HOST = new Actor("u2", "Bí thư", "demo", Set.of(Role.HOST), Optional.empty());
+  static final Commune COMMUNE = new Commune("demo", "Xã Thiên Hòa", "Lạng Sơn", "lang-son-320", "VP Đảng ủy",
+      "VP HĐND và UBND", "vp@example.vn", null, null, null, List.of(), 1, NOW);
+  static final String HOSTILE = "<script>alert('x')</script> =cmd|' /C calc'!A0\r\nDòng hai";
+
+  static Plan plan(String issuer) {
+    PlanContent content = PlanContent.read(new Input(Map.of("year", 2025, "issuer", issuer, "title", "Kế hoạch",
+        "hosts", List.of(Map.of("position", "Bí thư Đảng ủy", "name", "Vy Xuân Tình")), "audience", "Nhân dân",
+        "meetings", List.of(Map.of("id", "m1", "date", "2025-11-20", "villages", List.of("thôn Nà Pàn"))),
+        "distribution", List.of("Văn phòng Tỉnh ủy", "Lưu Văn phòng Đảng ủy"), "profile", "lang-son-320")),
+        RuleProfiles.shipped(), "lang-son-320");
+    return Plan.draft("p1", "demo", content, OFFICE, NOW);
+  }
+
+  static List<Opinion> opinions() {
+    Opinion atMeeting = Opinion.received("o1", "demo", Optional.of("p1"), "DT-AAAA-0001", "Đèn đường hỏng",
+        OpinionField.INFRASTRUCTURE, Channel.SPOKEN, List.of(), Optional.empty(), NOW, OFFICE);
+    Opinion assigned = Opinion.received("o2", "demo", Optional.of("p1"), "DT-AAAA-0002", HOSTILE,
+        OpinionField.LAND, Channel.WEBSITE, List.of(), Optional.empty(), NOW, OFFICE)
+        .accept(Optional.of("p1"), OpinionField.LAND, OFFICE, NOW)
+        .assign("phong-kinh-te", "Phòng Kinh tế", LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 13), OFFICE, NOW);
+    Opinion complaint = Opinion.received("o3", "demo", Optional.of("p1"), "DT-AAAA-0003", "Khiếu nại thu hồi đất",
+        OpinionField.LAND, Channel.WEBSITE, List.of(), Optional.empty(), NOW, OFFICE)
+        .redirect(OpinionParts.RedirectKind.COMPLAINT, "hướng dẫn", OFFICE, NOW);
+    return List.of(atMeeting, assigned, complaint);
+  }
+
+  static MeetingRecord record() {
+    return MeetingRecord.read("m1", new Input(Map.of("attendees", 120, "chair", "Vy Xuân Tình", "secretary",
+        "Hoàng Thị Lan", "raised", List.of(Map.of("opinion", "o1", "answeredAtMeeting", true, "answer",
+            "Xã thay bóng đèn trong tuần.")))));
+  }
+
+  @Test
+  @DisplayName("the draft sorts the meeting's outcomes: resolved at the meeting, assigned with due date, redirected")
+  void draft() {
+    Conclusion c = DraftingConclusion.draft("c1", plan("party-committee"), record(), opinions(), OFFICE, NOW);
+    assertEquals(1, c.content().resolved().size());
+    assertEquals("Phòng Kinh tế", c.content().assigned().get(0).agency());
+    assertEquals(LocalDate.of(2025, 12, 29), c.content().assigned().get(0).due());
+    assertEquals(1, c.content().redirected().size());
+    assertEquals("T/M", c.content().signer().mode());
+    assertEquals("Lưu Văn phòng Đảng ủy.", c.content().distribution().get(c.content().distribution().size() - 1));
+  }
+
+  @Test
+  @DisplayName("draft → approve (host) → publish with its number; published is immutable; a correction is a new edition")
+  void lifecycle() {
+    Conclusion c = DraftingConclusion.draft("c1", plan("peoples-committee"), record(), opinions(), OFFICE, NOW);
+    assertEquals("conclusion_not_approved", assertThrows(DomainException.class,
+        () -> c.publish(new DocumentNumber(Issuer.PEOPLES_COMMITTEE, "TB", 12), LocalDate.of(2025, 12, 1), OFFICE,
+            NOW)).code());
+    Conclusion published = c.approve(HOST, NOW).publish(new DocumentNumber(Issuer.PEOPLES_COMMITTEE, "TB", 12),
+        LocalDate.of(2025, 12, 1), OFFICE, NOW);
+    assertEquals("Số: 12/TB-UBND", published.number().orElseThrow().text());
+    assertThrows(DomainException.class, () -> published.edit(published.content(), OFFICE, NOW));
+    Conclusion correction = published.correction("c2", OFFICE, NOW);
+    assertEquals(2, correction.edition());
+    assertEquals(Optional.of("c1"), correction.corrects());
+    assertEquals(ConclusionStatus.DRAFT, correction.status());
+    assertEquals(published, Conclusion.fromJson(published.toJson()), "stored and read back unchanged");
+  }
+
+  @Test
+  @DisplayName("numbers: state per type and year (Số: 12/TB-UBND), Party per term (Số 12-TB/ĐU)")
+  void numbers() {
+    assertEquals("Số 12-TB/ĐU", new DocumentNumber(Issuer.PARTY_COMMITTEE, "TB", 12).text());
+    assertEquals("UBND#TB#2026", DocumentNumber.counter(Issuer.PEOPLES_COMMITTEE, "TB", 2026));
+    assertEquals("DU#TB#term-2025-2030", DocumentNumber.counter(Issuer.PARTY_COMMITTEE, "TB", 2026));
+    assertEquals("DU#TB#term-2020-2025", DocumentNumber.counter(Issuer.PARTY_COMMITTEE, "TB", 2024));
+  }
+
+  @Test
+  @DisplayName("state layout (Decree 30): every element in order; hostile text escaped and intact")
+  void stateHtml() {
+    Conclusion c = DraftingConclusion.draft("c1", plan("peoples-committee"), record(), opinions(), OFFICE, NOW)
+        .approve(HOST, NOW).publish(new DocumentNumber(Issuer.PEOPLES_COMMITTEE, "TB", 12), LocalDate.of(2025, 12, 1),
+            OFFICE, NOW);
+    String html = ConclusionHtml.render(c, COMMUNE);
+    assertInOrder(html, "ỦY BAN NHÂN DÂN", "XÃ THIÊN HÒA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Số: 12/TB-UBND", "Thiên Hòa, ngày 01 tháng 12 năm 2025", "THÔNG BÁO",
+        "I. NỘI DUNG ĐÃ ĐỐI THOẠI", "II. NHỮNG NỘI DUNG ĐÃ ĐƯỢC GIẢI QUYẾT", "III. NHỮNG NỘI DUNG GIAO",
+        "Phòng Kinh tế", "29/12/2025", "IV. NHỮNG NỘI DUNG HƯỚNG DẪN", "V. TỔ CHỨC THỰC HIỆN", "Nơi nhận:",
+        "Lưu: VT, VP.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Vy Xuân Tình");
+    assertFalse(html.contains("<script>"));
+    assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; =cmd|&#39; /C calc&#39;!A0"), html);
+    assertTrue(html.contains("font-family: 'Times New Roman'") && html.contains("size: A4"));
+  }
+
+  @Test
+  @DisplayName("Party layout: ĐẢNG CỘNG SẢN VIỆT NAM, the * under the issuing body, Số 12-TB/ĐU, T/M BAN THƯỜNG VỤ")
+  void partyHtml() {
+    Conclusion c = DraftingConclusion.draft("c1", plan("party-committee"), record(), opinions(), OFFICE, NOW)
+        .approve(HOST, NOW).publish(new DocumentNumber(Issuer.PARTY_COMMITTEE, "TB", 12), LocalDate.of(2025, 12, 1),
+            OFFICE, NOW);
+    assertInOrder(ConclusionHtml.render(c, COMMUNE), "ĐẢNG BỘ XÃ THIÊN HÒA", "BAN THƯỜNG VỤ ĐẢNG ỦY", "*",
+        "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-TB/ĐU", "THÔNG BÁO", "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "BÍ THƯ");
+  }
+
+  static void assertInOrder(String text, String... parts) {
+    int at = 0;
+    for (String p : parts) {
+      int i = text.indexOf(p, at);
+      assertTrue(i >= 0, "missing or out of order: " + p);
+      at = i + p.length();
+    }
+  }
+}
