@@ -11,6 +11,9 @@ import java.util.Set;
 
 /** The command line: positional words and {@code --name value} options, with validated conversions. */
 final class Args {
+  /** Options that never take a value, whatever the command ({@code bench lambda --quick}). */
+  private static final Set<String> ALWAYS_FLAGS = Set.of("quick");
+
   private final List<String> positional = new ArrayList<>();
   private final Map<String, String> options = new HashMap<>();
 
@@ -22,7 +25,7 @@ final class Args {
         int eq = name.indexOf('=');
         if (eq > 0) {
           options.put(name.substring(0, eq), name.substring(eq + 1));
-        } else if (flags.contains(name)) {
+        } else if (flags.contains(name) || ALWAYS_FLAGS.contains(name)) {
           options.put(name, "true");
         } else if (i + 1 < argv.length) {
           options.put(name, argv[++i]);

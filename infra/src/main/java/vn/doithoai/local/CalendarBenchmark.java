@@ -1,8 +1,13 @@
 package vn.doithoai.local;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import vn.doithoai.core.calendar.WorkingCalendar;
+import vn.doithoai.local.bench.LambdaBenchmark;
 
 /**
  * {@code bench calendar}: add-working-days over a two-year span, the indexed calendar against a
@@ -19,9 +24,13 @@ final class CalendarBenchmark {
   private CalendarBenchmark() {}
 
   static String run(Args args) {
-    String what = args.word(1, "mục đo|benchmark name (calendar)");
+    String what = args.word(1, "mục đo|benchmark name (calendar, lambda)");
+    if (what.equals("lambda")) {
+      return lambda(args);
+    }
     if (!what.equals("calendar")) {
-      throw new CliException("Chỉ có 'bench calendar'", "only 'bench calendar' exists");
+      throw new CliException("Chỉ có 'bench calendar' và 'bench lambda'",
+          "only 'bench calendar' and 'bench lambda' exist");
     }
     WorkingCalendar calendar = WorkingCalendar.vietnam();
     LocalDate[] starts = new LocalDate[365];
@@ -51,6 +60,48 @@ final class CalendarBenchmark {
         "indexed", a[0], a[ROUNDS / 2], a[ROUNDS - 1], "day-by-day walk", b[0], b[ROUNDS / 2], b[ROUNDS - 1],
         ratio, System.getProperty("java.vm.name"), System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(), checksum);
+  }
+
+  /**
+   * {@code bench lambda [--runs 10] [--warm 1000] [--quick] [--jar FILE] [--markdown FILE] [--root DIR]}: cold
+   * starts, SnapStart proxy, warm latency, capacity and cost (see {@link LambdaBenchmark}). Progress goes to
+   * stderr, the table to stdout; the Markdown goes to infra/docs/benchmarks.md unless {@code --quick}.
+   */
+  static String lambda(Args args) {
+    args.expectWords(2);
+    int runs = positive(args.option("runs").orElse("10"), "--runs");
+    boolean quick = args.flag("quick");
+    int warm = positive(args.option("warm").orElse(quick ? "20" : "1000"), "--warm");
+    Path root;
+    try {
+      root = args.option("root").map(Path::of).orElseGet(() -> LambdaBenchmark.findRoot(Path.of("")));
+    } catch (IllegalArgumentException e) {
+      throw new CliException("Không tìm thấy template.yaml và events/ (chạy trong thư mục dự án hoặc dùng --root)",
+          e.getMessage());
+    }
+    Path jar = args.option("jar").map(Path::of)
+        .orElse(root.resolve("functions/handlers/target/doithoai-functions.jar"));
+    Path markdown = args.option("markdown").map(Path::of)
+        .orElse(quick ? null : root.resolve("infra/docs/benchmarks.md"));
+    if (!Files.isRegularFile(jar)) {
+      throw new CliException("Chưa có " + jar + " (chạy ./mvnw -DskipTests package trước)",
+          jar + " does not exist: build it first (./mvnw -DskipTests package)");
+    }
+    return LambdaBenchmark.run(new LambdaBenchmark.Options(runs, warm, quick, root, jar, markdown,
+        new PrintStream(System.err, true, StandardCharsets.UTF_8))).text();
+  }
+
+  private static int positive(String s, String what) {
+    try {
+      int n = Integer.parseInt(s.strip());
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new CliException(what + " phải là số nguyên dương, nhận '" + s + "'",
+        what + " must be a positive whole number, not '" + s + "'");
   }
 
   private static long checksum;

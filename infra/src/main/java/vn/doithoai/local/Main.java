@@ -28,14 +28,20 @@ public final class Main {
         deadlines --profile ID --meeting DATE [--conclusion DATE] [--reading strict|inclusive] [--json]
         profiles                                the rule profiles shipped
         bench calendar                          indexed counting vs a day-by-day walk
-        serve [--port 3000] [--data DIR] [--template FILE] [--webhook-secret SECRET]
-                                                the local runtime: DynamoDB Local, the HTTP API, until Ctrl-C
+        serve [--port 3000] [--data DIR] [--template FILE] [--webhook-secret SECRET] [--clock INSTANT]
+                                                the local runtime: DynamoDB Local, the HTTP API, schedules, the
+                                                event bus, the stream relay and e-mail (.eml), until Ctrl-C;
+                                                --clock starts the local clock at e.g. 2025-11-03T01:00:00Z,
+                                                POST /_local/clock {"advance":"P1D"} moves it on
+        demo [--data DIR] [--template FILE]     seed 000's plan from announcement through the meeting to
+                                                20/01/2026 with the clock advanced; prints the e-mails sent
+                                                (default DIR: a new temporary directory)
         token --commune ID --role ROLE[,ROLE…] [--agency ID] [--name NAME] [--sub ID] [--data DIR] [--ttl HOURS]
                                                 a JWT for the local API (roles: admin, office, host, agency,
                                                 front; several as --role office,host or a repeated --role;
                                                 default 12 hours)
 
-      --data DIR (serve, token): the local data directory, default .doithoai in the current directory.
+      --data DIR (serve, token, demo): the local data directory, default .doithoai in the current directory.
 
       Options for calendar and deadlines:
         --overrides FILE   apply calendar overrides (JSON array) on top of the shipped data
@@ -66,6 +72,7 @@ public final class Main {
         case "bench" -> CalendarBenchmark.run(args);
         case "serve" -> vn.doithoai.local.runtime.ServeCommand.run(argv, out, err);
         case "token" -> vn.doithoai.local.runtime.TokenCommand.run(argv);
+        case "demo" -> vn.doithoai.local.runtime.DemoCommand.run(argv, err);
         default -> throw new CliException("Lệnh không hợp lệ '" + args.word(0, "") + "'",
             "unknown command '" + args.word(0, "") + "'; see --help");
       };

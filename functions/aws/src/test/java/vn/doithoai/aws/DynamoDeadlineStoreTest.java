@@ -76,14 +76,15 @@ class DynamoDeadlineStoreTest {
 
   @Test
   void aStepFiredTwiceWritesOneRecordAndOneSetOfMails() {
-    Fired f = new Fired(Fixtures.CID, "p_01#m1#notice", "reminder-1", 3, Instant.parse("2025-11-08T01:00:05Z"));
+    Fired f = new Fired(Fixtures.CID, "p_01#m1#notice", "reminder-1", 3, Instant.parse("2025-11-08T01:00:00Z"),
+        Instant.parse("2025-11-08T01:00:05Z"));
     List<OutgoingMail> mails = List.of(mail(f, "vanphong@tanthanh.gov.vn"), mail(f, "chutich@tanthanh.gov.vn"));
     assertFalse(store.wasFired(f));
 
     assertTrue(store.recordFired(f, mails));
     assertTrue(store.wasFired(f));
     // the schedule delivered again a minute later, with mails made at that time
-    Fired again = new Fired(f.communeId(), f.deadlineId(), f.step(), f.version(), f.at().plusSeconds(60));
+    Fired again = new Fired(f.communeId(), f.deadlineId(), f.step(), f.version(), f.stepAt(), f.at().plusSeconds(60));
     assertFalse(store.recordFired(again, List.of(mail(again, "vanphong@tanthanh.gov.vn"),
         mail(again, "hoa@tanthanh.gov.vn"))));
 
@@ -92,7 +93,7 @@ class DynamoDeadlineStoreTest {
     List<Map<String, AttributeValue>> fires = TestTable.scan(table, "FIRE#");
     assertEquals(1, fires.size());
     Map<String, AttributeValue> fire = fires.get(0);
-    assertEquals("FIRE#xa-tan-thanh#p_01#m1#notice#reminder-1#v3", fire.get("pk").s());
+    assertEquals("FIRE#xa-tan-thanh#p_01#m1#notice#reminder-1@" + f.stepAt().getEpochSecond(), fire.get("pk").s());
     assertEquals("FIRE", fire.get("sk").s());
     assertEquals(Fixtures.CID, fire.get("commune").s());
     assertEquals("p_01#m1#notice", fire.get("deadlineId").s());
@@ -100,15 +101,19 @@ class DynamoDeadlineStoreTest {
     assertEquals("3", fire.get("version").n());
     assertEquals(f.at().toString(), fire.get("at").s());
 
-    // another version or step is another record
-    Fired v4 = new Fired(f.communeId(), f.deadlineId(), f.step(), 4, f.at());
-    assertFalse(store.wasFired(v4));
-    assertTrue(store.recordFired(v4, List.of()));
+    // a new version that leaves the step at the same instant is the same step: never sent twice
+    Fired v4 = new Fired(f.communeId(), f.deadlineId(), f.step(), 4, f.stepAt(), f.at());
+    assertTrue(store.wasFired(v4));
+    // a step moved to another instant (the deadline moved) is another record
+    Fired moved = new Fired(f.communeId(), f.deadlineId(), f.step(), 4, f.stepAt().plusSeconds(86400), f.at());
+    assertFalse(store.wasFired(moved));
+    assertTrue(store.recordFired(moved, List.of()));
   }
 
   @Test
   void racingFiresHaveOneEffect() throws Exception {
-    Fired f = new Fired(Fixtures.CID, "p_01#m1#notice", "due", 3, Instant.parse("2025-11-09T18:00:00Z"));
+    Fired f = new Fired(Fixtures.CID, "p_01#m1#notice", "due", 3, Instant.parse("2025-11-09T18:00:00Z"),
+        Instant.parse("2025-11-09T18:00:00Z"));
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       CountDownLatch go = new CountDownLatch(1);
@@ -117,7 +122,8 @@ class DynamoDeadlineStoreTest {
         int n = i;
         Callable<Boolean> task = () -> {
           go.await();
-          Fired mine = new Fired(f.communeId(), f.deadlineId(), f.step(), f.version(), f.at().plusMillis(n));
+          Fired mine = new Fired(f.communeId(), f.deadlineId(), f.step(), f.version(), f.stepAt(),
+              f.at().plusMillis(n));
           return store.recordFired(mine, List.of(mail(mine, "vanphong@tanthanh.gov.vn"),
               mail(mine, "chutich@tanthanh.gov.vn")));
         };
@@ -138,7 +144,8 @@ class DynamoDeadlineStoreTest {
 
   @Test
   void repeatedOrAlreadyStoredMailsDoNotBlockTheRecord() {
-    Fired f = new Fired(Fixtures.CID, "p_01#m1#notice", "due", 3, Instant.parse("2025-11-09T18:00:00Z"));
+    Fired f = new Fired(Fixtures.CID, "p_01#m1#notice", "due", 3, Instant.parse("2025-11-09T18:00:00Z"),
+        Instant.parse("2025-11-09T18:00:00Z"));
     OutgoingMail office = mail(f, "vanphong@tanthanh.gov.vn");
     OutgoingMail host = mail(f, "chutich@tanthanh.gov.vn");
     // an e-mail of that id already in the outbox (written by other means): kept, not doubled
@@ -153,7 +160,8 @@ class DynamoDeadlineStoreTest {
 
   @Test
   void atMostNinetyNineMailsFitBesideTheRecord() {
-    Fired f = new Fired(Fixtures.CID, "p_01#m1#notice", "due", 3, Instant.parse("2025-11-09T18:00:00Z"));
+    Fired f = new Fired(Fixtures.CID, "p_01#m1#notice", "due", 3, Instant.parse("2025-11-09T18:00:00Z"),
+        Instant.parse("2025-11-09T18:00:00Z"));
     List<OutgoingMail> many = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       many.add(mail(f, "nguoi" + i + "@tanthanh.gov.vn"));

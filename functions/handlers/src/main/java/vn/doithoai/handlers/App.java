@@ -45,6 +45,10 @@ import vn.doithoai.core.rules.RuleProfiles;
 public final class App {
   private static volatile App instance;
 
+  static {
+    Priming.register(Config.get("_HANDLER")); // SnapStart: prime this function before the snapshot (no-op without CRaC)
+  }
+
   /** The services beyond DynamoDB, each made when first needed. */
   record Outside(Supplier<Scheduler> scheduler, Supplier<EventPublisher> events, Supplier<MailSender> mail) {
     static Outside aws(Clock clock) {
@@ -89,7 +93,7 @@ public final class App {
     Lazy<Scheduler> scheduler = new Lazy<>(outside.scheduler());
     this.schedulingDeadlines = new Lazy<>(() -> new SchedulingDeadlines(scheduler.get(), clock));
     this.reconciling = new Lazy<>(() -> new Reconciling(deadlines, scheduler.get(), firingDeadlines, communes,
-        new DynamoDigests(table, clock), clock));
+        new DynamoDigests(table, clock), calendars, clock));
     this.sendingMail = new Lazy<>(() -> new SendingMail(outbox, suppressions, outside.mail().get(), clock));
     this.eventPublisher = new Lazy<>(outside.events());
   }

@@ -25,6 +25,11 @@ final class StreamEvents {
     String pk = keys.get("pk").getS();
     String sk = keys.get("sk").getS();
     String name = r.getEventName();
+    boolean mapped = pk.startsWith("MAIL#") || pk.startsWith("FIRE#") || sk.startsWith("DL#")
+        || sk.startsWith("PLAN#") || sk.startsWith("OP#");
+    if (!mapped) {
+      return Optional.empty();
+    }
     Optional<Map<String, Object>> after = doc(ddb.getNewImage());
     Optional<Map<String, Object>> before = doc(ddb.getOldImage());
     Map<String, Object> detail = new LinkedHashMap<>();

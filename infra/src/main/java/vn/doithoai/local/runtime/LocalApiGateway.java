@@ -1,7 +1,5 @@
 package vn.doithoai.local.runtime;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.Headers;
@@ -13,8 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -43,7 +39,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The local HTTP API: routes read from the template, requests turned into API Gateway HTTP API payload 2.0
@@ -61,12 +56,22 @@ public final class LocalApiGateway implements AutoCloseable {
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
   private static final Object PROPERTIES_LOCK = new Object();
 
+  /** The answer of a local endpoint: a status and a body written as JSON. */
+  public record LocalReply(int status, Object body) {}
+
+  /** An endpoint of the local runtime itself under {@code /_local/}: method and body in, a reply out. */
+  @FunctionalInterface
+  public interface LocalRoute {
+    LocalReply handle(String method, byte[] body);
+  }
+
   private final LocalJwt jwt;
   private final Path dataDir;
   private final PrintStream log;
-  private volatile Map<String, String> extraProperties = Map.of();
+  private final LocalFunctions functions;
   private final List<CompiledRoute> routes = new ArrayList<>();
-  private final Map<String, FunctionInstance> instances = new LinkedHashMap<>();
+  private final Map<String, LocalRoute> localRoutes = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile java.time.Clock clock = java.time.Clock.systemUTC();
   private HttpServer server;
   private ExecutorService executor;
 
@@ -75,12 +80,17 @@ public final class LocalApiGateway implements AutoCloseable {
    * @param log where request lines, handler logs and stack traces go (stderr in {@code serve})
    */
   public LocalApiGateway(TemplateModel model, LocalJwt jwt, Path dataDir, PrintStream log) {
+    this(model, new LocalFunctions(model, log), jwt, dataDir, log);
+  }
+
+  /** With the function instances shared with the rest of the local runtime (scheduler, bus, relay). */
+  public LocalApiGateway(TemplateModel model, LocalFunctions functions, LocalJwt jwt, Path dataDir, PrintStream log) {
     this.jwt = jwt;
     this.dataDir = dataDir.toAbsolutePath();
     this.log = log;
+    this.functions = functions;
     Map<String, CompiledRoute> byKey = new LinkedHashMap<>();
     for (TemplateModel.Function fn : model.functions()) {
-      instances.put(fn.logicalId(), new FunctionInstance(fn));
       for (TemplateModel.HttpRoute r : fn.httpRoutes()) {
         CompiledRoute previous = byKey.put(r.routeKey(), new CompiledRoute(r));
         if (previous != null) {
@@ -117,11 +127,12 @@ public final class LocalApiGateway implements AutoCloseable {
     if (server == null) {
       bind(0);
     }
-    this.extraProperties = Map.copyOf(extraProperties);
-    for (FunctionInstance fi : instances.values()) {
-      String cls = fi.function.handlerClass();
-      if (!fi.function.httpRoutes().isEmpty() && !classExists(cls)) {
-        log.println("warning: handler class " + cls + " of " + fi.function.logicalId()
+    functions.properties(extraProperties);
+    for (CompiledRoute r : routes) {
+      String id = r.route.functionId();
+      if (!functions.handlerPresent(id) && routes.stream().filter(x -> x.route.functionId().equals(id)).findFirst()
+          .orElseThrow() == r) {
+        log.println("warning: handler class " + functions.function(id).handlerClass() + " of " + id
             + " is not on the classpath; its routes will answer 500");
       }
     }
@@ -135,6 +146,22 @@ public final class LocalApiGateway implements AutoCloseable {
     server.createContext("/", this::handle);
     server.start();
     return this;
+  }
+
+  /**
+   * Serves {@code path} (under {@code /_local/}) with {@code route}: the local runtime's own endpoints, e.g.
+   * {@code /_local/clock}.
+   */
+  public void localRoute(String path, LocalRoute route) {
+    if (!path.startsWith("/_local/")) {
+      throw new IllegalArgumentException("local routes live under /_local/: " + path);
+    }
+    localRoutes.put(path, route);
+  }
+
+  /** The clock of request times ({@code requestContext.time}); the system clock unless set. */
+  public void clock(java.time.Clock clock) {
+    this.clock = clock;
   }
 
   public int port() {
@@ -195,6 +222,14 @@ public final class LocalApiGateway implements AutoCloseable {
         || rawPath.startsWith(OUTBOX_PATH + "/")) {
       return outbox(exchange, method, rawPath);
     }
+    LocalRoute local = localRoutes.get(rawPath);
+    if (local != null) {
+      byte[] body = readBody(exchange);
+      LocalReply reply = local.handle(method, body == null ? new byte[0] : body);
+      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+      return send(exchange, reply.status(), vn.doithoai.core.common.Json.write(reply.body())
+          .getBytes(StandardCharsets.UTF_8));
+    }
     Match match = match(method, rawPath);
     if (match == null) {
       return message(exchange, 404, "Not Found");
@@ -210,23 +245,24 @@ public final class LocalApiGateway implements AutoCloseable {
     if (body == null) {
       return message(exchange, 413, "Request Entity Too Large");
     }
-    APIGatewayV2HTTPEvent event = event(exchange, method, rawPath, match, claims, body, requestId);
-    FunctionInstance fn = instances.get(match.route.functionId());
-    APIGatewayV2HTTPResponse response;
+    APIGatewayV2HTTPEvent event = event(exchange, method, rawPath, match, claims, body, requestId, clock.instant());
+    String functionId = match.route.functionId();
+    Object result;
     try {
-      response = fn.invoke(event, new LocalContext(fn.function.logicalId(), UUID.randomUUID().toString(),
-          fn.function.timeoutSeconds(), fn.function.memorySize(), log));
+      result = functions.invoke(functionId, event);
     } catch (Throwable t) { // anything the handler throws, as Lambda reports a function error
       synchronized (log) {
-        log.println("handler " + fn.function.logicalId() + " (" + fn.function.handler() + ") failed on "
+        log.println("handler " + functionId + " (" + functions.function(functionId).handler() + ") failed on "
             + match.route.routeKey() + ":");
         t.printStackTrace(log);
       }
       return message(exchange, 500, "Internal Server Error");
     }
-    if (response == null || response.getStatusCode() < 100 || response.getStatusCode() > 599) {
-      log.println("handler " + fn.function.logicalId() + " returned " + (response == null ? "null"
-          : "status " + response.getStatusCode()) + "; answering 500");
+    if (!(result instanceof APIGatewayV2HTTPResponse response) || response.getStatusCode() < 100
+        || response.getStatusCode() > 599) {
+      log.println("handler " + functionId + " returned " + (result == null ? "null"
+          : result instanceof APIGatewayV2HTTPResponse r ? "status " + r.getStatusCode()
+          : "a " + result.getClass().getName() + ", not an APIGatewayV2HTTPResponse") + "; answering 500");
       return message(exchange, 500, "Internal Server Error");
     }
     return write(exchange, response);
@@ -280,7 +316,7 @@ public final class LocalApiGateway implements AutoCloseable {
 
   /** The payload 2.0 event API Gateway would send for this request. */
   private static APIGatewayV2HTTPEvent event(HttpExchange exchange, String method, String rawPath, Match match,
-      Map<String, String> claims, byte[] body, String requestId) {
+      Map<String, String> claims, byte[] body, String requestId, Instant now) {
     Map<String, String> headers = new LinkedHashMap<>();
     List<String> cookies = new ArrayList<>();
     for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
@@ -316,7 +352,6 @@ public final class LocalApiGateway implements AutoCloseable {
       }
     }
 
-    Instant now = Instant.now();
     APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = claims == null ? null
         : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
             .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
@@ -563,108 +598,6 @@ public final class LocalApiGateway implements AutoCloseable {
     }
   }
 
-  // ------------------------------------------------------------------------------------------- functions
-
-  /** One handler instance per function, created on first use, one invocation at a time. */
-  private final class FunctionInstance {
-    final TemplateModel.Function function;
-    final ReentrantLock lock = new ReentrantLock();
-    Object instance;
-    Method method;
-
-    FunctionInstance(TemplateModel.Function function) {
-      this.function = function;
-    }
-
-    @SuppressWarnings("unchecked")
-    APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event, Context context) throws Throwable {
-      lock.lock();
-      try {
-        if (instance == null) {
-          instantiate();
-        }
-        Object result;
-        if (method == null) {
-          result = ((RequestHandler<APIGatewayV2HTTPEvent, Object>) instance).handleRequest(event, context);
-        } else {
-          try {
-            result = method.getParameterCount() == 2 ? method.invoke(instance, event, context)
-                : method.invoke(instance, event);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        }
-        if (result != null && !(result instanceof APIGatewayV2HTTPResponse)) {
-          throw new IllegalStateException("handler returned " + result.getClass().getName()
-              + ", not an APIGatewayV2HTTPResponse");
-        }
-        return (APIGatewayV2HTTPResponse) result;
-      } finally {
-        lock.unlock();
-      }
-    }
-
-    /**
-     * Applies the function's environment (then the caller's extra properties) as system properties, as the
-     * handlers read their configuration with {@code System.getProperty(name, System.getenv(name))}, then
-     * creates the handler. System properties are JVM-wide: a later function's value for the same name
-     * replaces an earlier one's, so handlers should read them when they are created.
-     */
-    private void instantiate() throws Throwable {
-      String className = function.handlerClass();
-      if (className == null) {
-        throw new IllegalStateException("function " + function.logicalId() + " has no Handler");
-      }
-      synchronized (PROPERTIES_LOCK) {
-        function.environment().forEach((k, v) -> {
-          if (v != null) {
-            System.setProperty(k, v);
-          }
-        });
-        extraProperties.forEach(System::setProperty);
-      }
-      Class<?> cls = Class.forName(className, true, loader());
-      Object created;
-      try {
-        created = cls.getDeclaredConstructor().newInstance();
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-      Method m = null;
-      if (!(created instanceof RequestHandler<?, ?>) || !function.handlerMethod().equals("handleRequest")) {
-        m = findMethod(cls, function.handlerMethod());
-      }
-      method = m;
-      instance = created;
-    }
-  }
-
-  private static Method findMethod(Class<?> cls, String name) throws NoSuchMethodException {
-    for (Method m : cls.getMethods()) {
-      Class<?>[] p = m.getParameterTypes();
-      if (m.getName().equals(name) && p.length >= 1 && p.length <= 2
-          && p[0].isAssignableFrom(APIGatewayV2HTTPEvent.class)
-          && (p.length == 1 || p[1].isAssignableFrom(Context.class))) {
-        return m;
-      }
-    }
-    throw new NoSuchMethodException(cls.getName() + "::" + name + "(APIGatewayV2HTTPEvent[, Context])");
-  }
-
-  private static ClassLoader loader() {
-    ClassLoader l = Thread.currentThread().getContextClassLoader();
-    return l != null ? l : LocalApiGateway.class.getClassLoader();
-  }
-
-  private static boolean classExists(String name) {
-    try {
-      Class.forName(name, false, loader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-      return false;
-    }
-  }
-
   // ------------------------------------------------------------------------------------------- outbox
 
   /** {@code GET /_local/outbox}: the e-mails written so far; {@code GET /_local/outbox/<name>.eml}: one. */
@@ -723,9 +656,26 @@ public final class LocalApiGateway implements AutoCloseable {
       html.append("<ol>\n");
       for (Mail m : mails) {
         String href = OUTBOX_PATH + "/" + URLEncoder.encode(m.name(), StandardCharsets.UTF_8).replace("+", "%20");
-        html.append("<li><a href=\"").append(escape(href)).append("\">").append(escape(m.name()))
-            .append("</a> <small>").append(escape(Instant.ofEpochMilli(m.modified()).toString())).append(", ")
-            .append(m.size()).append(" B</small></li>\n");
+        OutboxMail mail;
+        try {
+          mail = OutboxMail.read(dir.resolve(m.name()));
+        } catch (RuntimeException e) {
+          mail = null;
+        }
+        html.append("<li>");
+        if (mail != null && mail.date() != null) {
+          html.append(escape(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(
+              mail.date().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))))).append(" · ");
+        }
+        if (mail != null && mail.to() != null) {
+          html.append(escape(mail.to())).append(" · ");
+        }
+        html.append("<a href=\"").append(escape(href)).append("\">").append(escape(mail != null
+            && !mail.subject().isEmpty() ? mail.subject() : m.name())).append("</a>");
+        if (mail != null && mail.kind() != null) {
+          html.append(" <small>[").append(escape(mail.kind())).append("]</small>");
+        }
+        html.append(" <small>").append(escape(m.name())).append(", ").append(m.size()).append(" B</small></li>\n");
       }
       html.append("</ol>\n");
     }

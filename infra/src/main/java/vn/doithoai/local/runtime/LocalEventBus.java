@@ -32,8 +32,8 @@ import vn.doithoai.core.common.Json;
  * {@code Map}, asynchronously to the function targets of every enabled rule of that bus whose pattern
  * matches. Patterns: fields nested as in the event, each leaf a list of allowed values (exact match, or
  * {@code prefix}, {@code exists}, {@code anything-but}); an event array matches when any element does. A
- * failed delivery is retried a few times (at most the target's {@code MaximumRetryAttempts}), then
- * dead-lettered.
+ * function error is retried as Lambda retries an asynchronous invocation (the function's
+ * {@code EventInvokeConfig}, default 2 retries; quickly here), then dead-lettered.
  */
 final class LocalEventBus implements AutoCloseable {
   static final String CONTENT_TYPE = "application/x-amz-json-1.1";
@@ -180,21 +180,28 @@ final class LocalEventBus implements AutoCloseable {
     }
   }
 
+  /**
+   * One invocation. EventBridge invokes Lambda asynchronously: once Lambda has the event, a function error is
+   * Lambda's to retry ({@code EventInvokeConfig.MaximumRetryAttempts}, default 2) and then to send to the
+   * function's on-failure destination; the rule target's retry policy and dead-letter queue only cover an
+   * event that cannot be handed to Lambda at all (here: a target that is no function of the template, which
+   * the constructor reports).
+   */
   private void attempt(TemplateModel.Rule rule, TemplateModel.RuleTarget target, Map<String, Object> event,
       int attempt) {
     Object payload = target.input() != null ? parse(target.input()) : parse(Json.write(event));
     try {
       functions.invoke(target.functionId(), payload);
     } catch (Throwable t) {
-      int max = Math.min(target.maximumRetryAttempts() == null ? 185 : target.maximumRetryAttempts(),
-          BACKOFF_MILLIS.length);
+      TemplateModel.AsyncInvoke async = functions.function(target.functionId()).asyncInvoke();
       log.println("event " + event.get("detail-type") + " (" + event.get("id") + ") → " + target.functionId()
           + " failed (attempt " + (attempt + 1) + "): " + t);
-      if (attempt < max) {
+      if (attempt < Math.min(async.maximumRetryAttempts(), BACKOFF_MILLIS.length)) {
         deliver(rule, target, event, attempt + 1);
       } else {
-        deadLetters.add("bus:" + rule.id() + "/" + target.id(), target.deadLetterArn(), String.valueOf(t), event,
-            clock.instant());
+        deadLetters.add("bus:" + rule.id() + "/" + target.id() + " → " + target.functionId(), async.onFailure(),
+            String.valueOf(t) + (async.onFailure() == null ? " (no on-failure destination: Lambda discards it)"
+            : ""), event, clock.instant());
       }
     }
   }

@@ -36,9 +36,10 @@ import vn.doithoai.core.common.Json;
  * {@code <data>/scheduler.json}, and the template's own cron schedules ({@code ScheduleV2}/{@code Schedule}
  * events, scheduled rules). A schedule fires when the {@link LocalClock} reaches its instant — an
  * {@code at(…)} in its time zone, or the next {@code cron(…)} occurrence — by invoking the function its
- * target ARN names with the target's {@code Input} parsed as JSON; a failed invocation is retried a few
- * times (at most the schedule's {@code MaximumRetryAttempts}), then dead-lettered; a one-time schedule with
- * {@code ActionAfterCompletion: DELETE} is deleted once fired.
+ * target ARN names with the target's {@code Input} parsed as JSON; a function error is retried as Lambda
+ * retries an asynchronous invocation (the function's {@code EventInvokeConfig}, default 2; quickly here), then
+ * dead-lettered; a target that is no function goes to the schedule's dead-letter queue. A one-time schedule
+ * with {@code ActionAfterCompletion: DELETE} is deleted once fired.
  */
 final class LocalScheduler {
   static final String ERROR_CONTENT_TYPE = "application/json";
@@ -59,11 +60,11 @@ final class LocalScheduler {
 
   /** A cron schedule declared by the template, firing a function. */
   private record TemplateCron(String key, String functionId, CronExpression cron, ZoneId zone, Object input,
-      Integer maximumRetryAttempts, String deadLetterArn) {}
+      String deadLetterArn) {}
 
   /** Something due: when, what to invoke, with what, and how to finish. */
   private record Due(Instant at, String label, String functionId, String targetArn, Object payload,
-      int retries, String deadLetterArn, Schedule schedule, TemplateCron cron) {}
+      String deadLetterArn, Schedule schedule, TemplateCron cron) {}
 
   private final LocalFunctions functions;
   private final LocalClock clock;
@@ -352,8 +353,13 @@ final class LocalScheduler {
           + " is no function of the template", due.payload(), clock.instant());
       return;
     }
+    // Scheduler invokes Lambda asynchronously: a function error is retried by Lambda (the function's
+    // EventInvokeConfig, default 2) and then goes to the function's on-failure destination; the schedule's
+    // RetryPolicy and dead-letter queue cover only an invocation that cannot be made (above).
+    TemplateModel.AsyncInvoke async = functions.function(fn).asyncInvoke();
+    int retries = Math.min(async.maximumRetryAttempts(), LOCAL_RETRIES);
     Throwable last = null;
-    for (int attempt = 0; attempt <= due.retries(); attempt++) {
+    for (int attempt = 0; attempt <= retries; attempt++) {
       if (attempt > 0) {
         sleep(BACKOFF_MILLIS[Math.min(attempt - 1, BACKOFF_MILLIS.length - 1)]);
       }
@@ -365,7 +371,8 @@ final class LocalScheduler {
         log.println("schedule " + due.label() + " → " + fn + " failed (attempt " + (attempt + 1) + "): " + t);
       }
     }
-    deadLetters.add("scheduler:" + due.label(), due.deadLetterArn(), String.valueOf(last), due.payload(),
+    deadLetters.add("scheduler:" + due.label() + " → " + fn, async.onFailure(), String.valueOf(last)
+        + (async.onFailure() == null ? " (no on-failure destination: Lambda discards it)" : ""), due.payload(),
         clock.instant());
   }
 
@@ -375,10 +382,8 @@ final class LocalScheduler {
       if (s.next != null && "ENABLED".equals(s.fields.get("State")) && (best == null || s.next.isBefore(best.at()))) {
         Map<String, Object> target = map(s.fields.get("Target"));
         String arn = string(target.get("Arn"));
-        Integer max = integer(map(target.get("RetryPolicy")).get("MaximumRetryAttempts"));
         best = new Due(s.next, s.key(), functions.functionIdForArn(arn), arn, input(string(target.get("Input"))),
-            Math.min(max == null ? 185 : max, LOCAL_RETRIES), string(map(target.get("DeadLetterConfig")).get("Arn")),
-            s, null);
+            string(map(target.get("DeadLetterConfig")).get("Arn")), s, null);
       }
     }
     for (TemplateCron c : crons) {
@@ -386,7 +391,6 @@ final class LocalScheduler {
       if (next != null && (best == null || next.isBefore(best.at()))) {
         Object payload = c.input() != null ? c.input() : scheduledEvent(c, next);
         best = new Due(next, c.key(), c.functionId(), LocalFunctions.arn(c.functionId()), payload,
-            Math.min(c.maximumRetryAttempts() == null ? 185 : c.maximumRetryAttempts(), LOCAL_RETRIES),
             c.deadLetterArn(), null, c);
       }
     }
@@ -459,8 +463,7 @@ final class LocalScheduler {
       }
       Map<String, Object> dlq = map(p.get("DeadLetterConfig"));
       addCron(ev.functionId() + "/" + ev.name(), ev.functionId(), expression, zone,
-          p.get("Input") == null ? null : input(string(p.get("Input"))),
-          integer(map(p.get("RetryPolicy")).get("MaximumRetryAttempts")), string(dlq.get("Arn")));
+          p.get("Input") == null ? null : input(string(p.get("Input"))), string(dlq.get("Arn")));
     }
     for (TemplateModel.Rule rule : model.rules()) {
       if (rule.scheduleExpression() == null || !rule.enabled()) {
@@ -468,16 +471,15 @@ final class LocalScheduler {
       }
       for (TemplateModel.RuleTarget t : rule.targets()) {
         addCron(rule.id() + "/" + t.id(), t.functionId(), rule.scheduleExpression(), null,
-            t.input() == null ? null : input(t.input()), t.maximumRetryAttempts(), t.deadLetterArn());
+            t.input() == null ? null : input(t.input()), t.deadLetterArn());
       }
     }
   }
 
-  private void addCron(String key, String functionId, String expression, String zone, Object input,
-      Integer retries, String dlq) {
+  private void addCron(String key, String functionId, String expression, String zone, Object input, String dlq) {
     try {
       crons.add(new TemplateCron(key, functionId, CronExpression.parse(expression),
-          zone == null ? ZoneOffset.UTC : ZoneId.of(zone), input, retries, dlq));
+          zone == null ? ZoneOffset.UTC : ZoneId.of(zone), input, dlq));
     } catch (IllegalArgumentException | DateTimeException e) {
       log.println("warning: schedule " + key + " (" + expression + ") is not run locally: " + e.getMessage());
     }

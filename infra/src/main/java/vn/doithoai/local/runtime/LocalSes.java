@@ -25,7 +25,7 @@ import vn.doithoai.local.EmlWriter;
 
 /**
  * Amazon SES v2, locally: {@code SendEmail} ({@code POST /v2/email/outbound-emails}) writes the message to
- * {@code <data>/outbox/<time>-<MessageId>.eml} and answers {@code {"MessageId":"local-…"}}. A Simple message
+ * {@code <data>/outbox/<time>-<n>-<MessageId>.eml} and answers {@code {"MessageId":"local-…"}}. A Simple message
  * becomes a UTF-8 .eml by {@link EmlWriter} (From, To, Cc — never Bcc —, the subject RFC 2047-encoded, the
  * text and HTML parts, the Date from the local clock, the message's own {@code Headers}); a Raw message is
  * written as it is. {@code X-Doithoai-Kind} comes from a header of that name or else an {@code EmailTags} tag
@@ -34,8 +34,9 @@ import vn.doithoai.local.EmlWriter;
  * writes a new file: a message sent twice is two files, as it would be two e-mails.
  */
 final class LocalSes {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS")
       .withZone(ZoneOffset.UTC);
+  private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
 
   private final Path outbox;
   private final LocalClock clock;
@@ -117,7 +118,9 @@ final class LocalSes {
       throw bad(content.containsKey("Template") ? "Templated messages are not supported locally."
           : "Content must contain a Simple or a Raw message.");
     }
-    write(STAMP.format(now) + "-" + messageId + ".eml", eml);
+    // the name sorts in sending order: the time to the millisecond, then a counter for the same millisecond
+    write(STAMP.format(now) + "-" + String.format("%04d", sequence.incrementAndGet() % 10000) + "-" + messageId
+        + ".eml", eml);
     log.println("ses: " + messageId + " → " + to);
     return Map.of("MessageId", messageId);
   }

@@ -29,7 +29,7 @@ public record OutboxMail(Path file, Instant date, String from, String to, String
   private static final Pattern WORD = Pattern.compile("=\\?([^?]+)\\?([BbQq])\\?([^?]*)\\?=");
   private static final Pattern BETWEEN_WORDS = Pattern.compile("(\\?=)\\s+(=\\?)");
 
-  /** Every {@code .eml} of {@code dir}, in the order they were sent (date, then file name). */
+  /** Every {@code .eml} of {@code dir}, in the order they were sent. */
   public static List<OutboxMail> readAll(Path dir) {
     List<OutboxMail> mails = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
@@ -42,8 +42,10 @@ public record OutboxMail(Path file, Instant date, String from, String to, String
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
-    mails.sort(Comparator.comparing(OutboxMail::date, Comparator.nullsFirst(Comparator.naturalOrder()))
-        .thenComparing(m -> m.file().getFileName().toString()));
+    // by the minute sent, then by file name (the SES stand-in's names sort in sending order)
+    mails.sort(Comparator.comparing((OutboxMail m) -> m.date() == null ? null
+        : m.date().truncatedTo(java.time.temporal.ChronoUnit.MINUTES), Comparator.nullsFirst(
+        Comparator.naturalOrder())).thenComparing(m -> m.file().getFileName().toString()));
     return mails;
   }
 

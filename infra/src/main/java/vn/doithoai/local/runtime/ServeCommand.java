@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.time.Clock;
+import java.time.Instant;
 import vn.doithoai.aws.DynamoMailOutbox;
 import vn.doithoai.aws.DynamoTable;
 import vn.doithoai.local.DemoCommune;
@@ -24,21 +24,36 @@ import vn.doithoai.local.LocalMailDrain;
  * HTTP API on the loopback address, until Ctrl-C.
  */
 public final class ServeCommand {
-  private static final Set<String> OPTIONS = Set.of("port", "data", "template", "webhook-secret");
+  private static final Set<String> OPTIONS = Set.of("port", "data", "template", "webhook-secret", "clock");
   public static final int DEFAULT_PORT = 3000;
 
   private ServeCommand() {}
 
-  /** What {@code serve} runs with. {@code port} 0 takes any free port. */
-  public record Config(Path template, Path dataDir, int port, String webhookSecret) {}
+  /**
+   * What {@code serve} runs with. {@code port} 0 takes any free port; {@code clock}, when not null, sets the
+   * local clock to that instant at start (else it goes on from where the data directory's clock was).
+   */
+  public record Config(Path template, Path dataDir, int port, String webhookSecret, Instant clock) {
+    public Config(Path template, Path dataDir, int port, String webhookSecret) {
+      this(template, dataDir, port, webhookSecret, null);
+    }
+  }
 
-  /** A started local runtime; {@link #close()} stops the HTTP API, then DynamoDB Local. */
+  /**
+   * A started local runtime; {@link #close()} stops the schedules, bus and stream relay, the HTTP API, then
+   * DynamoDB Local. {@code mail} is the direct mail drain, null when the template has the outbox relay (mail
+   * then goes stream → relay → bus → mailer → SES stand-in).
+   */
   public record Running(Config config, LocalDynamo dynamo, LocalApiGateway api, LocalMailDrain mail,
-      List<String> tablesCreated, String demoMessage) implements AutoCloseable {
+      List<String> tablesCreated, String demoMessage, LocalServices services, LocalClock clock)
+      implements AutoCloseable {
     @Override
     public void close() {
       try {
-        mail.close();
+        services.close();
+        if (mail != null) {
+          mail.close();
+        }
         api.close();
       } finally {
         dynamo.close();
@@ -74,7 +89,17 @@ public final class ServeCommand {
       throw CommandOptions.bad("Không tìm thấy template " + template, "no template at " + template);
     }
     String secret = o.option("webhook-secret").filter(s -> !s.isBlank()).orElse(null);
-    return new Config(template, o.dataDir(), port, secret);
+    Instant clock = o.option("clock").map(ServeCommand::instant).orElse(null);
+    return new Config(template, o.dataDir(), port, secret, clock);
+  }
+
+  private static Instant instant(String s) {
+    try {
+      return Instant.parse(s.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw CommandOptions.bad("Thời điểm không hợp lệ '" + s + "'", "invalid --clock '" + s
+          + "' (e.g. 2025-11-03T01:00:00Z)");
+    }
   }
 
   /** {@code template.yaml} in {@code dir} or the nearest parent that has one. */
@@ -120,7 +145,10 @@ public final class ServeCommand {
           "cannot create data directory " + data);
     }
     LocalJwt jwt = LocalJwt.forDataDir(data);
-    LocalApiGateway api = new LocalApiGateway(model, jwt, data, log);
+    LocalClock clock = LocalClock.forDataDir(data, config.clock());
+    LocalFunctions functions = new LocalFunctions(model, log);
+    LocalApiGateway api = new LocalApiGateway(model, functions, jwt, data, log);
+    api.clock(clock);
     try {
       api.bind(config.port());
     } catch (BindException e) {
@@ -130,6 +158,7 @@ public final class ServeCommand {
       throw new IllegalStateException("cannot open port " + config.port() + ": " + e, e);
     }
     LocalDynamo dynamo = null;
+    LocalServices services = null;
     try {
       dynamo = LocalDynamo.persistent(data.resolve("dynamodb")).start();
       List<String> created = dynamo.createTables(model);
@@ -146,6 +175,9 @@ public final class ServeCommand {
       if (properties.getOrDefault("PUBLIC_BASE_URL", "").isBlank()) {
         properties.put("PUBLIC_BASE_URL", api.uri().toString());
       }
+      services = new LocalServices(model, functions, clock, dynamo, data, log).bind();
+      properties.putAll(services.properties());
+      properties.putAll(schedulerTarget(model));
       properties.forEach(System::setProperty);
       // The SDK's default chains read these: any client built without an explicit configuration stays on
       // the local region and dummy credentials, whatever ~/.aws holds.
@@ -153,23 +185,61 @@ public final class ServeCommand {
       System.setProperty("aws.accessKeyId", "local");
       System.setProperty("aws.secretAccessKey", "local");
       String demo = DemoCommune.ensure(data, config.webhookSecret());
-      // e-mails written to the table's outbox become .eml files, as SES would send them
-      LocalMailDrain mail = new LocalMailDrain(new DynamoMailOutbox(DynamoTable.fromEnvironment()),
-          data.resolve("outbox"), Clock.systemUTC()).start();
+      // Without the outbox relay in the template, the fallback: e-mails written to the table's outbox become
+      // .eml files directly. With it, they go stream → relay → bus → mailer → SES stand-in → .eml.
+      LocalMailDrain mail = services.relaysStream() ? null : new LocalMailDrain(new DynamoMailOutbox(
+          DynamoTable.fromEnvironment()), data.resolve("outbox"), clock).start();
+      api.localRoute("/_local/clock", services::clockRoute);
       api.start(properties);
-      return new Running(new Config(config.template(), data, api.port(), config.webhookSecret()), dynamo, api,
-          mail, created, demo);
+      services.start();
+      return new Running(new Config(config.template(), data, api.port(), config.webhookSecret(), config.clock()),
+          dynamo, api, mail, created, demo, services, clock);
     } catch (IOException e) {
+      if (services != null) {
+        services.close();
+      }
       api.close();
       dynamo.close();
       throw new IllegalStateException("cannot start the local API: " + e, e);
     } catch (RuntimeException e) {
+      if (services != null) {
+        services.close();
+      }
       api.close();
       if (dynamo != null) {
         dynamo.close();
       }
       throw e;
     }
+  }
+
+  /**
+   * {@code SCHEDULE_TARGET_ARN}: the local ARN ({@code arn:aws:lambda:…:function:<LogicalId>}) of the function
+   * the template's {@code SCHEDULE_TARGET_ARN} designates (an alias ARN included), else of
+   * {@code DeadlinesFunction}; and a local {@code SCHEDULER_ROLE_ARN} where the template's cannot be resolved.
+   */
+  static Map<String, String> schedulerTarget(TemplateModel model) {
+    Map<String, String> p = new LinkedHashMap<>();
+    String target = null;
+    boolean roleUnresolved = false;
+    for (TemplateModel.Function f : model.functions()) {
+      String arn = f.environment().get("SCHEDULE_TARGET_ARN");
+      if (target == null && arn != null) {
+        target = model.functionIdOf(arn);
+      }
+      roleUnresolved |= f.environment().containsKey("SCHEDULER_ROLE_ARN")
+          && f.environment().get("SCHEDULER_ROLE_ARN") == null;
+    }
+    if (target == null && model.functions().stream().anyMatch(f -> f.logicalId().equals("DeadlinesFunction"))) {
+      target = "DeadlinesFunction";
+    }
+    if (target != null) {
+      p.put("SCHEDULE_TARGET_ARN", LocalFunctions.arn(target));
+    }
+    if (roleUnresolved) {
+      p.put("SCHEDULER_ROLE_ARN", "arn:aws:iam::" + TemplateModel.ACCOUNT_ID + ":role/local-scheduler");
+    }
+    return p;
   }
 
   static String describe(Running r) {
@@ -188,7 +258,14 @@ public final class ServeCommand {
     sb.append("  DynamoDB Local:   ").append(r.dynamo().endpoint())
         .append(r.tablesCreated().isEmpty() ? "" : " (created " + String.join(", ", r.tablesCreated()) + ")")
         .append('\n');
-    sb.append("  hộp thư / outbox: ").append(r.api().uri()).append(LocalApiGateway.OUTBOX_PATH).append('\n');
+    sb.append("  hộp thư / outbox: ").append(r.api().uri()).append(LocalApiGateway.OUTBOX_PATH)
+        .append(r.mail() == null ? " (stream → relay → bus → mailer → SES)" : " (mail drain: no outbox relay in "
+            + "the template)").append('\n');
+    sb.append("  AWS stand-ins:    ").append(r.services().endpoint())
+        .append(" (EventBridge Scheduler, EventBridge, SES v2)\n");
+    sb.append("  đồng hồ / clock:  ").append(r.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+        .append(r.clock().offsetMillis() == 0 ? "" : " (đồng hồ riêng / the local clock)").append("; POST ")
+        .append(r.api().uri()).append("/_local/clock {\"advance\":\"P1D\"}\n");
     sb.append("  ").append(java.util.Objects.toString(r.demoMessage(), "")).append('\n');
     sb.append("  token: java -jar infra/target/doithoai-local.jar token --data ").append(r.config().dataDir())
         .append(" --commune ID --role office");

@@ -77,8 +77,17 @@ public final class TemplateModel {
    * An {@code AWS::Serverless::Function}. {@code environment}: Globals' variables overridden by the
    * function's own, resolved (a value that cannot be resolved is null).
    */
+  /**
+   * How Lambda handles the function's asynchronous invocations (by EventBridge, EventBridge Scheduler):
+   * retries of a function error ({@code EventInvokeConfig.MaximumRetryAttempts}, default 2) and where an event
+   * that failed them all goes ({@code EventInvokeConfig.DestinationConfig.OnFailure}, else the function's
+   * {@code DeadLetterQueue}; null: discarded).
+   */
+  public record AsyncInvoke(int maximumRetryAttempts, String onFailure) {}
+
   public record Function(String logicalId, String handler, Map<String, String> environment, int timeoutSeconds,
-      int memorySize, List<HttpRoute> httpRoutes, List<FunctionEvent> otherEvents, String functionName) {
+      int memorySize, List<HttpRoute> httpRoutes, List<FunctionEvent> otherEvents, String functionName,
+      AsyncInvoke asyncInvoke) {
     /** The handler's class name: the part before {@code ::}. */
     public String handlerClass() {
       int i = handler == null ? -1 : handler.indexOf("::");
@@ -364,9 +373,17 @@ public final class TemplateModel {
             resolved instanceof Map<?, ?> ? Collections.unmodifiableMap(map(resolved)) : Map.of()));
       }
     }
+    Map<String, Object> invoke = map(resolve(p.containsKey("EventInvokeConfig") ? p.get("EventInvokeConfig")
+        : globals.get("EventInvokeConfig")));
+    String onFailure = string(map(map(invoke.get("DestinationConfig")).get("OnFailure")).get("Destination"));
+    if (onFailure == null) {
+      onFailure = string(map(resolve(p.containsKey("DeadLetterQueue") ? p.get("DeadLetterQueue")
+          : globals.get("DeadLetterQueue"))).get("TargetArn"));
+    }
     return new Function(logicalId, string(resolve(handler)), Collections.unmodifiableMap(env),
         intOr(resolve(timeout), 3), intOr(resolve(memory), 128), List.copyOf(routes), List.copyOf(others),
-        string(resolve(p.get("FunctionName"))));
+        string(resolve(p.get("FunctionName"))), new AsyncInvoke(intOr(invoke.get("MaximumRetryAttempts"), 2),
+        onFailure));
   }
 
   /**

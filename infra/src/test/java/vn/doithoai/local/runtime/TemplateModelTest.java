@@ -70,7 +70,9 @@ class TemplateModelTest {
     assertEquals("${Literal}-test", env.get("ESCAPED"));
     assertEquals("test@000000000000", env.get("SUB_VARS"));
     assertEquals("on", env.get("FLAG"), "!Or of !Equals");
-    for (String unresolvable : List.of("STREAM_ARN", "IMPORTED", "FIRST_AZ", "POOL", "CIDR", "BROKEN")) {
+    assertEquals("arn:aws:dynamodb:ap-southeast-1:000000000000:table/doithoai-fixture-test/stream/local",
+        env.get("STREAM_ARN"), "a local stream label; the relay finds the table by it");
+    for (String unresolvable : List.of("IMPORTED", "FIRST_AZ", "POOL", "CIDR", "BROKEN")) {
       assertTrue(env.containsKey(unresolvable), unresolvable);
       assertNull(env.get(unresolvable), unresolvable + " cannot be known locally: null, no crash");
     }
@@ -106,7 +108,8 @@ class TemplateModelTest {
     assertEquals("cron(0 1 * * ? *)", nightly.properties().get("ScheduleExpression"));
     assertEquals("{\"stage\":\"test\"}", nightly.properties().get("Input"));
     assertTrue(others.get(1).properties().containsKey("Stream"));
-    assertNull(others.get(1).properties().get("Stream"), "a stream ARN is not known locally");
+    assertEquals("arn:aws:dynamodb:ap-southeast-1:000000000000:table/doithoai-fixture-test/stream/local",
+        others.get(1).properties().get("Stream"));
   }
 
   @Test
@@ -145,7 +148,9 @@ class TemplateModelTest {
     assertEquals("Loop", m.tables().get(0).tableName(), "a TableName that refers to itself: the logical id");
     TemplateModel.Function fn = m.function("Fn");
     assertNull(fn.handler());
-    fn.environment().values().forEach(v -> assertNull(v));
+    assertEquals("arn:aws:lambda:ap-southeast-1:000000000000:function:Fn", fn.environment().get("B"),
+        "a function's ARN: the local one, by logical id");
+    fn.environment().forEach((k, v) -> assertTrue(k.equals("B") || v == null, k));
     assertEquals(6, fn.environment().size());
   }
 
@@ -167,5 +172,34 @@ class TemplateModelTest {
         assertTrue(r.path().startsWith("/") || r.path().equals("$default"), r.routeKey());
       }
     }
+  }
+
+  @Test
+  @DisplayName("the real template's asynchronous parts: rules to functions, the schedule target's alias, "
+      + "async retries, groups, buses, configuration sets")
+  void realTemplateAsync() {
+    TemplateModel real = TemplateModel.load(Path.of("..", "template.yaml"));
+    Map<String, TemplateModel.Rule> rules = new java.util.HashMap<>();
+    real.rules().forEach(r -> rules.put(r.id(), r));
+    assertEquals("doithoai-prod", rules.get("MailQueuedRule").busName());
+    assertEquals(List.of("MailQueued"), rules.get("MailQueuedRule").pattern().get("detail-type"));
+    assertEquals("MailerFunction", rules.get("MailQueuedRule").targets().get(0).functionId());
+    assertEquals("SchedulesFunction", rules.get("DeadlineChangedRule").targets().get(0).functionId());
+    assertEquals("default", rules.get("SesEventsRule").busName());
+    String target = real.function("SchedulesFunction").environment().get("SCHEDULE_TARGET_ARN");
+    assertEquals("arn:aws:lambda:ap-southeast-1:000000000000:function:DeadlinesFunction:live", target,
+        "!Ref DeadlinesFunction.Alias: the alias ARN");
+    assertEquals("DeadlinesFunction", real.functionIdOf(target));
+    assertEquals("arn:aws:lambda:ap-southeast-1:000000000000:function:DeadlinesFunction",
+        ServeCommand.schedulerTarget(real).get("SCHEDULE_TARGET_ARN"));
+    assertEquals(new TemplateModel.AsyncInvoke(2, "arn:aws:sqs:ap-southeast-1:000000000000:MailDeadLetters"),
+        real.function("MailerFunction").asyncInvoke());
+    assertEquals(new TemplateModel.AsyncInvoke(2, "arn:aws:sqs:ap-southeast-1:000000000000:ScheduleDeadLetters"),
+        real.function("DeadlinesFunction").asyncInvoke(), "a failed fire is parked, not dropped");
+    assertEquals(new TemplateModel.AsyncInvoke(2, null), real.function("PlansFunction").asyncInvoke(),
+        "Lambda's defaults");
+    assertEquals(List.of("doithoai-prod"), real.scheduleGroups());
+    assertEquals(List.of("doithoai-prod"), real.eventBuses());
+    assertEquals(List.of("doithoai-prod"), real.configurationSets());
   }
 }

@@ -64,7 +64,8 @@ public final class FiringDeadlines {
     }
     LocalDate today = LocalDate.ofInstant(now, DeadlineScheduling.VIETNAM);
     List<OutgoingMail> out = mails.forStep(commune.get(), d, step.get(), now, today);
-    boolean first = store.recordFired(new Fired(communeId, deadlineId, stepName, version, now), out);
+    boolean first = store.recordFired(new Fired(communeId, deadlineId, stepName, version, step.get().at(), now),
+        out);
     return first ? Outcome.FIRED : Outcome.DUPLICATE;
   }
 }

@@ -21,7 +21,7 @@ import vn.doithoai.core.rules.DeadlineScheduling;
  * The daily safety net (a cron in Asia/Ho_Chi_Minh): for every open deadline, fire the latest step whose
  * instant has passed if it never had its effect (a missed fire) — earlier missed reminders are not sent late;
  * recreate any missing schedule of a step still to come; and send each office its morning digest of what is
- * due this week and what is overdue, once a day.
+ * due this week and what is overdue, once a working day.
  */
 public final class Reconciling {
   static final int MAX_DEADLINES = 5000;
@@ -34,6 +34,7 @@ public final class Reconciling {
   private final FiringDeadlines firing;
   private final Communes communes;
   private final Digests digests;
+  private final vn.doithoai.core.calendar.Calendars calendars;
   private final Clock clock;
 
   /** Port: the once-a-day digest e-mail, written once per commune and day. */
@@ -42,7 +43,8 @@ public final class Reconciling {
   }
 
   public Reconciling(DeadlineStore store, Scheduler scheduler, FiringDeadlines firing, Communes communes,
-      Digests digests, Clock clock) {
+      Digests digests, vn.doithoai.core.calendar.Calendars calendars, Clock clock) {
+    this.calendars = Objects.requireNonNull(calendars);
     this.store = Objects.requireNonNull(store);
     this.scheduler = Objects.requireNonNull(scheduler);
     this.firing = Objects.requireNonNull(firing);
@@ -84,8 +86,9 @@ public final class Reconciling {
       List<PlanDeadline> thisWeek = e.getValue().stream()
           .filter(d -> !d.due().isBefore(today) && !d.due().isAfter(weekEnd)).toList();
       Optional<Commune> commune = communes.find(e.getKey());
-      if ((overdue.isEmpty() && thisWeek.isEmpty()) || commune.isEmpty()) {
-        continue;
+      if ((overdue.isEmpty() && thisWeek.isEmpty()) || commune.isEmpty()
+          || !calendars.forCommune(e.getKey()).isWorkingDay(today)) {
+        continue; // nothing to say, or a day off: the office reads it on the next working day
       }
       if (digest(commune.get(), today, thisWeek, overdue)) {
         sent++;

@@ -126,7 +126,8 @@ class DeadlinesInMotionTest {
     store.put(d);
     List<String> digests = new java.util.ArrayList<>();
     Reconciling reconciling = new Reconciling(store, scheduler, firing, new InMemory.OneCommune(COMMUNE),
-        (c, day, subject, text, html) -> digests.add(day + " " + subject), clock);
+        (c, day, subject, text, html) -> digests.add(day + " " + subject),
+        vn.doithoai.core.calendar.Calendars.fixed(WorkingCalendar.vietnam()), clock);
     at("2025-12-29T02:00:00Z"); // the due-day notice's instant passed; nobody fired anything
     Reconciling.Report r = reconciling.run();
     assertEquals(1, r.fired());

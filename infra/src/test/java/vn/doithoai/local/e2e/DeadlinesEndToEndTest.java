@@ -1,0 +1,87 @@
+package vn.doithoai.local.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.doithoai.local.runtime.DemoCommand;
+import vn.doithoai.local.runtime.OutboxMail;
+import vn.doithoai.local.runtime.ServeCommand;
+
+/**
+ * Seed 000 (Lạng Sơn, {@code lang-son-320}, meeting Thu 20/11/2025) on the local runtime with the real
+ * handlers, as the demo runs it, the clock advanced day by day to Fri 05/12/2025: the outbox holds the
+ * meeting notice's reminders, the conclusion notice's reminders (3 and 1 working days before Mon 01/12), its
+ * due-day notice and its overdue escalation, each once, at 08:00 on the right working day — every e-mail
+ * having gone outbox record → stream → relay → bus → mailer → SES.
+ */
+class DeadlinesEndToEndTest {
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  @Test
+  @DisplayName("seed 000: notice reminder, conclusion-notice reminders and escalation on the right days, once")
+  void seed000(@TempDir Path data) throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream quiet = new PrintStream(log, true, StandardCharsets.UTF_8);
+    List<String> lines;
+    try (ServeCommand.Running r = ServeCommand.start(new ServeCommand.Config(Path.of("..", "template.yaml"), data, 0,
+        DemoCommand.SECRET, DemoCommand.START), quiet)) {
+      assertEquals(null, r.mail(), "e-mail goes through the relay, the bus and the mailer, not the drain");
+      DemoCommand.scenario(r, quiet, Instant.parse("2025-12-05T01:00:00Z"));
+      lines = OutboxMail.readAll(data.resolve("outbox")).stream()
+          .map(m -> MINUTE.format(m.date().atZone(ZoneId.of("Asia/Ho_Chi_Minh"))) + "  " + m.to() + "  " + m.subject())
+          .toList();
+    } catch (AssertionError | RuntimeException e) {
+      System.err.println(log.toString(StandardCharsets.UTF_8));
+      throw e;
+    }
+    String all = String.join("\n", lines);
+    Set<String> seen = new HashSet<>();
+    for (String line : lines) {
+      assertTrue(seen.add(line), "sent twice: " + line + "\n" + all);
+    }
+    for (String expected : List.of(
+        // the meeting notice (due Mon 10/11): reminders, the due day, then the ladder
+        "2025-11-06 08:00  vanphong@demo.example.vn  [Xã Demo] Nhắc hạn 10/11/2025: Mời các thành phần tham gia đối "
+            + "thoại và thông báo",
+        "2025-11-07 08:00  vanphong@demo.example.vn  [Xã Demo] Nhắc hạn 10/11/2025: Mời các thành phần tham gia đối "
+            + "thoại và thông báo",
+        "2025-11-10 08:00  vanphong@demo.example.vn  [Xã Demo] Đến hạn hôm nay: Mời các thành phần tham gia đối "
+            + "thoại và thông báo",
+        "2025-11-11 08:00  vanphong@demo.example.vn  [Xã Demo] QUÁ HẠN 1: Mời các thành phần tham gia đối thoại và "
+            + "thông báo",
+        // the conclusion notice (due Mon 01/12): 3 and 1 working days before, the due day, overdue
+        "2025-11-26 08:00  vanphong@demo.example.vn  [Xã Demo] Nhắc hạn 01/12/2025: Thông báo kết quả, kết luận hội "
+            + "nghị đối thoại đến Nhân dân",
+        "2025-11-28 08:00  vanphong@demo.example.vn  [Xã Demo] Nhắc hạn 01/12/2025: Thông báo kết quả, kết luận hội "
+            + "nghị đối thoại đến Nhân dân",
+        "2025-12-01 08:00  vanphong@demo.example.vn  [Xã Demo] Đến hạn hôm nay: Thông báo kết quả, kết luận hội nghị "
+            + "đối thoại đến Nhân dân",
+        "2025-12-02 08:00  vanphong@demo.example.vn  [Xã Demo] QUÁ HẠN 1: Thông báo kết quả, kết luận hội nghị đối "
+            + "thoại đến Nhân dân",
+        "2025-12-04 08:00  chutich@demo.example.vn  [Xã Demo] QUÁ HẠN 3: Thông báo kết quả, kết luận hội nghị đối "
+            + "thoại đến Nhân dân")) {
+      assertTrue(lines.contains(expected), "missing: " + expected + "\n" + all);
+    }
+    assertEquals(1, lines.stream().filter(l -> l.contains("dung@example.vn") && l.contains("Đã tiếp nhận")).count(),
+        "the citizen's acknowledgement, once\n" + all);
+    assertFalse(lines.stream().anyMatch(l -> l.contains("Thông báo kết quả") && l.compareTo("2025-11-26") < 0),
+        "no conclusion-notice e-mail before its first reminder\n" + all);
+    assertFalse(Files.exists(data.resolve("dead-letters.jsonl")) && Files.readString(data.resolve(
+        "dead-letters.jsonl")).contains("\"source\":\"bus:"), "no bus delivery dead-lettered");
+  }
+}
