@@ -39,7 +39,7 @@ public final class DeadlineMails {
     String subject = switch (step.kind()) {
       case REMINDER -> "[" + commune.name() + "] Nhắc hạn " + VietnameseDates.format(d.due()) + ": " + what;
       case DUE -> "[" + commune.name() + "] Đến hạn hôm nay: " + what;
-      case ESCALATION -> "[" + commune.name() + "] QUÁ HẠN " + overdueDays(d, today) + ": " + what;
+      case ESCALATION -> "[" + commune.name() + "] QUÁ HẠN " + overdueDays(d, today) + " ngày: " + what;
     };
     String lead = switch (step.kind()) {
       case REMINDER -> "Xin nhắc: việc dưới đây đến hạn vào " + due + ".";
