@@ -193,3 +193,31 @@ write("calendar-override", event("POST", "/calendar/overrides", None, j({"date":
       "reason": "Nghỉ hoán đổi dịp Ngày Văn hóa Việt Nam", "source": "Thông báo số …/TB-BNV (ví dụ)"}),
       claims=platform))
 write("calendar-year", event("GET", "/calendar/{year}", {"year": "2026"}, claims=office))
+
+# ---- the meeting and the conclusion notice ----
+host = staff("host")
+write("conclusions-record", event("POST", "/plans/{planId}/meetings/{meetingId}/record",
+      {"planId": "PLAN_ID", "meetingId": "m1"}, j({"attendees": 126, "organisations": ["Ủy ban MTTQ xã",
+      "Hội Nông dân xã"], "villages": ["Thôn Nà Pàn"], "chair": "Bí thư Đảng ủy xã", "secretary": "Hoàng Thị Lan",
+      "speakers": [{"name": "Ông Nông Văn Thắng", "role": "Nhân dân thôn Bản Chắt", "opinion": "OPINION_ID"}],
+      "raised": [{"opinion": "OPINION_ID", "answeredAtMeeting": True,
+                  "answer": "Xã bố trí kinh phí dọn bãi rác trong tháng 12."}],
+      "summary": "Hội nghị nghe báo cáo tình hình kinh tế - xã hội và 12 lượt ý kiến của Nhân dân."}), claims=office))
+write("conclusions-draft", event("POST", "/plans/{planId}/meetings/{meetingId}/conclusion",
+      {"planId": "PLAN_ID", "meetingId": "m1"}, j({}), claims=office))
+write("conclusions-of-plan", event("GET", "/plans/{planId}/conclusions", {"planId": "PLAN_ID"}, claims=office))
+write("conclusions-get", event("GET", "/conclusions/{conclusionId}", {"conclusionId": "CONCLUSION_ID"}, claims=office))
+write("conclusions-edit", event("PUT", "/conclusions/{conclusionId}", {"conclusionId": "CONCLUSION_ID"},
+      j({"signerName": "Vy Xuân Tình", "closing": "Giao Văn phòng Đảng ủy theo dõi, đôn đốc, báo cáo kết quả."}),
+      claims=office))
+write("conclusions-approve", event("POST", "/conclusions/{conclusionId}/approve", {"conclusionId": "CONCLUSION_ID"},
+      j({}), claims=host))
+write("conclusions-publish", event("POST", "/conclusions/{conclusionId}/publish", {"conclusionId": "CONCLUSION_ID"},
+      j({"date": "2025-12-01"}), claims=office))
+write("conclusions-correct", event("POST", "/conclusions/{conclusionId}/correct", {"conclusionId": "CONCLUSION_ID"},
+      j({}), claims=office))
+write("conclusions-document", event("GET", "/conclusions/{conclusionId}/document", {"conclusionId": "CONCLUSION_ID"},
+      claims=office))
+write("public-conclusions-feed", event("GET", "/public/{commune}/conclusions", {"commune": COMMUNE}))
+write("public-conclusion-page", event("GET", "/public/{commune}/conclusions/{conclusionId}",
+      {"commune": COMMUNE, "conclusionId": "CONCLUSION_ID"}))

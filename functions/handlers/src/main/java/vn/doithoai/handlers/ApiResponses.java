@@ -21,6 +21,17 @@ final class ApiResponses {
         .withBody(Json.write(body)).withIsBase64Encoded(false).build();
   }
 
+  /** An HTML page: no script may run, styles inline only; the text in it is escaped where it was rendered. */
+  static APIGatewayV2HTTPResponse html(int status, String body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("content-type", "text/html; charset=utf-8");
+    headers.put("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'");
+    headers.put("x-content-type-options", "nosniff");
+    headers.put("cache-control", "public, max-age=300");
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body)
+        .withIsBase64Encoded(false).build();
+  }
+
   static int status(DomainException.Kind kind) {
     return switch (kind) {
       case INVALID -> 400;

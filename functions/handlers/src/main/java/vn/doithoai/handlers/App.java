@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import vn.doithoai.aws.DynamoCalendarOverrides;
 import vn.doithoai.aws.DynamoCommunes;
+import vn.doithoai.aws.DynamoConclusions;
 import vn.doithoai.aws.DynamoDeadlineStore;
 import vn.doithoai.aws.DynamoDigests;
 import vn.doithoai.aws.DynamoMailOutbox;
@@ -18,6 +19,7 @@ import vn.doithoai.core.calendar.Calendars;
 import vn.doithoai.core.calendar.ChangingCalendar;
 import vn.doithoai.core.calendar.WorkingCalendar;
 import vn.doithoai.core.commune.ManagingCommunes;
+import vn.doithoai.core.conclusion.PublishingConclusion;
 import vn.doithoai.core.deadline.FiringDeadlines;
 import vn.doithoai.core.deadline.Reconciling;
 import vn.doithoai.core.deadline.Scheduler;
@@ -58,6 +60,8 @@ public final class App {
   }
 
   private final Calendars calendars;
+  private final DynamoCommunes communes;
+  private final PublishingConclusion publishingConclusion;
   private final ChangingCalendar changingCalendar;
   private final ManagingCommunes managingCommunes;
   private final ManagingPlans managingPlans;
@@ -87,6 +91,9 @@ public final class App {
     this.handlingOpinions = new HandlingOpinions(opinions, communes, plans, new AssignmentDeadlines(profiles,
         calendars), mails, clock);
     this.changingCalendar = new ChangingCalendar(calendars, deadlines, plans, planSchedules, clock);
+    this.communes = communes;
+    this.publishingConclusion = new PublishingConclusion(new DynamoConclusions(table), plans, opinions, communes,
+        planSchedules, publicBaseUrl, clock);
     this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock);
     this.publicOpinions = new PublicOpinions(opinions);
     this.firingDeadlines = new FiringDeadlines(deadlines, communes, new DeadlineMails(publicBaseUrl), clock);
@@ -112,6 +119,14 @@ public final class App {
       }
     }
     return a;
+  }
+
+  DynamoCommunes communes() {
+    return communes;
+  }
+
+  PublishingConclusion publishingConclusion() {
+    return publishingConclusion;
   }
 
   Calendars calendars() {

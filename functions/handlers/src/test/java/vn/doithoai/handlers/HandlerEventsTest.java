@@ -67,7 +67,7 @@ class HandlerEventsTest {
     assertEquals(code, body(again).get("trackingCode"));
 
     // the citizen follows it on the public page, which shows no personal data
-    APIGatewayV2HTTPResponse status = new PublicHandler(app.publicOpinions()).handleRequest(
+    APIGatewayV2HTTPResponse status = new PublicHandler(app.publicOpinions(), app.publishingConclusion(), app.communes()).handleRequest(
         Events.load("public-status", Map.of("DT-0000-0000", code)), null);
     assertEquals(200, status.getStatusCode(), status.getBody());
     assertEquals("received", body(status).get("status"));
@@ -168,6 +168,46 @@ class HandlerEventsTest {
     APIGatewayV2HTTPResponse twice = h.handleRequest(Events.load("opinions-refuse", Map.of("OPINION_ID", c)), null);
     assertEquals(409, twice.getStatusCode());
     assertNotNull(((Map<?, ?>) body(twice).get("error")).get("message"));
+  }
+
+  @Test
+  @DisplayName("conclusion: record the meeting, draft, edit, approve (host), publish numbered, public page and feed")
+  void conclusion() {
+    PlansHandler plans = new PlansHandler(app.managingPlans());
+    String planId = (String) body(plans.handleRequest(Events.load("plans-create"), null)).get("id");
+    plans.handleRequest(Events.load("plans-announce", Map.of("PLAN_ID", planId)), null);
+    OpinionsHandler ops = new OpinionsHandler(app.handlingOpinions());
+    String opinion = (String) body(ops.handleRequest(Events.load("opinions-enter"), null)).get("id");
+    Map<String, String> ids = Map.of("PLAN_ID", planId, "OPINION_ID", opinion);
+    ConclusionsHandler h = new ConclusionsHandler(app.publishingConclusion(), app.communes());
+    APIGatewayV2HTTPResponse recorded = h.handleRequest(Events.load("conclusions-record", ids), null);
+    assertEquals(200, recorded.getStatusCode(), recorded.getBody());
+    APIGatewayV2HTTPResponse drafted = h.handleRequest(Events.load("conclusions-draft", ids), null);
+    assertEquals(201, drafted.getStatusCode(), drafted.getBody());
+    Map<String, String> c = Map.of("CONCLUSION_ID", (String) body(drafted).get("id"));
+    assertTrue(drafted.getBody().contains("Xã bố trí kinh phí dọn bãi rác"), "resolved at the meeting");
+    assertEquals(200, h.handleRequest(Events.load("conclusions-edit", c), null).getStatusCode());
+    APIGatewayV2HTTPResponse early = h.handleRequest(Events.load("conclusions-publish", c), null);
+    assertEquals(409, early.getStatusCode(), "not approved yet");
+    assertEquals(403, h.handleRequest(Events.load("conclusions-approve", Map.of("CONCLUSION_ID", c.get(
+        "CONCLUSION_ID"), "[host]", "[office]")), null).getStatusCode(), "only the host approves");
+    assertEquals("approved", body(h.handleRequest(Events.load("conclusions-approve", c), null)).get("status"));
+    APIGatewayV2HTTPResponse published = h.handleRequest(Events.load("conclusions-publish", c), null);
+    assertEquals(200, published.getStatusCode(), published.getBody());
+    assertEquals("Số 1-TB/ĐU", body(published).get("number"));
+    assertTrue(body(plans.handleRequest(Events.load("plans-get", Map.of("PLAN_ID", planId)), null)).get("status")
+        .equals("concluded"));
+    PublicHandler pub = new PublicHandler(app.publicOpinions(), app.publishingConclusion(), app.communes());
+    APIGatewayV2HTTPResponse page = pub.handleRequest(Events.load("public-conclusion-page", c), null);
+    assertEquals(200, page.getStatusCode());
+    assertTrue(page.getHeaders().get("content-type").startsWith("text/html"));
+    assertTrue(page.getBody().contains("ĐẢNG CỘNG SẢN VIỆT NAM") && page.getBody().contains("Số 1-TB/ĐU"));
+    assertTrue(pub.handleRequest(Events.load("public-conclusions-feed"), null).getBody().contains(c.get(
+        "CONCLUSION_ID")));
+    APIGatewayV2HTTPResponse correction = h.handleRequest(Events.load("conclusions-correct", c), null);
+    assertEquals(2, ((Number) body(correction).get("edition")).intValue());
+    assertEquals(404, pub.handleRequest(Events.load("public-conclusion-page", Map.of("CONCLUSION_ID",
+        (String) body(correction).get("id"))), null).getStatusCode(), "a draft correction is not public");
   }
 
   @Test

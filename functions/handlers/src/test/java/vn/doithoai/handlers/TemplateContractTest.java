@@ -211,9 +211,10 @@ class TemplateContractTest {
     App app = new App(table, Clock.fixed(HandlerEventsTest.EVENTS_INSTANT, ZoneOffset.UTC), "", outside.outside());
     ApiHandler handler = switch (function) {
       case "IntakeFunction" -> new WebhookHandler(app.submittingOpinion());
-      case "PublicFunction" -> new PublicHandler(app.publicOpinions());
+      case "PublicFunction" -> new PublicHandler(app.publicOpinions(), app.publishingConclusion(), app.communes());
       case "PlansFunction" -> new PlansHandler(app.managingPlans());
       case "OpinionsFunction" -> new OpinionsHandler(app.handlingOpinions());
+      case "ConclusionsFunction" -> new ConclusionsHandler(app.publishingConclusion(), app.communes());
       case "CommunesFunction" -> new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars());
       default -> throw new AssertionError("no handler wired for " + function);
     };

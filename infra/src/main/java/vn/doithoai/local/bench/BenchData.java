@@ -56,6 +56,7 @@ final class BenchData {
   private String deadlineStep;
   private long deadlineVersion;
   private final List<String> mails = new ArrayList<>();
+  private final List<String> listPlans = new ArrayList<>();
   private int nextMail;
   private long deliveries;
 
@@ -81,6 +82,7 @@ final class BenchData {
           staff(LIST_COMMUNE, "office")), 201)).get("id");
       call(plans, http("POST", "/plans/{planId}/announce", Map.of("planId", id), null, Map.of(),
           staff(LIST_COMMUNE, "office")), 200);
+      listPlans.add(id);
     }
     for (int i = 0; i < LIST_OPINIONS; i++) {
       call(opinions, http("POST", "/opinions", null, null, opinionBody(i), staff(LIST_COMMUNE, "office")), 201);
@@ -181,6 +183,56 @@ final class BenchData {
               "kind", "opinion.ack"));
       default -> staticEvent;
     };
+  }
+
+  /** The handlers with an event of their own here; any other function of the template gets {@link #fallback}. */
+  static boolean known(String handler) {
+    return List.of("Floor", "PublicHandler", "WebhookHandler", "PlansHandler", "OpinionsHandler", "CommunesHandler",
+        "DeadlinesHandler", "MailerHandler", "RelayHandler", "SchedulesHandler", "ReconcileHandler").contains(handler);
+  }
+
+  /**
+   * The event of a function the benchmark has no fixture for (one added to the template since): its first
+   * GET route whose path parameters the seeded data can fill (a plan of {@value #LIST_COMMUNE}), else its first
+   * route with made-up ids; an empty event for a function outside the HTTP API. It is timed like the others;
+   * a 404 is accepted.
+   */
+  Map<String, Object> fallback(List<vn.doithoai.local.runtime.TemplateModel.HttpRoute> routes) {
+    if (routes.isEmpty()) {
+      return Map.of();
+    }
+    vn.doithoai.local.runtime.TemplateModel.HttpRoute chosen = fallbackRoute(routes);
+    Map<String, String> path = new LinkedHashMap<>();
+    for (String p : parameters(chosen.path())) {
+      path.put(p, switch (p) {
+        case "planId" -> listPlans.isEmpty() ? "p_none" : listPlans.get(0);
+        case "meetingId" -> "m1";
+        case "year" -> Integer.toString(today.getYear());
+        case "communeId", "commune" -> LIST_COMMUNE;
+        default -> "none";
+      });
+    }
+    return http(chosen.method(), chosen.path(), path.isEmpty() ? null : path, null,
+        chosen.method().equals("GET") ? null : Map.of(), chosen.authRequired() ? staff(LIST_COMMUNE, "office")
+            : null);
+  }
+
+  /** The route {@link #fallback} calls. */
+  static vn.doithoai.local.runtime.TemplateModel.HttpRoute fallbackRoute(
+      List<vn.doithoai.local.runtime.TemplateModel.HttpRoute> routes) {
+    return routes.stream()
+        .filter(r -> r.method().equals("GET") && parameters(r.path()).stream().allMatch(
+            p -> List.of("planId", "meetingId", "year", "communeId", "commune").contains(p)))
+        .findFirst().orElse(routes.stream().filter(r -> r.method().equals("GET")).findFirst().orElse(routes.get(0)));
+  }
+
+  private static List<String> parameters(String path) {
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
   }
 
   /** What the event of a function's runs is, for the table. */

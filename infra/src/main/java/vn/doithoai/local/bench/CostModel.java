@@ -41,7 +41,8 @@ final class CostModel {
           + "api-gateway-pricing/)");
   static final Price LOGS_INGEST = new Price("CloudWatch Logs ingestion", 0.76, "GB",
       "https://awsi.click/en/articles/cloudwatch-logs-cost-structure-surprise/ (ap-northeast-1; US East $0.50)");
-  static final Price LOGS_STORE = new Price("CloudWatch Logs storage", 0.033, "GB-month", LOGS_INGEST.source());
+  static final Price LOGS_STORE = new Price("CloudWatch Logs storage", 0.033, "GB-month",
+      "https://awsi.click/en/articles/cloudwatch-logs-cost-structure-surprise/ (ap-northeast-1; US East $0.03)");
   static final Price ALARM = new Price("CloudWatch alarm (standard)", 0.10, "alarm-month",
       "https://c3x.dev/resources/aws/aws_cloudwatch_metric_alarm");
   static final Price LIGHTSAIL = new Price("Lightsail instance, cheapest plan with IPv4", 5.00, "month",

@@ -62,7 +62,7 @@ class DeadlinesEndToEndTest {
             + "thoại và thông báo",
         "2025-11-10 08:00  vanphong@demo.example.vn  [Xã Demo] Đến hạn hôm nay: Mời các thành phần tham gia đối "
             + "thoại và thông báo",
-        "2025-11-11 08:00  vanphong@demo.example.vn  [Xã Demo] QUÁ HẠN 1: Mời các thành phần tham gia đối thoại và "
+        "2025-11-11 08:00  vanphong@demo.example.vn  [Xã Demo] QUÁ HẠN 1 ngày: Mời các thành phần tham gia đối thoại và "
             + "thông báo",
         // the conclusion notice (due Mon 01/12): 3 and 1 working days before, the due day, overdue
         "2025-11-26 08:00  vanphong@demo.example.vn  [Xã Demo] Nhắc hạn 01/12/2025: Thông báo kết quả, kết luận hội "
@@ -71,9 +71,9 @@ class DeadlinesEndToEndTest {
             + "nghị đối thoại đến Nhân dân",
         "2025-12-01 08:00  vanphong@demo.example.vn  [Xã Demo] Đến hạn hôm nay: Thông báo kết quả, kết luận hội nghị "
             + "đối thoại đến Nhân dân",
-        "2025-12-02 08:00  vanphong@demo.example.vn  [Xã Demo] QUÁ HẠN 1: Thông báo kết quả, kết luận hội nghị đối "
+        "2025-12-02 08:00  vanphong@demo.example.vn  [Xã Demo] QUÁ HẠN 1 ngày: Thông báo kết quả, kết luận hội nghị đối "
             + "thoại đến Nhân dân",
-        "2025-12-04 08:00  chutich@demo.example.vn  [Xã Demo] QUÁ HẠN 3: Thông báo kết quả, kết luận hội nghị đối "
+        "2025-12-04 08:00  chutich@demo.example.vn  [Xã Demo] QUÁ HẠN 3 ngày: Thông báo kết quả, kết luận hội nghị đối "
             + "thoại đến Nhân dân")) {
       assertTrue(lines.contains(expected), "missing: " + expected + "\n" + all);
     }

@@ -39,7 +39,12 @@ class TenantIsolationTest {
         "meetings", List.of(Map.of("id", "m1", "date", "2026-12-10")), "profile", "national-2025"));
     LocalApi.Reply opinion = api.call("POST", "/opinions", office, Map.of("content", secretContent, "raisers",
         List.of(Map.of("name", "Trần Văn Bí Mật", "email", "bimat@example.vn"))));
-    ids = Map.of("planId", plan.text("id"), "opinionId", opinion.text("id"), "communeId", "demo", "year", "2026");
+    String planId = plan.text("id");
+    assertEquals(200, api.call("POST", "/plans/" + planId + "/meetings/m1/record", office, Map.of("chair", "Chủ tịch",
+        "secretary", "Thư ký", "summary", secretContent)).status());
+    LocalApi.Reply conclusion = api.call("POST", "/plans/" + planId + "/meetings/m1/conclusion", office, Map.of());
+    ids = Map.of("planId", planId, "opinionId", opinion.text("id"), "communeId", "demo", "year", "2026",
+        "meetingId", "m1", "conclusionId", conclusion.text("id"));
     String platform = api.token("*", "admin", null);
     assertEquals(201, api.call("POST", "/communes", platform, Map.of("id", "xa-khac", "name", "Xã Khác",
         "province", "Lạng Sơn", "profile", "lang-son-320", "officeEmail", "vp@khac.example.vn")).status());
@@ -86,7 +91,8 @@ class TenantIsolationTest {
         String where = role + " " + r.method() + " " + path + " → " + reply.status() + " " + reply.body();
         assertFalse(reply.body().contains(secretTitle) || reply.body().contains(secretContent)
             || reply.body().contains("Trần Văn Bí Mật"), "leak: " + where);
-        if (r.path().contains("{planId}") || r.path().contains("{opinionId}") || r.path().contains("{communeId}")) {
+        if (r.path().contains("{planId}") || r.path().contains("{opinionId}") || r.path().contains("{communeId}")
+            || r.path().contains("{conclusionId}")) {
           assertTrue(reply.status() == 404 || reply.status() == 403, where);
         } else {
           assertTrue(reply.status() < 500, where);

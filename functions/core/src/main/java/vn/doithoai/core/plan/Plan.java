@@ -87,6 +87,17 @@ public record Plan(
     return with(content, PlanStatus.HELD, conclusionDate, cancelReason, audit(actor, now, "plan.held", "", ""));
   }
 
+  /** The conclusion notice was issued on {@code date}: deadlines counted from it (answers) begin. */
+  public Plan conclude(LocalDate date, Actor actor, Instant now) {
+    require(status == PlanStatus.HELD || status == PlanStatus.ANNOUNCED || status == PlanStatus.CONCLUDED,
+        "plan_not_held", "Chỉ ban hành kết luận cho kế hoạch đã tổ chức đối thoại (hiện: " + status.vietnamese() + ").");
+    if (conclusionDate.isPresent()) {
+      return this;
+    }
+    return with(content, PlanStatus.CONCLUDED, Optional.of(date), cancelReason,
+        audit(actor, now, "plan.concluded", date.toString(), ""));
+  }
+
   /** The working calendar changed under the plan (a newly announced swap): its deadlines are derived again. */
   public Plan recalculated(String calendarVersion, Actor actor, Instant now) {
     return new Plan(id, communeId, content, status, conclusionDate, cancelReason, completedDeadlines, version + 1,

@@ -1,0 +1,238 @@
+package vn.doithoai.core.conclusion;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Actor;
+import vn.doithoai.core.common.DomainException;
+import vn.doithoai.core.common.Html;
+import vn.doithoai.core.common.Ids;
+import vn.doithoai.core.common.Input;
+import vn.doithoai.core.commune.Commune;
+import vn.doithoai.core.commune.Communes;
+import vn.doithoai.core.mail.OutgoingMail;
+import vn.doithoai.core.meeting.MeetingRecord;
+import vn.doithoai.core.opinion.Opinion;
+import vn.doithoai.core.opinion.Opinions;
+import vn.doithoai.core.plan.Plan;
+import vn.doithoai.core.plan.PlanSchedules;
+import vn.doithoai.core.plan.PlanStatus;
+import vn.doithoai.core.plan.Plans;
+import vn.doithoai.core.rules.DeadlineScheduling;
+
+/**
+ * From the meeting to the published conclusion notice: record the meeting (the plan is held), draft the
+ * notice from its outcomes, edit, approve (the host), publish — numbered from the issuer's counter, stored
+ * immutable, e-mailed to the commune's offices and to every raiser of an included opinion, shown on the public
+ * page and feed; the plan is concluded, so the answers' deadlines now count from the notice. A correction is a
+ * new edition.
+ */
+public final class PublishingConclusion {
+  private final Conclusions conclusions;
+  private final Plans plans;
+  private final Opinions opinions;
+  private final Communes communes;
+  private final PlanSchedules schedules;
+  private final String publicBaseUrl;
+  private final Clock clock;
+
+  public PublishingConclusion(Conclusions conclusions, Plans plans, Opinions opinions, Communes communes,
+      PlanSchedules schedules, String publicBaseUrl, Clock clock) {
+    this.conclusions = Objects.requireNonNull(conclusions);
+    this.plans = Objects.requireNonNull(plans);
+    this.opinions = Objects.requireNonNull(opinions);
+    this.communes = Objects.requireNonNull(communes);
+    this.schedules = Objects.requireNonNull(schedules);
+    this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.replaceAll("/+$", "");
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  /** Biên bản: the meeting's record; the plan is held. */
+  public MeetingRecord recordMeeting(Actor actor, String planId, String meetingId, Input in) {
+    require(actor, "ghi biên bản hội nghị", Role.OFFICE, Role.HOST);
+    Plan plan = plan(actor, planId);
+    if (plan.content().meeting(meetingId).isEmpty()) {
+      throw DomainException.notFound("cuộc đối thoại " + meetingId);
+    }
+    MeetingRecord record = MeetingRecord.read(meetingId, in);
+    for (MeetingRecord.Raised r : record.raised()) {
+      if (opinions.find(actor.communeId(), r.opinionId()).isEmpty()) {
+        throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("raised",
+            "Không tìm thấy ý kiến " + r.opinionId() + " trong xã.")));
+      }
+    }
+    conclusions.saveRecord(actor.communeId(), planId, record);
+    if (plan.status() == PlanStatus.ANNOUNCED) {
+      Plan held = plan.hold(actor, clock.instant());
+      plans.save(held, schedules.openDeadlines(held));
+    }
+    return record;
+  }
+
+  public Conclusion draft(Actor actor, String planId, String meetingId) {
+    require(actor, "dự thảo thông báo kết luận", Role.OFFICE, Role.HOST);
+    Plan plan = plan(actor, planId);
+    MeetingRecord record = conclusions.record(actor.communeId(), planId, meetingId).orElseThrow(() ->
+        DomainException.conflict("meeting_not_recorded", "Cần ghi biên bản hội nghị trước khi dự thảo kết luận."));
+    List<Opinion> ofPlan = opinions.byPlan(actor.communeId(), Optional.of(planId), Optional.empty(),
+        Optional.empty(), Optional.empty());
+    Conclusion c = DraftingConclusion.draft(Ids.newId("c"), plan, record, ofPlan, actor, clock.instant());
+    conclusions.create(c);
+    return c;
+  }
+
+  public Conclusion edit(Actor actor, String id, Input in) {
+    require(actor, "sửa dự thảo kết luận", Role.OFFICE, Role.HOST);
+    Conclusion c = load(actor, id);
+    Conclusion.Content old = c.content();
+    Conclusion.Signer s = old.signer();
+    Conclusion.Signer signer = new Conclusion.Signer(s.mode(), s.authority(),
+        in.text("signerPosition", 100).orElse(s.position()), in.text("signerName", 120).orElse(s.name()));
+    String mode = in.text("signerMode", 10).orElse(signer.mode());
+    if (!List.of("TM.", "KT.", "T/M", "K/T").contains(mode)) {
+      in.error("signerMode", "Chọn TM. hoặc KT. (văn bản nhà nước), T/M hoặc K/T (văn bản của Đảng).");
+    }
+    List<String> distribution = in.has("distribution") ? in.texts("distribution", 60, 300) : old.distribution();
+    Conclusion.Content next = new Conclusion.Content(in.text("title", 500).orElse(old.title()),
+        in.text("discussed", 20_000).orElse(old.discussed()), old.resolved(), old.assigned(), old.forwarded(),
+        old.redirected(), in.text("closing", 5000).orElse(old.closing()),
+        new Conclusion.Signer(mode, signer.authority(), signer.position(), signer.name()), distribution);
+    in.check();
+    checkVersion(in, c);
+    Conclusion edited = c.edit(next, actor, clock.instant());
+    conclusions.save(edited, List.of());
+    return edited;
+  }
+
+  public Conclusion approve(Actor actor, String id, Input in) {
+    require(actor, "duyệt thông báo kết luận", Role.HOST);
+    Conclusion c = load(actor, id);
+    checkVersion(in, c);
+    Conclusion approved = c.approve(actor, clock.instant());
+    conclusions.save(approved, List.of());
+    return approved;
+  }
+
+  public Conclusion publish(Actor actor, String id, Input in) {
+    require(actor, "ban hành thông báo kết luận", Role.OFFICE, Role.HOST);
+    Instant now = clock.instant();
+    LocalDate on = in.date("date").orElse(LocalDate.ofInstant(now, DeadlineScheduling.VIETNAM));
+    in.check();
+    Conclusion c = load(actor, id);
+    checkVersion(in, c);
+    if (c.status() != ConclusionStatus.APPROVED) {
+      throw DomainException.conflict("conclusion_not_approved",
+          "Thông báo kết luận phải được người chủ trì duyệt trước khi ban hành.");
+    }
+    Plan plan = plan(actor, c.planId());
+    Commune commune = communes.find(actor.communeId()).orElseThrow(() -> DomainException.notFound("xã"));
+    int seq = conclusions.next(actor.communeId(), DocumentNumber.counter(c.issuer(), "TB", on.getYear()));
+    Conclusion published = c.publish(new DocumentNumber(c.issuer(), "TB", seq), on, actor, now);
+    conclusions.save(published, mails(commune, published, now));
+    Plan concluded = plan.conclude(on, actor, now);
+    if (concluded != plan) {
+      plans.save(concluded, schedules.openDeadlines(concluded));
+    }
+    return published;
+  }
+
+  public Conclusion correct(Actor actor, String id) {
+    require(actor, "đính chính thông báo kết luận", Role.OFFICE, Role.HOST);
+    Conclusion correction = load(actor, id).correction(Ids.newId("c"), actor, clock.instant());
+    conclusions.create(correction);
+    return correction;
+  }
+
+  public Conclusion get(Actor actor, String id) {
+    require(actor, "xem thông báo kết luận", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
+    return load(actor, id);
+  }
+
+  public List<Conclusion> ofPlan(Actor actor, String planId) {
+    require(actor, "xem thông báo kết luận", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
+    plan(actor, planId);
+    return conclusions.byPlan(actor.communeId(), planId);
+  }
+
+  /** A published notice for the public page; drafts are not public. */
+  public Conclusion published(String communeId, String id) {
+    return conclusions.find(communeId, id).filter(c -> c.status() == ConclusionStatus.PUBLISHED)
+        .orElseThrow(() -> DomainException.notFound("thông báo kết luận"));
+  }
+
+  public List<Conclusion> feed(String communeId) {
+    return conclusions.published(communeId, 50);
+  }
+
+  public String publicUrl(Conclusion c) {
+    return publicBaseUrl + "/public/" + c.communeId() + "/conclusions/" + c.id();
+  }
+
+  /** To the commune's offices and the Front, and to every raiser (with an e-mail) of an included opinion. */
+  private List<OutgoingMail> mails(Commune commune, Conclusion c, Instant now) {
+    Set<String> to = new LinkedHashSet<>();
+    for (String a : new String[] {commune.officeEmail(), commune.hostEmail(), commune.frontEmail()}) {
+      if (a != null && !a.isBlank()) {
+        to.add(a);
+      }
+    }
+    List<Conclusion.Item> items = new ArrayList<>();
+    items.addAll(c.content().resolved());
+    items.addAll(c.content().assigned());
+    items.addAll(c.content().forwarded());
+    items.addAll(c.content().redirected());
+    for (Conclusion.Item i : items) {
+      if (i.opinionId() != null) {
+        opinions.find(c.communeId(), i.opinionId()).ifPresent(o -> o.raisers().forEach(r -> {
+          if (r.email() != null && !r.email().isBlank()) {
+            to.add(r.email().strip().toLowerCase(java.util.Locale.ROOT));
+          }
+        }));
+      }
+    }
+    String number = c.number().map(DocumentNumber::text).orElse("");
+    String subject = "[" + commune.name() + "] Thông báo kết luận " + number + ": " + c.content().title();
+    String link = publicUrl(c);
+    String text = "Kính gửi ông/bà,\n\n" + commune.name() + " đã ban hành Thông báo " + number + " về "
+        + c.content().title() + ".\n\nToàn văn thông báo: " + link + "\n\nTrân trọng,\n" + commune.name();
+    String html = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + Html.escape(subject)
+        + "</title></head><body><p>Kính gửi ông/bà,</p><p>" + Html.escape(commune.name()) + " đã ban hành Thông báo "
+        + Html.escape(number) + " về " + Html.escape(c.content().title()) + ".</p><p><a href=\"" + Html.escape(link)
+        + "\">Xem toàn văn thông báo</a></p><p>Trân trọng,<br>" + Html.escape(commune.name()) + "</p></body></html>";
+    List<OutgoingMail> out = new ArrayList<>();
+    for (String address : to) {
+      out.add(new OutgoingMail("mail#" + c.id() + "#published#" + address, commune.id(), address, subject, text, html,
+          "conclusion.published", now));
+    }
+    return out;
+  }
+
+  private Plan plan(Actor actor, String planId) {
+    return plans.find(actor.communeId(), planId).orElseThrow(() -> DomainException.notFound("kế hoạch"));
+  }
+
+  private Conclusion load(Actor actor, String id) {
+    return conclusions.find(actor.communeId(), id).orElseThrow(() -> DomainException.notFound("thông báo kết luận"));
+  }
+
+  private static void checkVersion(Input in, Conclusion c) {
+    long expected = in.integer("version", 1, Integer.MAX_VALUE).map(Integer::longValue).orElse(c.version());
+    in.check();
+    if (expected != c.version()) {
+      throw DomainException.staleVersion();
+    }
+  }
+
+  private static void require(Actor actor, String action, Role... roles) {
+    if (!actor.hasAny(roles)) {
+      throw DomainException.forbidden(action);
+    }
+  }
+}
