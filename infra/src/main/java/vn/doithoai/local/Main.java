@@ -28,6 +28,7 @@ public final class Main {
         deadlines --profile ID --meeting DATE [--conclusion DATE] [--reading strict|inclusive] [--json]
         profiles                                the rule profiles shipped
         bench calendar                          indexed counting vs a day-by-day walk
+        bench lambda [--runs N] [--warm N] [--quick]  cold start, warm latency, capacity, cost (infra/docs/benchmarks.md)
         serve [--port 3000] [--data DIR] [--template FILE] [--webhook-secret SECRET] [--clock INSTANT]
                                                 the local runtime: DynamoDB Local, the HTTP API, schedules, the
                                                 event bus, the stream relay and e-mail (.eml), until Ctrl-C;

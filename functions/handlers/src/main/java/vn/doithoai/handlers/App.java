@@ -77,7 +77,7 @@ public final class App {
 
   App(DynamoTable table, Clock clock, String publicBaseUrl, Outside outside) {
     RuleProfiles profiles = RuleProfiles.shipped();
-    this.calendars = new Calendars(WorkingCalendar.vietnam(), new DynamoCalendarOverrides(table), clock);
+    this.calendars = new Calendars(WorkingCalendar::vietnam, new DynamoCalendarOverrides(table), clock);
     PlanSchedules planSchedules = new PlanSchedules(profiles, calendars);
     DynamoCommunes communes = new DynamoCommunes(table);
     DynamoPlans plans = new DynamoPlans(table);

@@ -515,10 +515,13 @@ public final class Results {
     List<String> out = new ArrayList<>();
     for (WarmRow w : warm) {
       Map<String, Integer> gets = new LinkedHashMap<>();
+      Map<String, String> labels = new LinkedHashMap<>();
       for (Map<String, Object> c : w.capacity()) {
         List<Map<String, Object>> items = (List<Map<String, Object>>) c.getOrDefault("items", List.of());
         if ("GetItem".equals(c.get("op")) && !items.isEmpty()) {
-          gets.merge((String) items.get(0).get("label"), 1, Integer::sum);
+          String key = (String) items.get(0).getOrDefault("key", items.get(0).get("label"));
+          gets.merge(key, 1, Integer::sum);
+          labels.put(key, (String) items.get(0).get("label"));
         }
         if ("TransactWriteItems".equals(c.get("op"))) {
           for (Map<String, Object> i : items) {
@@ -529,9 +532,10 @@ public final class Results {
           }
         }
       }
-      gets.forEach((label, n) -> {
+      gets.forEach((key, n) -> {
         if (n > 1) {
-          out.add("`" + w.route() + "` reads `" + label + "` " + n + " times (" + n + " RRU where 1 would do)");
+          out.add("`" + w.route() + "` reads the same `" + labels.get(key) + "` item " + n + " times (" + n
+              + " RRU where 1 would do)");
         }
       });
     }

@@ -17,12 +17,20 @@ public final class Calendars {
 
   private record Cached(WorkingCalendar calendar, Instant at) {}
 
-  private final WorkingCalendar shipped;
+  private final java.util.function.Supplier<WorkingCalendar> shipped;
   private final CalendarOverrides overrides;
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   public Calendars(WorkingCalendar shipped, CalendarOverrides overrides, Clock clock) {
+    this(() -> shipped, overrides, clock);
+  }
+
+  /**
+   * With the shipped calendar loaded on first use: functions that never count a deadline (intake, the public
+   * page, the relay, the mailer) do not pay for loading it at a cold start.
+   */
+  public Calendars(java.util.function.Supplier<WorkingCalendar> shipped, CalendarOverrides overrides, Clock clock) {
     this.shipped = shipped;
     this.overrides = overrides;
     this.clock = clock;
@@ -47,7 +55,7 @@ public final class Calendars {
     Instant now = clock.instant();
     Cached c = cache.get(communeId);
     if (c == null || c.at().plus(TTL).isBefore(now)) {
-      c = new Cached(shipped.withOverrides(overrides.forCommune(Optional.of(communeId))), now);
+      c = new Cached(shipped.get().withOverrides(overrides.forCommune(Optional.of(communeId))), now);
       cache.put(communeId, c);
     }
     return c.calendar();

@@ -200,7 +200,7 @@ public final class HandlingOpinions {
       due = requested.get();
     }
     Opinion next = o.assign(agency.id(), agency.name(), due, dates.cap(), actor, clock.instant());
-    persist(actor, List.of(next), List.of());
+    persist(commune, List.of(next), List.of());
     return next;
   }
 
@@ -288,15 +288,25 @@ public final class HandlingOpinions {
 
   private Opinion saveAndTell(Actor actor, Opinion next, String event) {
     Commune commune = commune(actor);
-    persist(actor, List.of(next), mails.outcome(commune, next, event, clock.instant()));
+    persist(commune, List.of(next), mails.outcome(commune, next, event, clock.instant()));
     return next;
   }
 
   /** Saves opinions with their e-mails and, in the same write, their assignments' open deadlines. */
   private void persist(Actor actor, List<Opinion> changed, List<OutgoingMail> out) {
+    if (changed.stream().allMatch(o -> o.assignment().isEmpty())) {
+      opinions.save(changed, out, java.util.Map.of());
+      return;
+    }
+    persist(commune(actor), changed, out);
+  }
+
+  private void persist(Commune commune, List<Opinion> changed, List<OutgoingMail> out) {
     java.util.Map<String, Optional<vn.doithoai.core.plan.PlanDeadline>> tracked = new java.util.HashMap<>();
-    Commune commune = commune(actor);
     for (Opinion o : changed) {
+      if (o.assignment().isEmpty()) {
+        continue; // never assigned: there is no deadline to write or remove
+      }
       String profile = o.planId().flatMap(p -> plans.find(commune.id(), p)).map(p -> p.content().profileId())
           .orElse(commune.profileId());
       tracked.put(o.id(), deadlines.tracked(o, profile));

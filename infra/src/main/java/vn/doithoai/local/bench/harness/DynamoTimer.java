@@ -221,6 +221,8 @@ public final class DynamoTimer implements ExecutionInterceptor {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", kind);
     m.put("label", label(key));
+    m.put("key", (key.get("pk") == null ? "?" : key.get("pk").s()) + " / " + (key.get("sk") == null ? "?"
+        : key.get("sk").s()));
     if (whole != null) {
       m.put("bytes", size(whole));
       List<String> indexes = new ArrayList<>();
