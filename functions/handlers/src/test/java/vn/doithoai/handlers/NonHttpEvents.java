@@ -1,8 +1,6 @@
 package vn.doithoai.handlers;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +8,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -83,48 +79,7 @@ final class NonHttpEvents {
   }
 
   /** The stream event JSON into the lambda-events model, as the Lambda runtime deserialises it. */
-  @SuppressWarnings("unchecked")
   static DynamodbEvent stream(Map<String, Object> json) {
-    List<DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
-    for (Map<String, Object> r : (List<Map<String, Object>>) json.get("Records")) {
-      DynamodbEvent.DynamodbStreamRecord rec = new DynamodbEvent.DynamodbStreamRecord();
-      rec.setEventID((String) r.get("eventID"));
-      rec.setEventName((String) r.get("eventName"));
-      rec.setEventSource((String) r.get("eventSource"));
-      rec.setAwsRegion((String) r.get("awsRegion"));
-      rec.setEventSourceARN((String) r.get("eventSourceARN"));
-      Map<String, Object> d = (Map<String, Object>) r.get("dynamodb");
-      StreamRecord sr = new StreamRecord();
-      sr.setKeys(image((Map<String, Object>) d.get("Keys")));
-      sr.setNewImage(image((Map<String, Object>) d.get("NewImage")));
-      sr.setOldImage(image((Map<String, Object>) d.get("OldImage")));
-      sr.setSequenceNumber((String) d.get("SequenceNumber"));
-      sr.setStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.fromValue(
-          (String) d.get("StreamViewType")));
-      rec.setDynamodb(sr);
-      records.add(rec);
-    }
-    DynamodbEvent e = new DynamodbEvent();
-    e.setRecords(records);
-    return e;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, AttributeValue> image(Map<String, Object> m) {
-    if (m == null) {
-      return null;
-    }
-    Map<String, AttributeValue> out = new HashMap<>();
-    m.forEach((k, v) -> {
-      Map<String, Object> av = (Map<String, Object>) v;
-      AttributeValue a = new AttributeValue();
-      if (av.containsKey("S")) {
-        a.setS((String) av.get("S"));
-      } else if (av.containsKey("N")) {
-        a.setN(String.valueOf(av.get("N")));
-      }
-      out.put(k, a);
-    });
-    return out;
+    return SampleEvents.stream(json);
   }
 }
