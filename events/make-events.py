@@ -218,6 +218,13 @@ write("conclusions-correct", event("POST", "/conclusions/{conclusionId}/correct"
       j({}), claims=office))
 write("conclusions-document", event("GET", "/conclusions/{conclusionId}/document", {"conclusionId": "CONCLUSION_ID"},
       claims=office))
+# ---- follow-up: the results report, its sending, the carry-over into a new plan ----
+write("followup-report", event("GET", "/plans/{planId}/report", {"planId": "PLAN_ID"}, claims=office))
+write("followup-send-report", event("POST", "/plans/{planId}/report", {"planId": "PLAN_ID"},
+      j({"date": "2025-12-20"}), claims=office))
+write("followup-reports", event("GET", "/plans/{planId}/reports", {"planId": "PLAN_ID"}, claims=office))
+write("followup-carry-over", event("POST", "/plans/{planId}/carry-over", {"planId": "TARGET_PLAN"},
+      j({"from": "PLAN_ID"}), claims=office))
 write("public-conclusions-feed", event("GET", "/public/{commune}/conclusions", {"commune": COMMUNE}))
 write("public-conclusion-page", event("GET", "/public/{commune}/conclusions/{conclusionId}",
       {"commune": COMMUNE, "conclusionId": "CONCLUSION_ID"}))

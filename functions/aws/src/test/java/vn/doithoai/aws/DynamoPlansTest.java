@@ -98,7 +98,7 @@ class DynamoPlansTest {
   @Test
   void openDeadlinesOfEveryCommuneEarliestFirstWithALimit() {
     Plan a = Fixtures.plan("p_a1", 2025, Fixtures.T0);
-    Plan b = new Plan("p_b1", "xa-hoang-dong", a.content(), a.status(), a.conclusionDate(), a.cancelReason(), List.of(), 1,
+    Plan b = new Plan("p_b1", "xa-hoang-dong", a.content(), a.status(), a.conclusionDate(), a.cancelReason(), List.of(), List.of(), 1,
         Fixtures.T0, a.audit());
     plans.create(a);
     plans.create(b);
@@ -107,7 +107,7 @@ class DynamoPlansTest {
         Fixtures.deadline("p_a1", "r1", Instant.parse("2025-11-03T01:00:00.250Z"), 1),
         Fixtures.deadline("p_a1", "r3", Instant.parse("2025-11-05T01:00:00Z"), 1)));
     Plan bAnnounced = new Plan("p_b1", "xa-hoang-dong", a.content(), PlanStatus.ANNOUNCED, a.conclusionDate(),
-        a.cancelReason(), List.of(), 2, Fixtures.T0, a.audit());
+        a.cancelReason(), List.of(), List.of(), 2, Fixtures.T0, a.audit());
     plans.save(bAnnounced, List.of(Fixtures.deadline("p_b1", "r2", Instant.parse("2025-11-04T01:00:00Z"), 1),
         Fixtures.deadline("p_b1", "r4", Instant.parse("2025-12-01T01:00:00Z"), 1)));
 

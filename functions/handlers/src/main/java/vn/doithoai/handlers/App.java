@@ -62,6 +62,7 @@ public final class App {
   private final Calendars calendars;
   private final DynamoCommunes communes;
   private final PublishingConclusion publishingConclusion;
+  private final vn.doithoai.core.followup.FollowingUp followingUp;
   private final ChangingCalendar changingCalendar;
   private final ManagingCommunes managingCommunes;
   private final ManagingPlans managingPlans;
@@ -92,8 +93,11 @@ public final class App {
         calendars), mails, clock);
     this.changingCalendar = new ChangingCalendar(calendars, deadlines, plans, planSchedules, clock);
     this.communes = communes;
-    this.publishingConclusion = new PublishingConclusion(new DynamoConclusions(table), plans, opinions, communes,
+    DynamoConclusions conclusions = new DynamoConclusions(table);
+    this.publishingConclusion = new PublishingConclusion(conclusions, plans, opinions, handlingOpinions, communes,
         planSchedules, publicBaseUrl, clock);
+    this.followingUp = new vn.doithoai.core.followup.FollowingUp(plans, opinions, conclusions,
+        new vn.doithoai.aws.DynamoReports(table), communes, planSchedules, FollowUpHandler::reportHtml, clock);
     this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock);
     this.publicOpinions = new PublicOpinions(opinions);
     this.firingDeadlines = new FiringDeadlines(deadlines, communes, new DeadlineMails(publicBaseUrl), clock);
@@ -123,6 +127,10 @@ public final class App {
 
   DynamoCommunes communes() {
     return communes;
+  }
+
+  vn.doithoai.core.followup.FollowingUp followingUp() {
+    return followingUp;
   }
 
   PublishingConclusion publishingConclusion() {

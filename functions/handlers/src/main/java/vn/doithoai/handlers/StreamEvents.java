@@ -26,7 +26,7 @@ final class StreamEvents {
     String sk = keys.get("sk").getS();
     String name = r.getEventName();
     boolean mapped = pk.startsWith("MAIL#") || pk.startsWith("FIRE#") || sk.startsWith("DL#")
-        || sk.startsWith("PLAN#") || sk.startsWith("OP#");
+        || sk.startsWith("PLAN#") || sk.startsWith("OP#") || sk.startsWith("CONC#") || sk.startsWith("REPORT#");
     if (!mapped) {
       return Optional.empty();
     }
@@ -82,6 +82,28 @@ final class StreamEvents {
       detail.put("previousStatus", before.map(b -> b.get("status")).orElse(null));
       detail.put("opinionVersion", o.get("version"));
       return Optional.of(event("OpinionChanged", detail));
+    }
+    if (sk.startsWith("CONC#") && after.isPresent() && "published".equals(after.get().get("status"))
+        && statusChanged(before, after)) {
+      Map<String, Object> c = after.get();
+      detail.put("commune", c.get("commune"));
+      detail.put("conclusionId", c.get("id"));
+      detail.put("planId", c.get("planId"));
+      detail.put("number", c.get("number"));
+      detail.put("issuedOn", c.get("issuedOn"));
+      detail.put("edition", c.get("edition"));
+      detail.put("corrects", c.get("corrects"));
+      detail.put("title", c.get("title"));
+      detail.put("path", "/public/" + c.get("commune") + "/conclusions/" + c.get("id"));
+      return Optional.of(event("ConclusionPublished", detail));
+    }
+    if (sk.startsWith("REPORT#") && "INSERT".equals(name) && after.isPresent()) {
+      Map<String, Object> m = after.get();
+      detail.put("commune", m.get("commune"));
+      detail.put("planId", m.get("planId"));
+      detail.put("number", m.get("number"));
+      detail.put("asOf", m.get("asOf"));
+      return Optional.of(event("ResultsReportSent", detail));
     }
     return Optional.empty();
   }

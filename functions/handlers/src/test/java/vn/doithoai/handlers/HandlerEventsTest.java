@@ -208,6 +208,19 @@ class HandlerEventsTest {
     assertEquals(2, ((Number) body(correction).get("edition")).intValue());
     assertEquals(404, pub.handleRequest(Events.load("public-conclusion-page", Map.of("CONCLUSION_ID",
         (String) body(correction).get("id"))), null).getStatusCode(), "a draft correction is not public");
+
+    FollowUpHandler f = new FollowUpHandler(app.followingUp());
+    APIGatewayV2HTTPResponse report = f.handleRequest(Events.load("followup-report", ids), null);
+    assertEquals(200, report.getStatusCode(), report.getBody());
+    assertEquals(1, ((Number) ((Map<?, ?>) body(report).get("counts")).get("atMeeting")).intValue());
+    APIGatewayV2HTTPResponse sent = f.handleRequest(Events.load("followup-send-report", ids), null);
+    assertEquals(201, sent.getStatusCode(), sent.getBody());
+    assertEquals("Số 1-BC/ĐU", body(sent).get("number"));
+    assertTrue(f.handleRequest(Events.load("followup-reports", ids), null).getBody().contains("Số 1-BC/ĐU"));
+    String next = (String) body(plans.handleRequest(Events.load("plans-create"), null)).get("id");
+    APIGatewayV2HTTPResponse carried = f.handleRequest(Events.load("followup-carry-over", Map.of("PLAN_ID", planId,
+        "TARGET_PLAN", next)), null);
+    assertEquals(200, carried.getStatusCode(), carried.getBody());
   }
 
   @Test

@@ -46,11 +46,13 @@ final class LocalEventBus implements AutoCloseable {
   private final Activity activity;
   private final DeadLetters deadLetters;
   private final PrintStream log;
+  private final java.nio.file.Path archive;
   private final ScheduledExecutorService executor;
 
   LocalEventBus(TemplateModel model, LocalFunctions functions, LocalClock clock, Activity activity,
-      DeadLetters deadLetters, PrintStream log) {
+      DeadLetters deadLetters, java.nio.file.Path archive, PrintStream log) {
     this.rules = model.rules();
+    this.archive = archive;
     this.functions = functions;
     this.clock = clock;
     this.activity = activity;
@@ -139,6 +141,7 @@ final class LocalEventBus implements AutoCloseable {
     event.put("region", TemplateModel.REGION);
     event.put("resources", entry.get("Resources") == null ? List.of() : list(entry.get("Resources")));
     event.put("detail", detail);
+    archive(event);
     for (TemplateModel.Rule rule : rules) {
       if (rule.enabled() && rule.busName().equals(bus) && rule.pattern() != null && matches(rule.pattern(), event)) {
         for (TemplateModel.RuleTarget t : rule.targets()) {
@@ -149,6 +152,19 @@ final class LocalEventBus implements AutoCloseable {
       }
     }
     return Map.of("EventId", id);
+  }
+
+  /**
+   * Every accepted event, one JSON line in {@code <data>/events.jsonl}, as an EventBridge archive keeps them: what
+   * a commune website subscribed to the bus would have received.
+   */
+  private synchronized void archive(Map<String, Object> event) {
+    try {
+      java.nio.file.Files.writeString(archive, Json.write(event) + "\n", java.nio.charset.StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      log.println("warning: could not archive event " + event.get("id") + ": " + e.getMessage());
+    }
   }
 
   private static Map<String, Object> error(String code, String message) {

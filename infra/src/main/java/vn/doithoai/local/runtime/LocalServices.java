@@ -59,7 +59,7 @@ public final class LocalServices implements AutoCloseable {
     this.log = log;
     this.deadLetters = new DeadLetters(dataDir, log);
     this.scheduler = new LocalScheduler(model, functions, clock, activity, deadLetters, dataDir, log);
-    this.bus = new LocalEventBus(model, functions, clock, activity, deadLetters, log);
+    this.bus = new LocalEventBus(model, functions, clock, activity, deadLetters, dataDir.resolve("events.jsonl"), log);
     this.ses = new LocalSes(model, dataDir.resolve("outbox"), clock, log);
     this.relay = dynamo == null ? null : new StreamRelay(model, dynamo.client(), dynamo.endpoint(), functions, clock,
         activity, deadLetters, dataDir, log);

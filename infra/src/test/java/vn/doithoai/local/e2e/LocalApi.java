@@ -40,8 +40,14 @@ final class LocalApi implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   LocalApi(Path dataDir) {
+    this(dataDir, null);
+  }
+
+  /** With the local clock starting at {@code clock} (null: the real time). */
+  LocalApi(Path dataDir, Instant clock) {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    running = ServeCommand.start(new ServeCommand.Config(Path.of("..", "template.yaml"), dataDir, 0, SECRET), quiet);
+    running = ServeCommand.start(new ServeCommand.Config(Path.of("..", "template.yaml"), dataDir, 0, SECRET, clock),
+        quiet);
     jwt = LocalJwt.forDataDir(dataDir);
   }
 
@@ -65,7 +71,7 @@ final class LocalApi implements AutoCloseable {
 
   /** A signed delivery as the commune website sends it. */
   Reply webhook(String commune, String webhookId, byte[] body, String contentType) {
-    long ts = Instant.now().getEpochSecond();
+    long ts = running.clock().instant().getEpochSecond();
     byte[] key = Base64.getDecoder().decode(SECRET.substring("whsec_".length()));
     HttpRequest r = HttpRequest.newBuilder(uri("/webhooks/" + commune + "/opinions"))
         .header("content-type", contentType).header("webhook-id", webhookId)
@@ -73,6 +79,29 @@ final class LocalApi implements AutoCloseable {
         .header("webhook-signature", WebhookVerifier.signature(key, webhookId, ts, body))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     return send(r);
+  }
+
+  /** Moves the local clock to {@code to}, firing what falls due on the way, and waits until all is quiet. */
+  void clockTo(Instant to) {
+    Reply r = call("POST", "/_local/clock", null, Map.of("to", to.toString()));
+    if (r.status() != 200 || Boolean.FALSE.equals(r.json().get("settled"))) {
+      throw new IllegalStateException("clock not advanced or not settled: " + r.body());
+    }
+  }
+
+  /** Day by day at 08:00 Vietnam time (when reminders fire) up to {@code until}. */
+  void advanceDaily(Instant until) {
+    java.time.ZoneId vietnam = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+    java.time.LocalDate day = running.clock().instant().atZone(vietnam).toLocalDate().plusDays(1);
+    while (true) {
+      Instant next = day.atTime(8, 0).atZone(vietnam).toInstant();
+      if (!next.isBefore(until)) {
+        clockTo(until);
+        return;
+      }
+      clockTo(next);
+      day = day.plusDays(1);
+    }
   }
 
   private URI uri(String path) {

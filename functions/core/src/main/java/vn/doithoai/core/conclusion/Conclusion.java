@@ -49,7 +49,11 @@ public record Conclusion(
    * One matter: the opinion it answers (tracking code; may be empty for a matter raised by the chair), what
    * was said or decided, and for an assignment the agency and due date, for a forward the upper body.
    */
-  public record Item(String opinionId, String trackingCode, String text, String agency, LocalDate due) {}
+  public record Item(String opinionId, String trackingCode, String text, String agency, LocalDate due) {
+    public Item withDue(LocalDate d) {
+      return new Item(opinionId, trackingCode, text, agency, d);
+    }
+  }
 
   /** Signing block: TM. (on behalf of the collective) or KT. (deputy signing for the head), position, name. */
   public record Signer(String mode, String authority, String position, String name) {}
@@ -75,6 +79,25 @@ public record Conclusion(
         "Thông báo kết luận phải được người chủ trì duyệt trước khi ban hành.");
     return next(ConclusionStatus.PUBLISHED, Optional.of(n), Optional.of(on), content, actor, now,
         "conclusion.published", n.text());
+  }
+
+  /**
+   * The assigned items with the due dates of their re-dated assignments (the answer clock runs from the
+   * notice): set when the notice is published, so the published text states the real dates.
+   */
+  public Conclusion withAssignedDue(List<vn.doithoai.core.opinion.Opinion> recounted) {
+    if (recounted.isEmpty()) {
+      return this;
+    }
+    List<Item> assigned = new ArrayList<>();
+    for (Item i : content.assigned()) {
+      assigned.add(recounted.stream().filter(o -> o.id().equals(i.opinionId())).findFirst()
+          .flatMap(vn.doithoai.core.opinion.Opinion::assignment).map(a -> i.withDue(a.currentDue())).orElse(i));
+    }
+    Content c = new Content(content.title(), content.discussed(), content.resolved(), assigned, content.forwarded(),
+        content.redirected(), content.closing(), content.signer(), content.distribution());
+    return new Conclusion(id, communeId, planId, meetingId, issuer, edition, corrects, status, number, issuedOn, c,
+        version, audit);
   }
 
   /** A correction: a new draft edition that names this one; this one stays as it was published. */

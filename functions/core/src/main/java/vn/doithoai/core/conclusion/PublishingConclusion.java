@@ -19,6 +19,7 @@ import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.commune.Communes;
 import vn.doithoai.core.mail.OutgoingMail;
 import vn.doithoai.core.meeting.MeetingRecord;
+import vn.doithoai.core.opinion.HandlingOpinions;
 import vn.doithoai.core.opinion.Opinion;
 import vn.doithoai.core.opinion.Opinions;
 import vn.doithoai.core.plan.Plan;
@@ -38,16 +39,18 @@ public final class PublishingConclusion {
   private final Conclusions conclusions;
   private final Plans plans;
   private final Opinions opinions;
+  private final HandlingOpinions handling;
   private final Communes communes;
   private final PlanSchedules schedules;
   private final String publicBaseUrl;
   private final Clock clock;
 
-  public PublishingConclusion(Conclusions conclusions, Plans plans, Opinions opinions, Communes communes,
-      PlanSchedules schedules, String publicBaseUrl, Clock clock) {
+  public PublishingConclusion(Conclusions conclusions, Plans plans, Opinions opinions, HandlingOpinions handling,
+      Communes communes, PlanSchedules schedules, String publicBaseUrl, Clock clock) {
     this.conclusions = Objects.requireNonNull(conclusions);
     this.plans = Objects.requireNonNull(plans);
     this.opinions = Objects.requireNonNull(opinions);
+    this.handling = Objects.requireNonNull(handling);
     this.communes = Objects.requireNonNull(communes);
     this.schedules = Objects.requireNonNull(schedules);
     this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.replaceAll("/+$", "");
@@ -69,6 +72,7 @@ public final class PublishingConclusion {
       }
     }
     conclusions.saveRecord(actor.communeId(), planId, record);
+    handling.answeredAtMeeting(actor, planId, record.raised());
     if (plan.status() == PlanStatus.ANNOUNCED) {
       Plan held = plan.hold(actor, clock.instant());
       plans.save(held, schedules.openDeadlines(held));
@@ -120,27 +124,51 @@ public final class PublishingConclusion {
     return approved;
   }
 
+  /**
+   * Numbers and publishes an approved notice (one write with its e-mails), then settles what follows from it:
+   * the plan is concluded and the assignments whose answer clock runs from the notice are re-dated (their
+   * schedules move). Publishing a notice that is already published only settles, so a retry after a crash
+   * between the writes completes the work and never numbers twice.
+   */
   public Conclusion publish(Actor actor, String id, Input in) {
     require(actor, "ban hành thông báo kết luận", Role.OFFICE, Role.HOST);
     Instant now = clock.instant();
     LocalDate on = in.date("date").orElse(LocalDate.ofInstant(now, DeadlineScheduling.VIETNAM));
     in.check();
     Conclusion c = load(actor, id);
+    Plan plan = plan(actor, c.planId());
+    if (c.status() == ConclusionStatus.PUBLISHED && c.issuedOn().isPresent()) {
+      settle(actor, plan.conclude(c.issuedOn().get(), c.meetingId(), actor, now), plan, c);
+      return c;
+    }
     checkVersion(in, c);
     if (c.status() != ConclusionStatus.APPROVED) {
       throw DomainException.conflict("conclusion_not_approved",
           "Thông báo kết luận phải được người chủ trì duyệt trước khi ban hành.");
     }
-    Plan plan = plan(actor, c.planId());
     Commune commune = communes.find(actor.communeId()).orElseThrow(() -> DomainException.notFound("xã"));
+    Plan concluded = plan.conclude(on, c.meetingId(), actor, now);
+    List<Opinion> recounted = handling.recountedFromNotice(actor, concluded, assignedIds(c));
     int seq = conclusions.next(actor.communeId(), DocumentNumber.counter(c.issuer(), "TB", on.getYear()));
-    Conclusion published = c.publish(new DocumentNumber(c.issuer(), "TB", seq), on, actor, now);
+    Conclusion published = c.withAssignedDue(recounted).publish(new DocumentNumber(c.issuer(), "TB", seq), on,
+        actor, now);
     conclusions.save(published, mails(commune, published, now));
-    Plan concluded = plan.conclude(on, actor, now);
     if (concluded != plan) {
       plans.save(concluded, schedules.openDeadlines(concluded));
     }
+    handling.saveRecounted(actor, recounted);
     return published;
+  }
+
+  private void settle(Actor actor, Plan concluded, Plan plan, Conclusion c) {
+    if (concluded != plan) {
+      plans.save(concluded, schedules.openDeadlines(concluded));
+    }
+    handling.saveRecounted(actor, handling.recountedFromNotice(actor, concluded, assignedIds(c)));
+  }
+
+  private static List<String> assignedIds(Conclusion c) {
+    return c.content().assigned().stream().map(Conclusion.Item::opinionId).filter(Objects::nonNull).toList();
   }
 
   public Conclusion correct(Actor actor, String id) {

@@ -49,13 +49,29 @@ public final class AssignmentDeadlines {
         o.trackingCode() + " (" + o.field().vietnamese() + ")", Optional.of(a.agencyId()), steps));
   }
 
-  public Dates forAssignment(String communeId, String profileId, Optional<Plan> plan, LocalDate today) {
-    WorkingCalendar calendar = calendars.forCommune(communeId);
-    RuleProfile profile = profiles.get(profileId);
-    DeadlineRule rule = profile.rule("opinion.resolution")
+  /**
+   * For a plan whose conclusion notice is out, and a profile whose answer rule counts from that notice: the
+   * due date and cap from the notice (20 working days, at most 30, in Lạng Sơn). Empty when the rule counts
+   * from the meeting: then assignments keep the dates they were given.
+   */
+  public Optional<Dates> fromNotice(String communeId, String profileId, Plan concluded) {
+    if (concluded.conclusionDate().isEmpty() || answerRule(profileId).anchor() != vn.doithoai.core.rules.Anchor
+        .CONCLUSION_NOTICE) {
+      return Optional.empty();
+    }
+    return Optional.of(forAssignment(communeId, profileId, Optional.of(concluded), concluded.conclusionDate().get()));
+  }
+
+  private DeadlineRule answerRule(String profileId) {
+    return profiles.get(profileId).rule("opinion.resolution")
         .or(() -> profiles.floor().rule("opinion.resolution"))
         .or(() -> profiles.floor().rule("opinion.written-reply"))
         .orElseThrow(() -> new IllegalStateException("no answer rule in " + profileId + " or the floor"));
+  }
+
+  public Dates forAssignment(String communeId, String profileId, Optional<Plan> plan, LocalDate today) {
+    WorkingCalendar calendar = calendars.forCommune(communeId);
+    DeadlineRule rule = answerRule(profileId);
     LocalDate anchor = plan.flatMap(p -> switch (rule.anchor()) {
       case MEETING -> p.content().meetings().stream().flatMap(m -> m.date().stream()).sorted().findFirst();
       case CONCLUSION_NOTICE -> p.conclusionDate();

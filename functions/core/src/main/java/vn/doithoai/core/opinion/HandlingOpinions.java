@@ -253,6 +253,66 @@ public final class HandlingOpinions {
     return next;
   }
 
+  /**
+   * The opinions the minutes record as answered at the meeting: accepted into the dialogue if they were not yet,
+   * answered with the chair's answer, and their raisers told. One already answered is left as it is, so
+   * recording the meeting again changes nothing.
+   */
+  public void answeredAtMeeting(Actor actor, String planId, List<vn.doithoai.core.meeting.MeetingRecord.Raised>
+      raised) {
+    Commune commune = commune(actor);
+    Instant now = clock.instant();
+    List<Opinion> changed = new ArrayList<>();
+    List<OutgoingMail> out = new ArrayList<>();
+    for (vn.doithoai.core.meeting.MeetingRecord.Raised r : raised) {
+      if (!r.answeredAtMeeting()) {
+        continue;
+      }
+      Opinion o = load(actor, r.opinionId());
+      if (!o.status().open()) {
+        continue;
+      }
+      Opinion answered = o.answerAtMeeting(planId, new Answer(r.answer(), true, List.of(), now, actor.id()), actor,
+          now);
+      changed.add(answered);
+      out.addAll(mails.outcome(commune, answered, "answered", now));
+    }
+    if (!changed.isEmpty()) {
+      persist(commune, changed, out);
+    }
+  }
+
+  /**
+   * The assignments among {@code opinionIds} whose answer clock now runs from the conclusion notice of
+   * {@code concluded}, re-dated but not saved (see {@link #saveRecounted}); those already on the notice's dates,
+   * or no longer assigned, are left out, so a retry finds nothing more to do.
+   */
+  public List<Opinion> recountedFromNotice(Actor actor, Plan concluded, List<String> opinionIds) {
+    String profile = concluded.content().profileId();
+    Optional<AssignmentDeadlines.Dates> dates = deadlines.fromNotice(concluded.communeId(), profile, concluded);
+    if (dates.isEmpty()) {
+      return List.of();
+    }
+    List<Opinion> out = new java.util.ArrayList<>();
+    for (String id : opinionIds) {
+      opinions.find(concluded.communeId(), id)
+          .filter(o -> o.status() == OpinionStatus.ASSIGNED && o.assignment().isPresent())
+          .filter(o -> !o.assignment().get().due().equals(dates.get().due())
+              || !o.assignment().get().cap().equals(dates.get().cap()))
+          .ifPresent(o -> out.add(o.recount(dates.get().due(), dates.get().cap(),
+              "Tính từ ngày ban hành thông báo kết luận " + concluded.conclusionDate().get() + " (" + dates.get()
+                  .ruleId() + ")", actor, clock.instant())));
+    }
+    return out;
+  }
+
+  /** Saves re-dated assignments with their moved deadlines (the schedules follow), all or nothing. */
+  public void saveRecounted(Actor actor, List<Opinion> recounted) {
+    if (!recounted.isEmpty()) {
+      persist(commune(actor), recounted, List.of());
+    }
+  }
+
   public Opinion get(Actor actor, String opinionId) {
     require(actor, "xem ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
     Opinion o = load(actor, opinionId);

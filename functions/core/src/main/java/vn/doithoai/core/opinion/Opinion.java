@@ -136,12 +136,43 @@ public record Opinion(
         now, "opinion.extended", a.currentDue() + " → " + newDue, reason);
   }
 
+  /**
+   * The answer's clock restarts from the conclusion notice (the profile counts from it): new due date and cap;
+   * an extension already granted stays if it is still later than the new due date and within the new cap.
+   */
+  public Opinion recount(LocalDate newDue, LocalDate newCap, String why, Actor actor, Instant now) {
+    requireIn("recount", EnumSet.of(OpinionStatus.ASSIGNED));
+    Assignment a = assignment.orElseThrow();
+    Optional<LocalDate> ext = a.extendedTo().filter(d -> d.isAfter(newDue) && !d.isAfter(newCap));
+    Assignment next = new Assignment(a.agencyId(), a.agencyName(), a.assignedAt(), newDue, newCap, ext,
+        ext.isPresent() ? a.extensionReason() : "");
+    return next(planId, field, status, decision, mergedInto, raisers, mergedFrom, Optional.of(next), answer, actor,
+        now, "opinion.recounted", "hạn " + a.currentDue() + " → " + next.currentDue(), why);
+  }
+
   public Opinion answer(Answer given, Actor actor, Instant now) {
     Set<OpinionStatus> from = given.atMeeting() ? EnumSet.of(OpinionStatus.ACCEPTED, OpinionStatus.ASSIGNED)
         : EnumSet.of(OpinionStatus.ASSIGNED);
     requireIn(given.atMeeting() ? "answer-at-meeting" : "answer", from);
     return next(planId, field, OpinionStatus.ANSWERED, decision, mergedInto, raisers, mergedFrom, assignment,
         Optional.of(given), actor, now, "opinion.answered", given.atMeeting() ? "tại hội nghị" : "bằng văn bản", "");
+  }
+
+  /**
+   * Answered at the meeting, as the minutes record it; an opinion only received (a question card, a spoken
+   * question) is taken into the dialogue of {@code plan} in the same step.
+   */
+  public Opinion answerAtMeeting(String plan, Answer given, Actor actor, Instant now) {
+    requireIn("answer-at-meeting", EnumSet.of(OpinionStatus.RECEIVED, OpinionStatus.ACCEPTED, OpinionStatus.ASSIGNED));
+    List<AuditEntry> trail = new ArrayList<>(audit);
+    Optional<String> attached = planId;
+    if (status == OpinionStatus.RECEIVED) {
+      attached = planId.or(() -> Optional.of(plan));
+      trail.add(AuditEntry.of(now, actor, "opinion.accepted", plan, ""));
+    }
+    trail.add(AuditEntry.of(now, actor, "opinion.answered", "tại hội nghị", ""));
+    return new Opinion(id, communeId, attached, trackingCode, content, field, channel, raisers, compiled, receivedAt,
+        OpinionStatus.ANSWERED, decision, mergedInto, mergedFrom, assignment, Optional.of(given), version + 1, trail);
   }
 
   public Opinion close(String note, Actor actor, Instant now) {
@@ -157,10 +188,12 @@ public record Opinion(
     }
   }
 
-  private static final Map<String, String> ACTIONS = Map.of("accept", "đưa vào đối thoại", "redirect",
-      "hướng dẫn theo thủ tục khiếu nại, tố cáo", "forward", "chuyển cấp trên", "refuse", "từ chối", "merge", "gộp",
-      "assign", "giao cơ quan giải quyết", "extend", "gia hạn", "answer", "trả lời bằng văn bản",
-      "answer-at-meeting", "ghi nhận trả lời", "close", "kết thúc");
+  private static final Map<String, String> ACTIONS = Map.ofEntries(Map.entry("accept", "đưa vào đối thoại"),
+      Map.entry("redirect", "hướng dẫn theo thủ tục khiếu nại, tố cáo"), Map.entry("forward", "chuyển cấp trên"),
+      Map.entry("refuse", "từ chối"), Map.entry("merge", "gộp"), Map.entry("assign", "giao cơ quan giải quyết"),
+      Map.entry("extend", "gia hạn"), Map.entry("answer", "trả lời bằng văn bản"),
+      Map.entry("answer-at-meeting", "ghi nhận trả lời"), Map.entry("close", "kết thúc"),
+      Map.entry("recount", "tính lại thời hạn"));
 
   private Opinion next(Optional<String> plan, OpinionField f, OpinionStatus s, Optional<Decision> d,
       Optional<String> into, List<Raiser> r, List<String> from, Optional<Assignment> a, Optional<Answer> ans,

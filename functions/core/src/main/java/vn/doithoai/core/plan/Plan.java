@@ -25,17 +25,25 @@ public record Plan(
     Optional<LocalDate> conclusionDate,
     Optional<String> cancelReason,
     List<String> completedDeadlines,
+    List<Carried> carriedOver,
     long version,
     Instant createdAt,
     List<AuditEntry> audit) {
 
+  /**
+   * An item of an earlier dialogue still open when this plan took it over (chuyển kỳ sau): this plan's results
+   * report says what became of it. The opinion itself stays with the plan it was raised in.
+   */
+  public record Carried(String opinionId, String fromPlanId, String trackingCode, boolean overdueWhenCarried) {}
+
   public Plan {
     completedDeadlines = List.copyOf(completedDeadlines);
+    carriedOver = List.copyOf(carriedOver);
     audit = List.copyOf(audit);
   }
 
   public static Plan draft(String id, String communeId, PlanContent content, Actor actor, Instant now) {
-    return new Plan(id, communeId, content, PlanStatus.DRAFT, Optional.empty(), Optional.empty(), List.of(), 1, now,
+    return new Plan(id, communeId, content, PlanStatus.DRAFT, Optional.empty(), Optional.empty(), List.of(), List.of(), 1, now,
         List.of(AuditEntry.of(now, actor, "plan.created", content.title(), "")));
   }
 
@@ -87,21 +95,48 @@ public record Plan(
     return with(content, PlanStatus.HELD, conclusionDate, cancelReason, audit(actor, now, "plan.held", "", ""));
   }
 
-  /** The conclusion notice was issued on {@code date}: deadlines counted from it (answers) begin. */
-  public Plan conclude(LocalDate date, Actor actor, Instant now) {
+  /**
+   * The conclusion notice of a meeting was issued on {@code date}: deadlines counted from it (answers) begin, and
+   * the meeting's own {@code conclusion.notice} deadline is met (its reminders stop). Unchanged if both are done.
+   */
+  public Plan conclude(LocalDate date, String meetingId, Actor actor, Instant now) {
     require(status == PlanStatus.HELD || status == PlanStatus.ANNOUNCED || status == PlanStatus.CONCLUDED,
         "plan_not_held", "Chỉ ban hành kết luận cho kế hoạch đã tổ chức đối thoại (hiện: " + status.vietnamese() + ").");
-    if (conclusionDate.isPresent()) {
+    String key = deadlineKey(meetingId, "conclusion.notice");
+    if (conclusionDate.isPresent() && completedDeadlines.contains(key)) {
       return this;
     }
-    return with(content, PlanStatus.CONCLUDED, Optional.of(date), cancelReason,
-        audit(actor, now, "plan.concluded", date.toString(), ""));
+    List<String> done = new ArrayList<>(completedDeadlines);
+    if (!done.contains(key)) {
+      done.add(key);
+    }
+    Optional<LocalDate> concluded = conclusionDate.isPresent() ? conclusionDate : Optional.of(date);
+    return new Plan(id, communeId, content, PlanStatus.CONCLUDED, concluded, cancelReason, done, carriedOver,
+        version + 1, createdAt, audit(actor, now, "plan.concluded", meetingId + ": " + date, ""));
+  }
+
+  /** The results report went to the standing committee and the Front: every {@code results.report} is met. */
+  public Plan reported(String reportNumber, Actor actor, Instant now) {
+    List<String> done = new ArrayList<>(completedDeadlines);
+    for (Meeting m : content.meetings()) {
+      String key = deadlineKey(m.id(), "results.report");
+      if (!done.contains(key)) {
+        done.add(key);
+      }
+    }
+    return new Plan(id, communeId, content, status, conclusionDate, cancelReason, done, carriedOver, version + 1,
+        createdAt, audit(actor, now, "plan.reported", reportNumber, ""));
+  }
+
+  /** The key under which a deadline of one meeting is stored and marked met. */
+  public String deadlineKey(String meetingId, String ruleId) {
+    return id + "#" + meetingId + "#" + ruleId;
   }
 
   /** The working calendar changed under the plan (a newly announced swap): its deadlines are derived again. */
   public Plan recalculated(String calendarVersion, Actor actor, Instant now) {
-    return new Plan(id, communeId, content, status, conclusionDate, cancelReason, completedDeadlines, version + 1,
-        createdAt, audit(actor, now, "plan.calendar-changed", calendarVersion, ""));
+    return new Plan(id, communeId, content, status, conclusionDate, cancelReason, completedDeadlines, carriedOver,
+        version + 1, createdAt, audit(actor, now, "plan.calendar-changed", calendarVersion, ""));
   }
 
   /** A deadline of this plan was met: its reminders and escalations stop. */
@@ -112,8 +147,28 @@ public record Plan(
         "Thời hạn này đã được ghi nhận hoàn thành.");
     List<String> done = new ArrayList<>(completedDeadlines);
     done.add(deadlineKey);
-    return new Plan(id, communeId, content, status, conclusionDate, cancelReason, done, version + 1, createdAt,
-        audit(actor, now, "plan.deadline-completed", deadlineKey, note));
+    return new Plan(id, communeId, content, status, conclusionDate, cancelReason, done, carriedOver, version + 1,
+        createdAt, audit(actor, now, "plan.deadline-completed", deadlineKey, note));
+  }
+
+  /**
+   * Takes over the open and overdue items of an earlier dialogue; items already carried are kept once. Only
+   * before the meeting: what is carried is reported at it and after it.
+   */
+  public Plan carryOver(String fromPlanId, List<Carried> items, Actor actor, Instant now) {
+    require(status == PlanStatus.DRAFT || status == PlanStatus.ANNOUNCED, "plan_not_open_for_carry_over",
+        "Chỉ nhận chuyển nội dung từ kỳ trước khi kế hoạch chưa tổ chức (hiện: " + status.vietnamese() + ").");
+    require(!fromPlanId.equals(id), "carry_over_same_plan", "Không thể chuyển nội dung của chính kế hoạch này.");
+    List<Carried> next = new ArrayList<>(carriedOver);
+    int added = 0;
+    for (Carried c : items) {
+      if (next.stream().noneMatch(x -> x.opinionId().equals(c.opinionId()))) {
+        next.add(c);
+        added++;
+      }
+    }
+    return new Plan(id, communeId, content, status, conclusionDate, cancelReason, completedDeadlines, next,
+        version + 1, createdAt, audit(actor, now, "plan.carried-over", fromPlanId + ": " + added + " nội dung", ""));
   }
 
   private List<AuditEntry> audit(Actor actor, Instant now, String action, String detail, String reason) {
@@ -124,7 +179,7 @@ public record Plan(
 
   private Plan with(PlanContent c, PlanStatus s, Optional<LocalDate> concl, Optional<String> cancel,
       List<AuditEntry> a) {
-    return new Plan(id, communeId, c, s, concl, cancel, completedDeadlines, version + 1, createdAt, a);
+    return new Plan(id, communeId, c, s, concl, cancel, completedDeadlines, carriedOver, version + 1, createdAt, a);
   }
 
   private static void require(boolean ok, String code, String message) {
@@ -143,6 +198,14 @@ public record Plan(
     m.put("conclusionDate", conclusionDate.map(LocalDate::toString).orElse(null));
     m.put("cancelReason", cancelReason.orElse(null));
     m.put("completedDeadlines", completedDeadlines);
+    m.put("carriedOver", carriedOver.stream().map(c -> {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("opinionId", c.opinionId());
+      x.put("fromPlanId", c.fromPlanId());
+      x.put("trackingCode", c.trackingCode());
+      x.put("overdueWhenCarried", c.overdueWhenCarried());
+      return (Object) x;
+    }).toList());
     m.put("version", version);
     m.put("createdAt", createdAt.toString());
     m.put("audit", audit.stream().map(AuditEntry::toJson).toList());
@@ -159,7 +222,11 @@ public record Plan(
         PlanStatus.valueOf(((String) m.get("status")).toUpperCase(java.util.Locale.ROOT)),
         Optional.ofNullable((String) m.get("conclusionDate")).map(LocalDate::parse),
         Optional.ofNullable((String) m.get("cancelReason")),
-        (List<String>) m.getOrDefault("completedDeadlines", List.of()), ((Number) m.get("version")).longValue(),
+        (List<String>) m.getOrDefault("completedDeadlines", List.of()),
+        ((List<Map<String, Object>>) m.getOrDefault("carriedOver", List.of())).stream().map(x -> new Carried(
+            (String) x.get("opinionId"), (String) x.get("fromPlanId"), (String) x.get("trackingCode"),
+            Boolean.TRUE.equals(x.get("overdueWhenCarried")))).toList(),
+        ((Number) m.get("version")).longValue(),
         Instant.parse((String) m.get("createdAt")), audit);
   }
 }

@@ -66,7 +66,7 @@ public final class PlanSchedules {
     for (MeetingSchedule ms : derive(plan)) {
       for (Deadline d : ms.schedule().deadlines()) {
         if (d.due().isPresent() && d.dueAt().isPresent()) {
-          String key = plan.id() + "#" + ms.meetingId() + "#" + d.ruleId();
+          String key = plan.deadlineKey(ms.meetingId(), d.ruleId());
           if (!plan.completedDeadlines().contains(key)) {
             list.add(new PlanDeadline(plan.id(), ms.meetingId(), d.ruleId(), d.title(), d.owner(), d.due().get(),
                 d.dueAt().get(), d.calendarVersion(), plan.version(), plan.communeId(), plan.content().title(),
