@@ -225,6 +225,12 @@ write("followup-send-report", event("POST", "/plans/{planId}/report", {"planId":
 write("followup-reports", event("GET", "/plans/{planId}/reports", {"planId": "PLAN_ID"}, claims=office))
 write("followup-carry-over", event("POST", "/plans/{planId}/carry-over", {"planId": "TARGET_PLAN"},
       j({"from": "PLAN_ID"}), claims=office))
+write("followup-statistics", event("GET", "/plans/{planId}/statistics", {"planId": "PLAN_ID"}, claims=office))
+write("followup-year-statistics", event("GET", "/statistics/{year}", {"year": "2025"}, claims=office))
+write("followup-export-xlsx", event("GET", "/plans/{planId}/exports/{table}", {"planId": "PLAN_ID",
+      "table": "assignments"}, claims=office, query={"format": "xlsx"}))
+write("followup-meeting-calendar", event("GET", "/plans/{planId}/meetings/{meetingId}/calendar",
+      {"planId": "PLAN_ID", "meetingId": "m1"}, claims=office))
 write("public-conclusions-feed", event("GET", "/public/{commune}/conclusions", {"commune": COMMUNE}))
 write("public-conclusion-page", event("GET", "/public/{commune}/conclusions/{conclusionId}",
       {"commune": COMMUNE, "conclusionId": "CONCLUSION_ID"}))

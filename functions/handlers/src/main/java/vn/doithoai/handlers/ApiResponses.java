@@ -32,6 +32,23 @@ final class ApiResponses {
         .withIsBase64Encoded(false).build();
   }
 
+  /**
+   * A file to download (base64 through API Gateway): attachment with an ASCII name and the UTF-8 one (RFC 6266 /
+   * RFC 5987), never cached, never sniffed.
+   */
+  static APIGatewayV2HTTPResponse file(vn.doithoai.core.common.Download d) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("content-type", d.contentType());
+    String ascii = java.text.Normalizer.normalize(d.fileName(), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        .replace('Đ', 'D').replace('đ', 'd').replaceAll("[^A-Za-z0-9._-]", "_");
+    headers.put("content-disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+        + java.net.URLEncoder.encode(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    headers.put("cache-control", "no-store");
+    headers.put("x-content-type-options", "nosniff");
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers)
+        .withBody(java.util.Base64.getEncoder().encodeToString(d.bytes())).withIsBase64Encoded(true).build();
+  }
+
   static int status(DomainException.Kind kind) {
     return switch (kind) {
       case INVALID -> 400;

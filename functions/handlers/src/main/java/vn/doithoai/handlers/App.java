@@ -63,6 +63,7 @@ public final class App {
   private final DynamoCommunes communes;
   private final PublishingConclusion publishingConclusion;
   private final vn.doithoai.core.followup.FollowingUp followingUp;
+  private final vn.doithoai.core.followup.Exporting exporting;
   private final ChangingCalendar changingCalendar;
   private final ManagingCommunes managingCommunes;
   private final ManagingPlans managingPlans;
@@ -98,6 +99,9 @@ public final class App {
         planSchedules, publicBaseUrl, clock);
     this.followingUp = new vn.doithoai.core.followup.FollowingUp(plans, opinions, conclusions,
         new vn.doithoai.aws.DynamoReports(table), communes, planSchedules, FollowUpHandler::reportHtml, clock);
+    this.exporting = new vn.doithoai.core.followup.Exporting(plans, opinions, communes,
+        java.net.URI.create(publicBaseUrl == null || publicBaseUrl.isBlank() ? "https://doithoai.local" : publicBaseUrl)
+            .getHost(), clock);
     this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock);
     this.publicOpinions = new PublicOpinions(opinions);
     this.firingDeadlines = new FiringDeadlines(deadlines, communes, new DeadlineMails(publicBaseUrl), clock);
@@ -127,6 +131,10 @@ public final class App {
 
   DynamoCommunes communes() {
     return communes;
+  }
+
+  vn.doithoai.core.followup.Exporting exporting() {
+    return exporting;
   }
 
   vn.doithoai.core.followup.FollowingUp followingUp() {

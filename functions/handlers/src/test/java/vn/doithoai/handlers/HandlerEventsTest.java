@@ -209,7 +209,7 @@ class HandlerEventsTest {
     assertEquals(404, pub.handleRequest(Events.load("public-conclusion-page", Map.of("CONCLUSION_ID",
         (String) body(correction).get("id"))), null).getStatusCode(), "a draft correction is not public");
 
-    FollowUpHandler f = new FollowUpHandler(app.followingUp());
+    FollowUpHandler f = new FollowUpHandler(app.followingUp(), app.exporting());
     APIGatewayV2HTTPResponse report = f.handleRequest(Events.load("followup-report", ids), null);
     assertEquals(200, report.getStatusCode(), report.getBody());
     assertEquals(1, ((Number) ((Map<?, ?>) body(report).get("counts")).get("atMeeting")).intValue());
@@ -217,6 +217,20 @@ class HandlerEventsTest {
     assertEquals(201, sent.getStatusCode(), sent.getBody());
     assertEquals("Số 1-BC/ĐU", body(sent).get("number"));
     assertTrue(f.handleRequest(Events.load("followup-reports", ids), null).getBody().contains("Số 1-BC/ĐU"));
+    APIGatewayV2HTTPResponse stats = f.handleRequest(Events.load("followup-statistics", ids), null);
+    assertEquals(200, stats.getStatusCode(), stats.getBody());
+    assertEquals("plan", body(stats).get("scope"));
+    assertEquals(200, f.handleRequest(Events.load("followup-year-statistics"), null).getStatusCode());
+    APIGatewayV2HTTPResponse xlsx = f.handleRequest(Events.load("followup-export-xlsx", ids), null);
+    assertEquals(200, xlsx.getStatusCode(), xlsx.getBody());
+    assertTrue(xlsx.getIsBase64Encoded());
+    assertTrue(xlsx.getHeaders().get("content-disposition").startsWith("attachment; filename=\"giao-viec-"));
+    byte[] zip = java.util.Base64.getDecoder().decode(xlsx.getBody());
+    assertEquals('P', zip[0], "an XLSX is a zip");
+    APIGatewayV2HTTPResponse ics = f.handleRequest(Events.load("followup-meeting-calendar", ids), null);
+    assertEquals(200, ics.getStatusCode(), ics.getBody());
+    assertTrue(new String(java.util.Base64.getDecoder().decode(ics.getBody()), java.nio.charset.StandardCharsets.UTF_8)
+        .startsWith("BEGIN:VCALENDAR"));
     String next = (String) body(plans.handleRequest(Events.load("plans-create"), null)).get("id");
     APIGatewayV2HTTPResponse carried = f.handleRequest(Events.load("followup-carry-over", Map.of("PLAN_ID", planId,
         "TARGET_PLAN", next)), null);

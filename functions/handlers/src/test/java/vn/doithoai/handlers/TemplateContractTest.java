@@ -215,7 +215,7 @@ class TemplateContractTest {
       case "PlansFunction" -> new PlansHandler(app.managingPlans());
       case "OpinionsFunction" -> new OpinionsHandler(app.handlingOpinions());
       case "ConclusionsFunction" -> new ConclusionsHandler(app.publishingConclusion(), app.communes());
-      case "FollowUpFunction" -> new FollowUpHandler(app.followingUp());
+      case "FollowUpFunction" -> new FollowUpHandler(app.followingUp(), app.exporting());
       case "CommunesFunction" -> new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars());
       default -> throw new AssertionError("no handler wired for " + function);
     };

@@ -25,7 +25,7 @@ import vn.doithoai.core.meeting.MeetingRecord;
 import vn.doithoai.core.opinion.Opinion;
 import vn.doithoai.core.opinion.OpinionStatus;
 import vn.doithoai.core.opinion.Opinions;
-import vn.doithoai.core.opinion.Timeliness;
+import vn.doithoai.core.stats.Timeliness;
 import vn.doithoai.core.plan.Plan;
 import vn.doithoai.core.plan.PlanParts;
 import vn.doithoai.core.plan.PlanSchedules;
@@ -191,7 +191,7 @@ public final class FollowingUp {
   private static ResultsReport.Line line(Opinion o, LocalDate asOf, String fromPlanId) {
     return new ResultsReport.Line(o.id(), o.trackingCode(), o.content(), o.status().vietnamese(),
         o.assignment().map(a -> a.agencyName()).orElse(null), o.assignment().map(a -> a.currentDue()).orElse(null),
-        Timeliness.of(o, asOf).map(Timeliness::code).orElse(null), Timeliness.answeredOn(o).orElse(null),
+        Timeliness.of(o, asOf).map(Timeliness::code).orElse(null), o.answer().map(Timeliness::answeredOn).orElse(null),
         o.answer().map(a -> a.text()).orElse(null), fromPlanId);
   }
 

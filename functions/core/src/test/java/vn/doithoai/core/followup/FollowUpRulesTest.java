@@ -22,7 +22,7 @@ import vn.doithoai.core.opinion.Opinion;
 import vn.doithoai.core.opinion.OpinionField;
 import vn.doithoai.core.opinion.OpinionParts;
 import vn.doithoai.core.opinion.OpinionStatus;
-import vn.doithoai.core.opinion.Timeliness;
+import vn.doithoai.core.stats.Timeliness;
 import vn.doithoai.core.plan.Plan;
 import vn.doithoai.core.plan.PlanContent;
 import vn.doithoai.core.rules.RuleProfiles;

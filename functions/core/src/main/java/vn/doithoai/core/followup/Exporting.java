@@ -1,0 +1,127 @@
+package vn.doithoai.core.followup;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Actor;
+import vn.doithoai.core.common.DomainException;
+import vn.doithoai.core.common.Download;
+import vn.doithoai.core.common.Input;
+import vn.doithoai.core.commune.Commune;
+import vn.doithoai.core.commune.Communes;
+import vn.doithoai.core.export.MeetingCalendar;
+import vn.doithoai.core.export.OpinionExport;
+import vn.doithoai.core.opinion.Opinion;
+import vn.doithoai.core.opinion.Opinions;
+import vn.doithoai.core.plan.Plan;
+import vn.doithoai.core.plan.Plans;
+import vn.doithoai.core.rules.DeadlineScheduling;
+import vn.doithoai.core.stats.DialogueStatistics;
+
+/**
+ * What the office takes away: statistics per plan and per year, the opinions and assignments as CSV or XLSX
+ * (raisers' contacts only on request, for the office and the host), and a meeting as an iCalendar file.
+ */
+public final class Exporting {
+  private final Plans plans;
+  private final Opinions opinions;
+  private final Communes communes;
+  private final String uidDomain;
+  private final Clock clock;
+
+  public Exporting(Plans plans, Opinions opinions, Communes communes, String uidDomain, Clock clock) {
+    this.plans = Objects.requireNonNull(plans);
+    this.opinions = Objects.requireNonNull(opinions);
+    this.communes = Objects.requireNonNull(communes);
+    this.uidDomain = uidDomain == null || uidDomain.isBlank() ? "doithoai.local" : uidDomain;
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  public DialogueStatistics ofPlan(Actor actor, String planId) {
+    require(actor, "xem thống kê", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
+    plan(actor, planId);
+    return DialogueStatistics.forPlan(planId, ofPlan(actor.communeId(), planId), today());
+  }
+
+  /** Every opinion of the year's plans, and those never attached to a plan that were received in the year. */
+  public DialogueStatistics ofYear(Actor actor, int year) {
+    require(actor, "xem thống kê", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
+    if (year < 2020 || year > 2100) {
+      throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("year",
+          "Năm phải từ 2020 đến 2100.")));
+    }
+    List<Opinion> all = new ArrayList<>();
+    for (Plan p : plans.byYear(actor.communeId(), year)) {
+      all.addAll(ofPlan(actor.communeId(), p.id()));
+    }
+    opinions.byPlan(actor.communeId(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())
+        .stream().filter(o -> o.receivedAt().atZone(DeadlineScheduling.VIETNAM).getYear() == year).forEach(all::add);
+    return DialogueStatistics.forYear(year, all, today());
+  }
+
+  /** {@code table}: opinions or assignments; query {@code format} csv (default) or xlsx, {@code contacts} true. */
+  public Download export(Actor actor, String planId, String table, Input query) {
+    require(actor, "xuất danh sách ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
+    Plan plan = plan(actor, planId);
+    String format = query.text("format", 10).orElse("csv");
+    boolean contacts = query.bool("contacts").orElse(false);
+    if (!format.equals("csv") && !format.equals("xlsx")) {
+      query.error("format", "Chọn csv hoặc xlsx.");
+    }
+    query.check();
+    if (!table.equals("opinions") && !table.equals("assignments")) {
+      throw DomainException.notFound("danh sách " + table);
+    }
+    if (contacts && !actor.hasAny(Role.OFFICE, Role.HOST)) {
+      throw DomainException.forbidden("xuất thông tin liên hệ của người nêu ý kiến");
+    }
+    List<Opinion> list = ofPlan(actor.communeId(), planId);
+    OpinionExport export = new OpinionExport(contacts);
+    LocalDate today = today();
+    boolean xlsx = format.equals("xlsx");
+    byte[] bytes = table.equals("opinions")
+        ? xlsx ? export.opinionsXlsx(list, today) : export.opinionsCsv(list, today)
+        : xlsx ? export.assignmentsXlsx(list, today) : export.assignmentsCsv(list, today);
+    String name = (table.equals("opinions") ? "y-kien-" : "giao-viec-") + fileStem(plan) + "." + format;
+    return new Download(name, xlsx ? Download.XLSX : Download.CSV, bytes);
+  }
+
+  public Download meetingCalendar(Actor actor, String planId, String meetingId) {
+    require(actor, "tải lịch hội nghị", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
+    Plan plan = plan(actor, planId);
+    var meeting = plan.content().meeting(meetingId).orElseThrow(() -> DomainException.notFound(
+        "cuộc đối thoại " + meetingId));
+    Commune commune = communes.find(actor.communeId()).orElseThrow(() -> DomainException.notFound("xã"));
+    return new Download("hoi-nghi-doi-thoai-" + fileStem(plan) + "-" + meetingId + ".ics", Download.ICS,
+        MeetingCalendar.ics(plan, meeting, commune, uidDomain, clock.instant()));
+  }
+
+  private List<Opinion> ofPlan(String communeId, String planId) {
+    return opinions.byPlan(communeId, Optional.of(planId), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /** The plan's number as a file-name stem: "12-KH/ĐU" → "12-KH-DU". */
+  static String fileStem(Plan plan) {
+    String n = java.text.Normalizer.normalize(plan.content().number().isBlank() ? plan.id() : plan.content().number(),
+        java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('Đ', 'D').replace('đ', 'd');
+    return n.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "");
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), DeadlineScheduling.VIETNAM);
+  }
+
+  private Plan plan(Actor actor, String planId) {
+    return plans.find(actor.communeId(), planId).orElseThrow(() -> DomainException.notFound("kế hoạch"));
+  }
+
+  private static void require(Actor actor, String action, Role... roles) {
+    if (!actor.hasAny(roles)) {
+      throw DomainException.forbidden(action);
+    }
+  }
+}
