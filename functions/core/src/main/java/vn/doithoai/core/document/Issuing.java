@@ -126,6 +126,17 @@ final class Issuing {
         : issuer.vietnamese() + " " + communeInText(commune).split(" ", 2)[0];
   }
 
+  /** The text as a sentence: stripped, with a full stop unless it already ends in punctuation. */
+  static String sentence(String text) {
+    String t = text == null ? "" : text.strip();
+    return t.isEmpty() || t.matches("(?s).*[.;:!?…]$") ? t : t + ".";
+  }
+
+  /** The text without its final full stop, to go on with a clause: "… báo cáo Bí thư (hoàn thành …)". */
+  static String clause(String text) {
+    return text == null ? "" : text.strip().replaceFirst("\\.+$", "");
+  }
+
   static Meeting meeting(Plan plan, String meetingId) {
     return plan.content().meeting(meetingId).orElseThrow(() -> new IllegalArgumentException(
         "meeting " + meetingId + " is not in plan " + plan.id()));

@@ -93,7 +93,7 @@ class ConclusionDocumentTest {
         var rPr = doc.getStyle().getDocDefaults().getRPrDefault().getRPr();
         assertEquals("Times New Roman", rPr.getRFontsArray(0).getAscii());
         assertEquals("Times New Roman", rPr.getRFontsArray(0).getHAnsi());
-        assertEquals(14, doc.getStyles().getDefaultRunStyle().getFontSize());
+        assertEquals(14.0, doc.getStyles().getDefaultRunStyle().getFontSizeAsDouble());
         assertEquals("vi-VN", rPr.getLangArray(0).getVal());
         assertEquals(d.summary(), doc.getProperties().getCoreProperties().getTitle());
       }
