@@ -84,10 +84,10 @@ public final class DocumentHtml {
         .append("<br>\n<b>").append(lines(d.issuingBody())).append("</b>")
         .append(party ? "<br>\n*" : "\n<hr class=\"rule\">").append("</td>\n<td class=\"right\">");
     if (party) {
-      h.append("<b class=\"party\">").append(OfficialDocument.PARTY_NAME).append("</b>");
+      h.append("<b class=\"party\">").append(Html.escape(OfficialDocument.PARTY_NAME)).append("</b>");
     } else {
-      h.append("<b>").append(OfficialDocument.NATIONAL_TITLE).append("</b><br>\n<b class=\"motto\">")
-          .append(OfficialDocument.MOTTO).append("</b>");
+      h.append("<b>").append(Html.escape(OfficialDocument.NATIONAL_TITLE)).append("</b><br>\n<b class=\"motto\">")
+          .append(Html.escape(OfficialDocument.MOTTO)).append("</b>");
     }
     h.append("</td>\n</tr>\n<tr>\n<td class=\"number\">").append(lines(d.number()))
         .append("</td>\n<td class=\"date\">").append(lines(d.placeAndDate())).append("</td>\n</tr>\n</table>\n");

@@ -20,6 +20,12 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import vn.doithoai.core.conclusion.Conclusion;
 import vn.doithoai.core.conclusion.ConclusionStatus;
 
+/**
+ * The conclusion notice of seeds 000 and 002. The HTML is compared byte for byte with reviewed golden files in
+ * {@code src/test/resources/vn/doithoai/core/document/}; after a deliberate change, rewrite them with
+ * {@code ./mvnw -q -pl functions/core test -Dtest=ConclusionDocumentTest -Ddoithoai.golden.update=true} and
+ * review the diff. The DOCX files go to {@code target/documents/} for rendering and review.
+ */
 class ConclusionDocumentTest {
   static final OfficialDocument SEED_000 = ConclusionDocument.of(DocumentFixtures.conclusion000(),
       DocumentFixtures.thienHoa());
