@@ -6,7 +6,8 @@ import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.commune.Communes;
 import vn.doithoai.core.conclusion.Conclusion;
 import vn.doithoai.core.conclusion.PublishingConclusion;
-import vn.doithoai.core.document.ConclusionHtml;
+import vn.doithoai.core.document.ConclusionDocument;
+import vn.doithoai.core.document.DocumentHtml;
 
 /** Staff routes from the meeting to the published conclusion notice. */
 public final class ConclusionsHandler extends ApiHandler {
@@ -43,7 +44,8 @@ public final class ConclusionsHandler extends ApiHandler {
             r.path("conclusionId")).toJson()),
         "GET /conclusions/{conclusionId}/document", r -> {
           Conclusion c = publishing.get(r.actor(), r.path("conclusionId"));
-          return ApiResponses.html(200, ConclusionHtml.render(c, commune(communes, c.communeId())));
+          return ApiResponses.html(200, DocumentHtml.render(ConclusionDocument.of(c, commune(communes,
+              c.communeId()))));
         });
   }
 

@@ -4,7 +4,8 @@ import java.util.Map;
 import vn.doithoai.core.commune.Communes;
 import vn.doithoai.core.conclusion.Conclusion;
 import vn.doithoai.core.conclusion.PublishingConclusion;
-import vn.doithoai.core.document.ConclusionHtml;
+import vn.doithoai.core.document.ConclusionDocument;
+import vn.doithoai.core.document.DocumentHtml;
 import vn.doithoai.core.opinion.PublicOpinions;
 
 /** {@code GET /public/{commune}/opinions/{trackingCode}}: an opinion's status, without personal data. */
@@ -30,8 +31,8 @@ public final class PublicHandler extends ApiHandler {
         "GET /public/{commune}/conclusions", r -> ApiResponses.json(200, feed(r.path("commune"))),
         "GET /public/{commune}/conclusions/{conclusionId}", r -> {
           Conclusion c = conclusions.published(r.path("commune"), r.path("conclusionId"));
-          return ApiResponses.html(200, ConclusionHtml.render(c, ConclusionsHandler.commune(communes,
-              c.communeId())));
+          return ApiResponses.html(200, DocumentHtml.render(ConclusionDocument.of(c,
+              ConclusionsHandler.commune(communes, c.communeId()))));
         });
   }
 

@@ -48,10 +48,14 @@ public record Conclusion(
   /**
    * One matter: the opinion it answers (tracking code; may be empty for a matter raised by the chair), what
    * was said or decided, and for an assignment the agency and due date, for a forward the upper body.
+   * {@code raisedBy} says who raised it as a public document may say it: a name only where the citizen
+   * consented, otherwise the village or the organisation that compiled it; empty or null when unknown
+   * (notices stored before it existed read back as null).
    */
-  public record Item(String opinionId, String trackingCode, String text, String agency, LocalDate due) {
+  public record Item(String opinionId, String trackingCode, String text, String agency, LocalDate due,
+      String raisedBy) {
     public Item withDue(LocalDate d) {
-      return new Item(opinionId, trackingCode, text, agency, d);
+      return new Item(opinionId, trackingCode, text, agency, d, raisedBy);
     }
   }
 
@@ -167,6 +171,7 @@ public record Conclusion(
       x.put("text", i.text());
       x.put("agency", i.agency());
       x.put("due", i.due() == null ? null : i.due().toString());
+      x.put("raisedBy", i.raisedBy());
       out.add(x);
     }
     return out;
@@ -177,7 +182,8 @@ public record Conclusion(
     List<Item> out = new ArrayList<>();
     for (Map<String, Object> x : (List<Map<String, Object>>) o) {
       out.add(new Item((String) x.get("opinionId"), (String) x.get("trackingCode"), (String) x.get("text"),
-          (String) x.get("agency"), Optional.ofNullable((String) x.get("due")).map(LocalDate::parse).orElse(null)));
+          (String) x.get("agency"), Optional.ofNullable((String) x.get("due")).map(LocalDate::parse).orElse(null),
+          (String) x.get("raisedBy")));
     }
     return out;
   }

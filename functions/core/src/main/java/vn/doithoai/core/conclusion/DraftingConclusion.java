@@ -10,6 +10,7 @@ import vn.doithoai.core.common.AuditEntry;
 import vn.doithoai.core.meeting.MeetingRecord;
 import vn.doithoai.core.opinion.Opinion;
 import vn.doithoai.core.opinion.OpinionStatus;
+import vn.doithoai.core.opinion.RaisedBy;
 import vn.doithoai.core.plan.Issuer;
 import vn.doithoai.core.plan.Plan;
 import vn.doithoai.core.plan.PlanParts;
@@ -17,6 +18,7 @@ import vn.doithoai.core.plan.PlanParts;
 /**
  * The first draft of a conclusion notice, from the meeting's outcomes: opinions answered at the meeting are
  * "resolved", assigned ones carry their agency and due date, forwarded and redirected ones are listed as such.
+ * Each matter says who raised it only as far as the raisers consented ({@link RaisedBy}): the notice is public.
  * The office edits it before the host approves.
  */
 public final class DraftingConclusion {
@@ -39,19 +41,19 @@ public final class DraftingConclusion {
         Optional<Opinion> o = opinions.stream().filter(x -> x.id().equals(r.opinionId())).findFirst();
         resolved.add(new Conclusion.Item(r.opinionId(), o.map(Opinion::trackingCode).orElse(""),
             o.map(Opinion::content).orElse("") + (r.answer().isEmpty() ? "" : "\nTrả lời: " + r.answer()), null,
-            null));
+            null, o.map(RaisedBy::label).orElse("")));
       }
     }
     for (Opinion o : opinions) {
       if (o.status() == OpinionStatus.ASSIGNED && o.assignment().isPresent()) {
         assigned.add(new Conclusion.Item(o.id(), o.trackingCode(), o.content(), o.assignment().get().agencyName(),
-            o.assignment().get().currentDue()));
+            o.assignment().get().currentDue(), RaisedBy.label(o)));
       } else if (o.status() == OpinionStatus.FORWARDED) {
         forwarded.add(new Conclusion.Item(o.id(), o.trackingCode(), o.content(),
-            o.decision().map(d -> d.text()).orElse(""), null));
+            o.decision().map(d -> d.text()).orElse(""), null, RaisedBy.label(o)));
       } else if (o.status() == OpinionStatus.REDIRECTED) {
         redirected.add(new Conclusion.Item(o.id(), o.trackingCode(), o.content(),
-            o.decision().map(d -> d.note()).orElse(""), null));
+            o.decision().map(d -> d.note()).orElse(""), null, RaisedBy.label(o)));
       }
     }
     boolean party = plan.content().issuer() == Issuer.PARTY_COMMITTEE;

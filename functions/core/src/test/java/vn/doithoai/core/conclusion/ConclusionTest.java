@@ -18,7 +18,8 @@ import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Input;
 import vn.doithoai.core.commune.Commune;
-import vn.doithoai.core.document.ConclusionHtml;
+import vn.doithoai.core.document.ConclusionDocument;
+import vn.doithoai.core.document.DocumentHtml;
 import vn.doithoai.core.meeting.MeetingRecord;
 import vn.doithoai.core.opinion.Channel;
 import vn.doithoai.core.opinion.Opinion;
@@ -96,6 +97,30 @@ class ConclusionTest {
   }
 
   @Test
+  @DisplayName("raisedBy is stored and read back; a notice stored before it existed reads it as null")
+  @SuppressWarnings("unchecked")
+  void raisedByJson() {
+    Conclusion c = DraftingConclusion.draft("c1", plan("party-committee"), record(), opinions(), OFFICE, NOW);
+    Conclusion.Item withLabel = new Conclusion.Item("o9", "DT-AAAA-0009", "Nội dung", null, null,
+        "Cử tri thôn Nà Pàn");
+    Conclusion.Content content = new Conclusion.Content(c.content().title(), c.content().discussed(),
+        List.of(withLabel), c.content().assigned(), c.content().forwarded(), c.content().redirected(),
+        c.content().closing(), c.content().signer(), c.content().distribution());
+    Conclusion edited = c.edit(content, OFFICE, NOW);
+    assertEquals(edited, Conclusion.fromJson(edited.toJson()));
+    Map<String, Object> old = new java.util.LinkedHashMap<>(edited.toJson());
+    List<Object> items = new java.util.ArrayList<>();
+    for (Object o : (List<Object>) old.get("resolved")) {
+      Map<String, Object> item = new java.util.LinkedHashMap<>((Map<String, Object>) o);
+      item.remove("raisedBy");
+      items.add(item);
+    }
+    old.put("resolved", items);
+    assertEquals(null, Conclusion.fromJson(old).content().resolved().get(0).raisedBy());
+    assertEquals("Nội dung", Conclusion.fromJson(old).content().resolved().get(0).text());
+  }
+
+  @Test
   @DisplayName("numbers: state per type and year (Số: 12/TB-UBND), Party per term (Số 12-TB/ĐU)")
   void numbers() {
     assertEquals("Số 12-TB/ĐU", new DocumentNumber(Issuer.PARTY_COMMITTEE, "TB", 12).text());
@@ -110,7 +135,7 @@ class ConclusionTest {
     Conclusion c = DraftingConclusion.draft("c1", plan("peoples-committee"), record(), opinions(), OFFICE, NOW)
         .approve(HOST, NOW).publish(new DocumentNumber(Issuer.PEOPLES_COMMITTEE, "TB", 12), LocalDate.of(2025, 12, 1),
             OFFICE, NOW);
-    String html = ConclusionHtml.render(c, COMMUNE);
+    String html = DocumentHtml.render(ConclusionDocument.of(c, COMMUNE));
     assertInOrder(html, "ỦY BAN NHÂN DÂN", "XÃ THIÊN HÒA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc", "Số: 12/TB-UBND", "Thiên Hòa, ngày 01 tháng 12 năm 2025", "THÔNG BÁO",
         "I. NỘI DUNG ĐÃ ĐỐI THOẠI", "II. NHỮNG NỘI DUNG ĐÃ ĐƯỢC GIẢI QUYẾT", "III. NHỮNG NỘI DUNG GIAO",
@@ -127,7 +152,7 @@ class ConclusionTest {
     Conclusion c = DraftingConclusion.draft("c1", plan("party-committee"), record(), opinions(), OFFICE, NOW)
         .approve(HOST, NOW).publish(new DocumentNumber(Issuer.PARTY_COMMITTEE, "TB", 12), LocalDate.of(2025, 12, 1),
             OFFICE, NOW);
-    assertInOrder(ConclusionHtml.render(c, COMMUNE), "ĐẢNG BỘ XÃ THIÊN HÒA", "BAN THƯỜNG VỤ ĐẢNG ỦY", "*",
+    assertInOrder(DocumentHtml.render(ConclusionDocument.of(c, COMMUNE)), "ĐẢNG BỘ XÃ THIÊN HÒA", "BAN THƯỜNG VỤ ĐẢNG ỦY", "*",
         "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-TB/ĐU", "THÔNG BÁO", "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "BÍ THƯ");
   }
 

@@ -1,0 +1,50 @@
+package vn.doithoai.core.opinion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Actor;
+import vn.doithoai.core.opinion.OpinionParts.Compiled;
+import vn.doithoai.core.opinion.OpinionParts.Raiser;
+
+class RaisedByTest {
+  static final Instant NOW = Instant.parse("2025-11-20T02:00:00Z");
+  static final Actor OFFICE = new Actor("u1", "VP", "demo", Set.of(Role.OFFICE), Optional.empty());
+
+  static String label(List<Raiser> raisers, Optional<Compiled> compiled) {
+    return RaisedBy.label(Opinion.received("o1", "demo", Optional.empty(), "DT-AAAA-0001", "Nội dung",
+        OpinionField.OTHER, Channel.WEBSITE, raisers, compiled, NOW, OFFICE));
+  }
+
+  static Raiser raiser(String name, String village, boolean consent) {
+    return new Raiser(name, "0912345678", "a@example.vn", "số 1", village, consent);
+  }
+
+  @Test
+  @DisplayName("who raised it, as a public document may say it")
+  void labels() {
+    Raiser named = raiser("Nguyễn Văn A", "thôn Đông Phong", true);
+    assertEquals("Ông/bà Nguyễn Văn A (thôn Đông Phong)", label(List.of(named), Optional.empty()));
+    assertEquals("Ông/bà Nguyễn Văn A", label(List.of(raiser("Nguyễn Văn A", " ", true)), Optional.empty()));
+    assertEquals("Cử tri thôn Đông Phong", label(List.of(raiser("Trần Thị B", "thôn Đông Phong", false)),
+        Optional.empty()));
+    assertEquals("Cử tri thôn Đông Phong", label(List.of(raiser(null, "thôn Đông Phong", true)), Optional.empty()),
+        "consent without a name says the village");
+    assertEquals("Một công dân", label(List.of(raiser("Trần Thị B", null, false)), Optional.empty()));
+    assertEquals("Một số công dân", label(List.of(raiser("B", null, false), raiser("C", "", false)),
+        Optional.empty()));
+    assertEquals("Ông/bà Nguyễn Văn A (thôn Đông Phong), một công dân khác", label(List.of(named,
+        raiser("B", null, false)), Optional.empty()));
+    assertEquals("Cử tri thôn Đông Phong", label(List.of(raiser("B", "thôn Đông Phong", false),
+        raiser("C", "thôn Đông Phong", false)), Optional.empty()), "one village once");
+    assertEquals("Ủy ban MTTQ xã tổng hợp (12 ý kiến)", label(List.of(named),
+        Optional.of(new Compiled("Ủy ban MTTQ xã", 12))));
+    assertEquals("", label(List.of(), Optional.empty()), "nothing known: nothing said");
+  }
+}
