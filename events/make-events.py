@@ -231,6 +231,8 @@ write("followup-export-xlsx", event("GET", "/plans/{planId}/exports/{table}", {"
       "table": "assignments"}, claims=office, query={"format": "xlsx"}))
 write("followup-meeting-calendar", event("GET", "/plans/{planId}/meetings/{meetingId}/calendar",
       {"planId": "PLAN_ID", "meetingId": "m1"}, claims=office))
+write("followup-document-minutes-docx", event("GET", "/plans/{planId}/documents/{kind}", {"planId": "PLAN_ID",
+      "kind": "minutes"}, claims=office, query={"format": "docx", "meeting": "m1"}))
 write("public-conclusions-feed", event("GET", "/public/{commune}/conclusions", {"commune": COMMUNE}))
 write("public-conclusion-page", event("GET", "/public/{commune}/conclusions/{conclusionId}",
       {"commune": COMMUNE, "conclusionId": "CONCLUSION_ID"}))

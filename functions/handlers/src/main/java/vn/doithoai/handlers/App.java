@@ -99,7 +99,7 @@ public final class App {
         planSchedules, publicBaseUrl, clock);
     this.followingUp = new vn.doithoai.core.followup.FollowingUp(plans, opinions, conclusions,
         new vn.doithoai.aws.DynamoReports(table), communes, planSchedules, FollowUpHandler::reportHtml, clock);
-    this.exporting = new vn.doithoai.core.followup.Exporting(plans, opinions, communes,
+    this.exporting = new vn.doithoai.core.followup.Exporting(plans, opinions, communes, conclusions, followingUp,
         java.net.URI.create(publicBaseUrl == null || publicBaseUrl.isBlank() ? "https://doithoai.local" : publicBaseUrl)
             .getHost(), clock);
     this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock);

@@ -44,9 +44,27 @@ public final class ConclusionsHandler extends ApiHandler {
             r.path("conclusionId")).toJson()),
         "GET /conclusions/{conclusionId}/document", r -> {
           Conclusion c = publishing.get(r.actor(), r.path("conclusionId"));
-          return ApiResponses.html(200, DocumentHtml.render(ConclusionDocument.of(c, commune(communes,
-              c.communeId()))));
+          return document(r, c, commune(communes, c.communeId()));
         });
+  }
+
+  /** The notice in the official layout: the page, or with {@code ?format=docx} the Word file. */
+  static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse document(ApiRequest r, Conclusion c,
+      Commune commune) {
+    vn.doithoai.core.common.Input query = r.query();
+    String format = query.text("format", 10).orElse("html");
+    if (!format.equals("html") && !format.equals("docx")) {
+      query.error("format", "Chọn html hoặc docx.");
+    }
+    query.check();
+    vn.doithoai.core.document.OfficialDocument doc = ConclusionDocument.of(c, commune);
+    if (format.equals("docx")) {
+      String name = "thong-bao-ket-luan-" + c.number().map(n -> n.text().replaceFirst("^Số:?\\s*", ""))
+          .orElse("du-thao-" + c.id()) + (c.edition() > 1 ? "-lan-" + c.edition() : "") + ".docx";
+      return ApiResponses.file(new vn.doithoai.core.common.Download(name.replace('/', '-'),
+          vn.doithoai.core.common.Download.DOCX, vn.doithoai.core.document.DocumentDocx.write(doc)));
+    }
+    return ApiResponses.html(200, DocumentHtml.render(doc));
   }
 
   static Commune commune(Communes communes, String id) {

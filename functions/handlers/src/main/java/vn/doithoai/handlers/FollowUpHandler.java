@@ -1,11 +1,16 @@
 package vn.doithoai.handlers;
 
 import java.util.Map;
-import vn.doithoai.core.common.Html;
+import vn.doithoai.core.common.Download;
+import vn.doithoai.core.common.Input;
+import vn.doithoai.core.document.DocumentDocx;
+import vn.doithoai.core.document.DocumentHtml;
+import vn.doithoai.core.document.ResultsReportDocument;
 import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.followup.Exporting;
 import vn.doithoai.core.followup.FollowingUp;
 import vn.doithoai.core.followup.ResultsReport;
+import vn.doithoai.core.plan.Plan;
 
 /**
  * Staff routes after the conclusion: the results report and its sending, the carry-over into a new plan, the
@@ -33,6 +38,13 @@ public final class FollowUpHandler extends ApiHandler {
             .toJson()),
         "GET /plans/{planId}/exports/{table}", r -> ApiResponses.file(exporting.export(r.actor(), r.path("planId"),
             r.path("table"), r.query())),
+        "GET /plans/{planId}/documents/{kind}", r -> {
+          Input query = r.query();
+          boolean docx = "docx".equals(query.text("format", 10).orElse("html"));
+          Exporting.Named named = exporting.document(r.actor(), r.path("planId"), r.path("kind"), query);
+          return docx ? ApiResponses.file(new Download(named.fileStem() + ".docx", Download.DOCX,
+              DocumentDocx.write(named.document()))) : ApiResponses.html(200, DocumentHtml.render(named.document()));
+        },
         "GET /plans/{planId}/meetings/{meetingId}/calendar", r -> ApiResponses.file(exporting.meetingCalendar(
             r.actor(), r.path("planId"), r.path("meetingId"))),
         "GET /plans/{planId}/report", r -> ApiResponses.json(200, followingUp.report(r.actor(), r.path("planId"))
@@ -53,9 +65,8 @@ public final class FollowUpHandler extends ApiHandler {
     }
   }
 
-  /** The report as the e-mail's HTML part. */
-  static String reportHtml(ResultsReport report, Commune commune) {
-    return "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>"
-        + Html.escape(report.planTitle()) + "</title></head><body><p>" + Html.escape(commune.name()) + "</p></body></html>";
+  /** The report as the e-mail's HTML part: the document itself, in the official layout. */
+  static String reportHtml(ResultsReport report, Plan plan, Commune commune) {
+    return DocumentHtml.render(ResultsReportDocument.of(report, plan, commune));
   }
 }

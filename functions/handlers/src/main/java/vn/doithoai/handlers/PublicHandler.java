@@ -31,8 +31,7 @@ public final class PublicHandler extends ApiHandler {
         "GET /public/{commune}/conclusions", r -> ApiResponses.json(200, feed(r.path("commune"))),
         "GET /public/{commune}/conclusions/{conclusionId}", r -> {
           Conclusion c = conclusions.published(r.path("commune"), r.path("conclusionId"));
-          return ApiResponses.html(200, DocumentHtml.render(ConclusionDocument.of(c,
-              ConclusionsHandler.commune(communes, c.communeId()))));
+          return ConclusionsHandler.document(r, c, ConclusionsHandler.commune(communes, c.communeId()));
         });
   }
 

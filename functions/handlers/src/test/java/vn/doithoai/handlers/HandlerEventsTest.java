@@ -231,6 +231,9 @@ class HandlerEventsTest {
     assertEquals(200, ics.getStatusCode(), ics.getBody());
     assertTrue(new String(java.util.Base64.getDecoder().decode(ics.getBody()), java.nio.charset.StandardCharsets.UTF_8)
         .startsWith("BEGIN:VCALENDAR"));
+    APIGatewayV2HTTPResponse minutes = f.handleRequest(Events.load("followup-document-minutes-docx", ids), null);
+    assertEquals(200, minutes.getStatusCode(), minutes.getBody());
+    assertEquals(vn.doithoai.core.common.Download.DOCX, minutes.getHeaders().get("content-type"));
     String next = (String) body(plans.handleRequest(Events.load("plans-create"), null)).get("id");
     APIGatewayV2HTTPResponse carried = f.handleRequest(Events.load("followup-carry-over", Map.of("PLAN_ID", planId,
         "TARGET_PLAN", next)), null);

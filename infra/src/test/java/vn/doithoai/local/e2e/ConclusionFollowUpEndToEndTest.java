@@ -180,6 +180,8 @@ class ConclusionFollowUpEndToEndTest {
       }
       assertTrue(read(data.resolve("events.jsonl")).contains("\"detail-type\":\"ResultsReportSent\""));
 
+      hostileTextIntactEverywhere(api, office, planId, conclusionId, data);
+
       // the next dialogue takes over what is still open (D, overdue) and reports on it
       LocalApi.Reply next = api.call("POST", "/plans", office, Map.of("year", 2026, "issuer", "party-committee",
           "number", "5-KH/ĐU", "title", "Kế hoạch đối thoại năm 2026", "audience", "Nhân dân xã", "hosts", List.of(Map.of("position",
@@ -195,6 +197,82 @@ class ConclusionFollowUpEndToEndTest {
       LocalApi.Reply nextReport = api.call("GET", "/plans/" + next.text("id") + "/report", office, null);
       assertTrue(nextReport.body().contains("\"fromPlanId\":\"" + planId + "\""), nextReport.body());
     }
+  }
+
+  /**
+   * The citizen's text — markup, a spreadsheet formula, CR/LF, typed decomposed — comes out escaped where it
+   * could run and intact (composed, as the intake stored it) everywhere: the public page, the Word file of the
+   * notice, the XLSX and CSV exports, the report and the e-mails.
+   */
+  private static void hostileTextIntactEverywhere(LocalApi api, String office, String planId, String conclusionId,
+      Path data) {
+    // as the intake keeps it: composed (NFC), line ends as LF
+    String stored = vn.doithoai.core.common.Input.normalize(HOSTILE);
+    String firstLine = stored.substring(0, stored.indexOf('\n'));
+    String formula = "=cmd|' /C calc'!A0";
+
+    var docx = api.download("/public/demo/conclusions/" + conclusionId + "?format=docx", null);
+    assertEquals(200, docx.statusCode());
+    try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.body()))) {
+      String text = String.join("\n", doc.getParagraphs().stream().map(p -> p.getText()).toList());
+      assertTrue(text.contains("<script>alert(1)</script>"), "the Word file shows the text, not markup");
+      assertTrue(text.contains(formula) && text.contains("Đường liên thôn Nà Pàn xuống cấp"), text);
+      assertTrue(text.contains("đề nghị sửa chữa trước mùa mưa."), "the line after the CR/LF kept");
+      assertFalse(text.contains("Hoàng Văn Dũng"), "no name without consent in the published file");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+
+    var xlsx = api.download("/plans/" + planId + "/exports/opinions?format=xlsx", office);
+    assertEquals(200, xlsx.statusCode());
+    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+      boolean found = false;
+      for (var row : book.getSheetAt(0)) {
+        for (var cell : row) {
+          assertTrue(cell.getCellType() != org.apache.poi.ss.usermodel.CellType.FORMULA, "no formula cell");
+          if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+              && cell.getStringCellValue().contains(formula)) {
+            found = true;
+            String v = cell.getStringCellValue();
+            assertTrue(v.startsWith(firstLine) && v.contains("<script>alert(1)</script>") && v.contains("\n"), v);
+          }
+        }
+      }
+      assertTrue(found, "the opinion is in the spreadsheet, as text");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+
+    var csv = api.download("/plans/" + planId + "/exports/opinions?format=csv", office);
+    assertEquals(200, csv.statusCode());
+    String csvText = new String(csv.body(), StandardCharsets.UTF_8);
+    assertTrue(csvText.startsWith("\uFEFF"), "a BOM, so Excel reads UTF-8");
+    assertTrue(csvText.contains("\"" + firstLine), "the opinion quoted, Vietnamese intact");
+    assertTrue(csvText.contains("<script>alert(1)</script> " + formula + "\nđề nghị"), "the line break kept inside "
+        + "the quoted field");
+    assertFalse(csvText.contains(",=cmd") || csvText.contains(",\"=cmd"), "no cell starts with a formula");
+
+    LocalApi.Reply reportPage = api.call("GET", "/plans/" + planId + "/documents/report", office, null);
+    assertEquals(200, reportPage.status());
+    assertTrue(reportPage.body().contains("BÁO CÁO") && reportPage.body().contains("&lt;script&gt;"));
+    assertFalse(reportPage.body().contains("<script>"));
+
+    OutboxMail report = OutboxMail.readAll(data.resolve("outbox")).stream().filter(m -> m.subject().contains(
+        "Báo cáo kết quả đối thoại")).findFirst().orElseThrow();
+    assertFalse(report.subject().contains("\r") || report.subject().contains("\n"));
+    String html = htmlPart(report.file());
+    assertTrue(html.contains(vn.doithoai.core.common.Html.escape(firstLine)), "the report e-mail's HTML part: the "
+        + "document, escaped and intact\n" + html);
+    assertFalse(html.contains("<script>"));
+  }
+
+  /** The text/html part of an .eml (base64, UTF-8), decoded. */
+  private static String htmlPart(Path eml) {
+    String raw = read(eml);
+    int part = raw.indexOf("Content-Type: text/html");
+    int start = raw.indexOf("\r\n\r\n", part) + 4;
+    int end = raw.indexOf("\r\n--", start);
+    return new String(java.util.Base64.getMimeDecoder().decode(raw.substring(start, end)), StandardCharsets.UTF_8);
   }
 
   private static String entered(LocalApi api, String token, Map<String, Object> opinion) {

@@ -104,6 +104,22 @@ final class LocalApi implements AutoCloseable {
     }
   }
 
+  /** A GET whose body is a file (a DOCX, an XLSX, a CSV): status, headers and the bytes as sent. */
+  HttpResponse<byte[]> download(String path, String token) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private URI uri(String path) {
     return URI.create(running.api().uri().toString().replaceAll("/$", "") + path);
   }

@@ -30,13 +30,21 @@ public final class Exporting {
   private final Plans plans;
   private final Opinions opinions;
   private final Communes communes;
+  private final vn.doithoai.core.conclusion.Conclusions conclusions;
+  private final FollowingUp followingUp;
   private final String uidDomain;
   private final Clock clock;
 
-  public Exporting(Plans plans, Opinions opinions, Communes communes, String uidDomain, Clock clock) {
+  /** A document of a plan, and the stem of its file name. */
+  public record Named(String fileStem, vn.doithoai.core.document.OfficialDocument document) {}
+
+  public Exporting(Plans plans, Opinions opinions, Communes communes,
+      vn.doithoai.core.conclusion.Conclusions conclusions, FollowingUp followingUp, String uidDomain, Clock clock) {
     this.plans = Objects.requireNonNull(plans);
     this.opinions = Objects.requireNonNull(opinions);
     this.communes = Objects.requireNonNull(communes);
+    this.conclusions = Objects.requireNonNull(conclusions);
+    this.followingUp = Objects.requireNonNull(followingUp);
     this.uidDomain = uidDomain == null || uidDomain.isBlank() ? "doithoai.local" : uidDomain;
     this.clock = Objects.requireNonNull(clock);
   }
@@ -98,6 +106,46 @@ public final class Exporting {
     Commune commune = communes.find(actor.communeId()).orElseThrow(() -> DomainException.notFound("xã"));
     return new Download("hoi-nghi-doi-thoai-" + fileStem(plan) + "-" + meetingId + ".ics", Download.ICS,
         MeetingCalendar.ics(plan, meeting, commune, uidDomain, clock.instant()));
+  }
+
+  /**
+   * A plan's documents in the official layout: {@code plan}, {@code notice} and {@code invitation} (query
+   * {@code meeting}, default the first; {@code invitee}), {@code minutes} (the meeting's record), {@code report}
+   * (the last one sent, else today's draft).
+   */
+  public Named document(Actor actor, String planId, String kind, Input query) {
+    boolean internal = kind.equals("minutes") || kind.equals("report");
+    if (internal) {
+      require(actor, "xem biên bản, báo cáo", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
+    } else {
+      require(actor, "xem văn bản của kế hoạch", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
+    }
+    Plan plan = plan(actor, planId);
+    Commune commune = communes.find(actor.communeId()).orElseThrow(() -> DomainException.notFound("xã"));
+    Optional<String> meetingId = query.text("meeting", 40);
+    String invitee = query.text("invitee", 300).orElse("Ông (bà) đại biểu");
+    query.check();
+    var meeting = meetingId.isPresent() ? plan.content().meeting(meetingId.get()).orElseThrow(() ->
+        DomainException.notFound("cuộc đối thoại " + meetingId.get())) : plan.content().meetings().stream()
+        .findFirst().orElseThrow(() -> DomainException.conflict("plan_without_meeting", "Kế hoạch chưa có cuộc đối thoại."));
+    String stem = fileStem(plan);
+    return switch (kind) {
+      case "plan" -> new Named("ke-hoach-" + stem, vn.doithoai.core.document.PlanDocument.of(plan, commune));
+      case "notice" -> new Named("thong-bao-hoi-nghi-" + stem + "-" + meeting.id(),
+          vn.doithoai.core.document.MeetingNoticeDocument.of(plan, meeting, commune));
+      case "invitation" -> new Named("giay-moi-" + stem + "-" + meeting.id(),
+          vn.doithoai.core.document.InvitationDocument.of(plan, meeting, commune, invitee));
+      case "minutes" -> new Named("bien-ban-" + stem + "-" + meeting.id(), vn.doithoai.core.document.MinutesDocument
+          .of(plan, conclusions.record(actor.communeId(), planId, meeting.id()).orElseThrow(() ->
+              DomainException.conflict("meeting_not_recorded", "Chưa ghi biên bản cuộc đối thoại này.")),
+              ofPlan(actor.communeId(), planId), commune));
+      case "report" -> {
+        List<ResultsReport> sent = followingUp.sent(actor, planId);
+        ResultsReport r = sent.isEmpty() ? followingUp.report(actor, planId) : sent.get(sent.size() - 1);
+        yield new Named("bao-cao-" + stem, vn.doithoai.core.document.ResultsReportDocument.of(r, plan, commune));
+      }
+      default -> throw DomainException.notFound("văn bản " + kind);
+    };
   }
 
   private List<Opinion> ofPlan(String communeId, String planId) {

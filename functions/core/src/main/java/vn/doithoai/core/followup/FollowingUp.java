@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import vn.doithoai.core.access.Role;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
@@ -44,12 +43,17 @@ public final class FollowingUp {
   private final Reports reports;
   private final Communes communes;
   private final PlanSchedules schedules;
-  private final BiFunction<ResultsReport, Commune, String> renderHtml;
+  private final ReportRenderer renderHtml;
   private final Clock clock;
 
-  /** {@code renderHtml}: the report as the official document, sent as the e-mail's HTML part. */
+  /** The report as HTML for the e-mail's HTML part (the official document). */
+  @FunctionalInterface
+  public interface ReportRenderer {
+    String html(ResultsReport report, Plan plan, Commune commune);
+  }
+
   public FollowingUp(Plans plans, Opinions opinions, Conclusions conclusions, Reports reports, Communes communes,
-      PlanSchedules schedules, BiFunction<ResultsReport, Commune, String> renderHtml, Clock clock) {
+      PlanSchedules schedules, ReportRenderer renderHtml, Clock clock) {
     this.plans = Objects.requireNonNull(plans);
     this.opinions = Objects.requireNonNull(opinions);
     this.conclusions = Objects.requireNonNull(conclusions);
@@ -94,7 +98,7 @@ public final class FollowingUp {
     int seq = conclusions.next(actor.communeId(), DocumentNumber.counter(plan.content().issuer(), "BC",
         on.getYear()));
     ResultsReport numbered = build(plan, on).numbered(new DocumentNumber(plan.content().issuer(), "BC", seq), on);
-    reports.save(numbered, mails(commune, numbered, to, clock.instant()));
+    reports.save(numbered, mails(commune, plan, numbered, to, clock.instant()));
     Plan reported = plan.reported(numbered.number().get().text(), actor, clock.instant());
     plans.save(reported, schedules.openDeadlines(reported));
     return numbered;
@@ -195,7 +199,7 @@ public final class FollowingUp {
         o.answer().map(a -> a.text()).orElse(null), fromPlanId);
   }
 
-  private List<OutgoingMail> mails(Commune commune, ResultsReport r, Set<String> to, Instant now) {
+  private List<OutgoingMail> mails(Commune commune, Plan plan, ResultsReport r, Set<String> to, Instant now) {
     String number = r.number().map(DocumentNumber::text).orElse("");
     String subject = "[" + commune.name() + "] Báo cáo kết quả đối thoại " + number + ": " + r.planTitle();
     ResultsReport.Counts c = r.counts();
@@ -218,7 +222,7 @@ public final class FollowingUp {
           .append(")\n"));
     }
     text.append("\nToàn văn báo cáo ở phần HTML của thư này.\n\nTrân trọng,\n").append(commune.name());
-    String html = renderHtml.apply(r, commune);
+    String html = renderHtml.html(r, plan, commune);
     List<String> cc = commune.officeEmail() == null || commune.officeEmail().isBlank() ? List.of()
         : List.of(commune.officeEmail());
     List<OutgoingMail> out = new ArrayList<>();
