@@ -16,7 +16,7 @@ for seed in 000 002; do
   pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/conclusion-$seed.pdf" "$out/conclusion-$seed-docx"
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --user-data-dir="$work/chrome" --hide-scrollbars \
-    --window-size=900,1300 --screenshot="$out/conclusion-$seed-html.png" "file://$PWD/$golden/conclusion-$seed.html" \
+    --window-size=900,1900 --screenshot="$out/conclusion-$seed-html.png" "file://$PWD/$golden/conclusion-$seed.html" \
     >/dev/null 2>&1
 done
 ls -l "$out"
