@@ -1,14 +1,7 @@
 package vn.doithoai.core.document;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.LocalDateTime;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import vn.doithoai.core.common.OfficePackage;
 import vn.doithoai.core.document.OfficialDocument.Detail;
 import vn.doithoai.core.document.OfficialDocument.Item;
 import vn.doithoai.core.document.OfficialDocument.Layout;
@@ -37,7 +30,6 @@ public final class DocumentDocx {
   private static final int HEADER_LEFT_STATE = 3402;
   private static final int HEADER_LEFT_PARTY = 4536;
   private static final int FOOTER_LEFT = TEXT_WIDTH / 2;
-  private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
   private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   private static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -108,28 +100,10 @@ public final class DocumentDocx {
   private DocumentDocx() {}
 
   public static byte[] write(OfficialDocument d) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16_384);
-    try (ZipOutputStream zip = new ZipOutputStream(bytes, UTF_8)) {
-      entry(zip, "[Content_Types].xml", CONTENT_TYPES);
-      entry(zip, "_rels/.rels", RELS);
-      entry(zip, "word/document.xml", document(d));
-      entry(zip, "word/_rels/document.xml.rels", DOCUMENT_RELS);
-      entry(zip, "word/styles.xml", STYLES);
-      entry(zip, "word/settings.xml", SETTINGS);
-      entry(zip, "docProps/core.xml", core(d));
-      entry(zip, "docProps/app.xml", APP);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
-    ZipEntry e = new ZipEntry(name);
-    e.setTimeLocal(ENTRY_TIME);
-    zip.putNextEntry(e);
-    zip.write(content.getBytes(UTF_8));
-    zip.closeEntry();
+    return new OfficePackage().part("[Content_Types].xml", CONTENT_TYPES).part("_rels/.rels", RELS)
+        .part("word/document.xml", document(d)).part("word/_rels/document.xml.rels", DOCUMENT_RELS)
+        .part("word/styles.xml", STYLES).part("word/settings.xml", SETTINGS).part("docProps/core.xml", core(d))
+        .part("docProps/app.xml", APP).bytes();
   }
 
   private static String core(OfficialDocument d) {

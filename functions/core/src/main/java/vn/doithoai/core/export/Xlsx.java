@@ -1,19 +1,13 @@
 package vn.doithoai.core.export;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import vn.doithoai.core.common.OfficePackage;
 
 /**
  * {@link Table}s as an Excel workbook (.xlsx, Office Open XML), one sheet per table, written with
@@ -36,7 +30,6 @@ import java.util.zip.ZipOutputStream;
  * </ul>
  */
 public final class Xlsx {
-  private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
   private static final long EXCEL_EPOCH = LocalDate.of(1899, 12, 30).toEpochDay();
   private static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
   private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -55,32 +48,17 @@ public final class Xlsx {
       throw new IllegalArgumentException("a workbook needs at least one sheet");
     }
     List<String> names = sheetNames(tables);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16384);
-    try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-      put(zip, "[Content_Types].xml", contentTypes(tables.size()));
-      put(zip, "_rels/.rels", XML + "<Relationships xmlns=\"" + PKG_REL + "\">"
-          + "<Relationship Id=\"rId1\" Type=\"" + REL + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
-          + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/"
-          + "metadata/core-properties\" Target=\"docProps/core.xml\"/></Relationships>");
-      put(zip, "docProps/core.xml", coreProperties(title));
-      put(zip, "xl/workbook.xml", workbook(names));
-      put(zip, "xl/_rels/workbook.xml.rels", workbookRels(tables.size()));
-      put(zip, "xl/styles.xml", STYLES);
-      for (int i = 0; i < tables.size(); i++) {
-        put(zip, "xl/worksheets/sheet" + (i + 1) + ".xml", sheet(tables.get(i)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    OfficePackage pkg = new OfficePackage().part("[Content_Types].xml", contentTypes(tables.size()))
+        .part("_rels/.rels", XML + "<Relationships xmlns=\"" + PKG_REL + "\">"
+            + "<Relationship Id=\"rId1\" Type=\"" + REL + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
+            + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/"
+            + "metadata/core-properties\" Target=\"docProps/core.xml\"/></Relationships>")
+        .part("docProps/core.xml", coreProperties(title)).part("xl/workbook.xml", workbook(names))
+        .part("xl/_rels/workbook.xml.rels", workbookRels(tables.size())).part("xl/styles.xml", STYLES);
+    for (int i = 0; i < tables.size(); i++) {
+      pkg.part("xl/worksheets/sheet" + (i + 1) + ".xml", sheet(tables.get(i)));
     }
-    return bytes.toByteArray();
-  }
-
-  private static void put(ZipOutputStream zip, String name, String xml) throws IOException {
-    ZipEntry e = new ZipEntry(name);
-    e.setTimeLocal(ENTRY_TIME);
-    zip.putNextEntry(e);
-    zip.write(xml.getBytes(StandardCharsets.UTF_8));
-    zip.closeEntry();
+    return pkg.bytes();
   }
 
   private static String contentTypes(int sheets) {
