@@ -69,9 +69,7 @@ public final class DynamoConclusions implements Conclusions {
   public void save(Conclusion c, List<OutgoingMail> mails) {
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(table.putIfVersion(item(c), c.version() - 1));
-    for (OutgoingMail m : mails) {
-      items.add(table.putNew(DynamoMailOutbox.mailItem(m)));
-    }
+    items.addAll(DynamoMailOutbox.queued(table, mails));
     DynamoTable.Outcome o = table.transact(items);
     if (o.committed()) {
       return;

@@ -68,9 +68,7 @@ public final class DynamoDeadlineStore implements DeadlineStore {
     for (int attempt = 0; ; attempt++) {
       List<TransactWriteItem> items = new ArrayList<>();
       items.add(table.putNew(fireItem(fired)));
-      for (OutgoingMail m : pending) {
-        items.add(table.putNew(DynamoMailOutbox.mailItem(m)));
-      }
+      items.addAll(DynamoMailOutbox.queued(table, pending));
       DynamoTable.Outcome o = table.transact(items);
       if (o.committed()) {
         return true;

@@ -15,6 +15,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import vn.doithoai.core.common.Json;
@@ -46,6 +47,15 @@ public final class DynamoMailOutbox implements MailOutbox {
 
   public DynamoMailOutbox(DynamoTable table) {
     this.table = table;
+  }
+
+  /** The writes that queue {@code mails}, each only once, for the transaction of the change they report. */
+  static List<TransactWriteItem> queued(DynamoTable table, List<OutgoingMail> mails) {
+    List<TransactWriteItem> out = new ArrayList<>(mails.size());
+    for (OutgoingMail m : mails) {
+      out.add(table.putNew(mailItem(m)));
+    }
+    return out;
   }
 
   /** E-mails not yet sent nor suppressed (pending, or claimed and not finished), oldest first. */

@@ -74,9 +74,7 @@ public final class DynamoOpinions implements Opinions {
     items.add(table.putNew(inboxItem(entry)));
     items.add(table.putNew(opinionItem(opinion)));
     items.add(table.putNew(trackingItem(opinion)));
-    for (OutgoingMail m : mails) {
-      items.add(table.putNew(DynamoMailOutbox.mailItem(m)));
-    }
+    items.addAll(DynamoMailOutbox.queued(table, mails));
     for (int round = 0; round < 3; round++) {
       DynamoTable.Outcome o = table.transact(items);
       if (o.committed()) {
@@ -126,9 +124,7 @@ public final class DynamoOpinions implements Opinions {
       items.add(table.putNew(opinionItem(o)));
       items.add(table.putNew(trackingItem(o)));
     }
-    for (OutgoingMail m : mails) {
-      items.add(table.putNew(DynamoMailOutbox.mailItem(m)));
-    }
+    items.addAll(DynamoMailOutbox.queued(table, mails));
     if (items.isEmpty()) {
       return;
     }
@@ -187,9 +183,7 @@ public final class DynamoOpinions implements Opinions {
     for (Opinion o : changed) {
       items.add(table.putIfVersion(opinionItem(o), o.version() - 1));
     }
-    for (OutgoingMail m : mails) {
-      items.add(table.putNew(DynamoMailOutbox.mailItem(m)));
-    }
+    items.addAll(DynamoMailOutbox.queued(table, mails));
     // the assignment's open deadline is written with the opinion: it and its schedules follow every change
     for (Opinion o : changed) {
       Optional<PlanDeadline> d = assignmentDeadlines.get(o.id());

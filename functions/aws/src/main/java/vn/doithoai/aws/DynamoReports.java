@@ -33,9 +33,7 @@ public final class DynamoReports implements Reports {
     item.put(DOC, s(Json.write(numbered.toJson())));
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(table.putNew(item));
-    for (OutgoingMail m : mails) {
-      items.add(table.putNew(DynamoMailOutbox.mailItem(m)));
-    }
+    items.addAll(DynamoMailOutbox.queued(table, mails));
     DynamoTable.Outcome o = table.transact(items);
     if (o.committed()) {
       return;

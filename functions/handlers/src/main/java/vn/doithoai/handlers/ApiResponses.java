@@ -39,8 +39,7 @@ final class ApiResponses {
   static APIGatewayV2HTTPResponse file(vn.doithoai.core.common.Download d) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("content-type", d.contentType());
-    String ascii = java.text.Normalizer.normalize(d.fileName(), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-        .replace('Đ', 'D').replace('đ', 'd').replaceAll("[^A-Za-z0-9._-]", "_");
+    String ascii = vn.doithoai.core.common.Download.ascii(d.fileName());
     headers.put("content-disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
         + java.net.URLEncoder.encode(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
     headers.put("cache-control", "no-store");

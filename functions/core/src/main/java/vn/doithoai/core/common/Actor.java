@@ -27,6 +27,13 @@ public record Actor(String id, String name, String communeId, Set<Role> roles, O
     return roles.contains(role);
   }
 
+  /** Refuses (403, naming the action in Vietnamese) an actor with none of {@code any}. */
+  public void require(String action, Role... any) {
+    if (!hasAny(any)) {
+      throw DomainException.forbidden(action);
+    }
+  }
+
   public boolean hasAny(Role... any) {
     for (Role r : any) {
       if (roles.contains(r)) {

@@ -59,7 +59,7 @@ public final class PublishingConclusion {
 
   /** Biên bản: the meeting's record; the plan is held. */
   public MeetingRecord recordMeeting(Actor actor, String planId, String meetingId, Input in) {
-    require(actor, "ghi biên bản hội nghị", Role.OFFICE, Role.HOST);
+    actor.require("ghi biên bản hội nghị", Role.OFFICE, Role.HOST);
     Plan plan = plan(actor, planId);
     if (plan.content().meeting(meetingId).isEmpty()) {
       throw DomainException.notFound("cuộc đối thoại " + meetingId);
@@ -81,7 +81,7 @@ public final class PublishingConclusion {
   }
 
   public Conclusion draft(Actor actor, String planId, String meetingId) {
-    require(actor, "dự thảo thông báo kết luận", Role.OFFICE, Role.HOST);
+    actor.require("dự thảo thông báo kết luận", Role.OFFICE, Role.HOST);
     Plan plan = plan(actor, planId);
     MeetingRecord record = conclusions.record(actor.communeId(), planId, meetingId).orElseThrow(() ->
         DomainException.conflict("meeting_not_recorded", "Cần ghi biên bản hội nghị trước khi dự thảo kết luận."));
@@ -93,7 +93,7 @@ public final class PublishingConclusion {
   }
 
   public Conclusion edit(Actor actor, String id, Input in) {
-    require(actor, "sửa dự thảo kết luận", Role.OFFICE, Role.HOST);
+    actor.require("sửa dự thảo kết luận", Role.OFFICE, Role.HOST);
     Conclusion c = load(actor, id);
     Conclusion.Content old = c.content();
     Conclusion.Signer s = old.signer();
@@ -116,7 +116,7 @@ public final class PublishingConclusion {
   }
 
   public Conclusion approve(Actor actor, String id, Input in) {
-    require(actor, "duyệt thông báo kết luận", Role.HOST);
+    actor.require("duyệt thông báo kết luận", Role.HOST);
     Conclusion c = load(actor, id);
     checkVersion(in, c);
     Conclusion approved = c.approve(actor, clock.instant());
@@ -131,14 +131,15 @@ public final class PublishingConclusion {
    * between the writes completes the work and never numbers twice.
    */
   public Conclusion publish(Actor actor, String id, Input in) {
-    require(actor, "ban hành thông báo kết luận", Role.OFFICE, Role.HOST);
+    actor.require("ban hành thông báo kết luận", Role.OFFICE, Role.HOST);
     Instant now = clock.instant();
     LocalDate on = in.date("date").orElse(LocalDate.ofInstant(now, DeadlineScheduling.VIETNAM));
     in.check();
     Conclusion c = load(actor, id);
     Plan plan = plan(actor, c.planId());
     if (c.status() == ConclusionStatus.PUBLISHED && c.issuedOn().isPresent()) {
-      settle(actor, plan.conclude(c.issuedOn().get(), c.meetingId(), actor, now), plan, c);
+      Plan concluded = plan.conclude(c.issuedOn().get(), c.meetingId(), actor, now);
+      settle(actor, concluded, plan, handling.recountedFromNotice(actor, concluded, assignedIds(c)));
       return c;
     }
     checkVersion(in, c);
@@ -153,18 +154,16 @@ public final class PublishingConclusion {
     Conclusion published = c.withAssignedDue(recounted).publish(new DocumentNumber(c.issuer(), "TB", seq), on,
         actor, now);
     conclusions.save(published, mails(commune, published, now));
+    settle(actor, concluded, plan, recounted);
+    return published;
+  }
+
+  /** After the notice is stored: the plan concluded, the assignments re-dated (each only if not done yet). */
+  private void settle(Actor actor, Plan concluded, Plan plan, List<Opinion> recounted) {
     if (concluded != plan) {
       plans.save(concluded, schedules.openDeadlines(concluded));
     }
     handling.saveRecounted(actor, recounted);
-    return published;
-  }
-
-  private void settle(Actor actor, Plan concluded, Plan plan, Conclusion c) {
-    if (concluded != plan) {
-      plans.save(concluded, schedules.openDeadlines(concluded));
-    }
-    handling.saveRecounted(actor, handling.recountedFromNotice(actor, concluded, assignedIds(c)));
   }
 
   private static List<String> assignedIds(Conclusion c) {
@@ -172,19 +171,19 @@ public final class PublishingConclusion {
   }
 
   public Conclusion correct(Actor actor, String id) {
-    require(actor, "đính chính thông báo kết luận", Role.OFFICE, Role.HOST);
+    actor.require("đính chính thông báo kết luận", Role.OFFICE, Role.HOST);
     Conclusion correction = load(actor, id).correction(Ids.newId("c"), actor, clock.instant());
     conclusions.create(correction);
     return correction;
   }
 
   public Conclusion get(Actor actor, String id) {
-    require(actor, "xem thông báo kết luận", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
+    actor.require("xem thông báo kết luận", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
     return load(actor, id);
   }
 
   public List<Conclusion> ofPlan(Actor actor, String planId) {
-    require(actor, "xem thông báo kết luận", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
+    actor.require("xem thông báo kết luận", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
     plan(actor, planId);
     return conclusions.byPlan(actor.communeId(), planId);
   }
@@ -258,9 +257,4 @@ public final class PublishingConclusion {
     }
   }
 
-  private static void require(Actor actor, String action, Role... roles) {
-    if (!actor.hasAny(roles)) {
-      throw DomainException.forbidden(action);
-    }
-  }
 }

@@ -50,14 +50,14 @@ public final class Exporting {
   }
 
   public DialogueStatistics ofPlan(Actor actor, String planId) {
-    require(actor, "xem thống kê", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
+    actor.require("xem thống kê", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
     plan(actor, planId);
     return DialogueStatistics.forPlan(planId, ofPlan(actor.communeId(), planId), today());
   }
 
   /** Every opinion of the year's plans, and those never attached to a plan that were received in the year. */
   public DialogueStatistics ofYear(Actor actor, int year) {
-    require(actor, "xem thống kê", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
+    actor.require("xem thống kê", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
     if (year < 2020 || year > 2100) {
       throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("year",
           "Năm phải từ 2020 đến 2100.")));
@@ -73,7 +73,7 @@ public final class Exporting {
 
   /** {@code table}: opinions or assignments; query {@code format} csv (default) or xlsx, {@code contacts} true. */
   public Download export(Actor actor, String planId, String table, Input query) {
-    require(actor, "xuất danh sách ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
+    actor.require("xuất danh sách ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
     Plan plan = plan(actor, planId);
     String format = query.text("format", 10).orElse("csv");
     boolean contacts = query.bool("contacts").orElse(false);
@@ -99,7 +99,7 @@ public final class Exporting {
   }
 
   public Download meetingCalendar(Actor actor, String planId, String meetingId) {
-    require(actor, "tải lịch hội nghị", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
+    actor.require("tải lịch hội nghị", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
     Plan plan = plan(actor, planId);
     var meeting = plan.content().meeting(meetingId).orElseThrow(() -> DomainException.notFound(
         "cuộc đối thoại " + meetingId));
@@ -116,9 +116,9 @@ public final class Exporting {
   public Named document(Actor actor, String planId, String kind, Input query) {
     boolean internal = kind.equals("minutes") || kind.equals("report");
     if (internal) {
-      require(actor, "xem biên bản, báo cáo", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
+      actor.require("xem biên bản, báo cáo", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
     } else {
-      require(actor, "xem văn bản của kế hoạch", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
+      actor.require("xem văn bản của kế hoạch", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
     }
     Plan plan = plan(actor, planId);
     Commune commune = communes.find(actor.communeId()).orElseThrow(() -> DomainException.notFound("xã"));
@@ -154,9 +154,8 @@ public final class Exporting {
 
   /** The plan's number as a file-name stem: "12-KH/ĐU" → "12-KH-DU". */
   static String fileStem(Plan plan) {
-    String n = java.text.Normalizer.normalize(plan.content().number().isBlank() ? plan.id() : plan.content().number(),
-        java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('Đ', 'D').replace('đ', 'd');
-    return n.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    return Download.ascii(plan.content().number().isBlank() ? plan.id() : plan.content().number())
+        .replaceAll("(^-+|-+$)", "");
   }
 
   private LocalDate today() {
@@ -167,9 +166,4 @@ public final class Exporting {
     return plans.find(actor.communeId(), planId).orElseThrow(() -> DomainException.notFound("kế hoạch"));
   }
 
-  private static void require(Actor actor, String action, Role... roles) {
-    if (!actor.hasAny(roles)) {
-      throw DomainException.forbidden(action);
-    }
-  }
 }

@@ -24,6 +24,8 @@ import vn.doithoai.core.meeting.MeetingRecord;
 import vn.doithoai.core.opinion.Opinion;
 import vn.doithoai.core.opinion.OpinionStatus;
 import vn.doithoai.core.opinion.Opinions;
+import vn.doithoai.core.stats.DialogueStatistics;
+import vn.doithoai.core.stats.Outcome;
 import vn.doithoai.core.stats.Timeliness;
 import vn.doithoai.core.plan.Plan;
 import vn.doithoai.core.plan.PlanParts;
@@ -66,7 +68,7 @@ public final class FollowingUp {
 
   /** The report as of today, not numbered (a draft the office reads before sending). */
   public ResultsReport report(Actor actor, String planId) {
-    require(actor, "xem báo cáo kết quả", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
+    actor.require("xem báo cáo kết quả", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
     return build(plan(actor, planId), today());
   }
 
@@ -76,7 +78,7 @@ public final class FollowingUp {
    * deadline met.
    */
   public ResultsReport send(Actor actor, String planId, Input in) {
-    require(actor, "gửi báo cáo kết quả", Role.OFFICE, Role.HOST);
+    actor.require("gửi báo cáo kết quả", Role.OFFICE, Role.HOST);
     Plan plan = plan(actor, planId);
     LocalDate on = in.date("date").orElse(today());
     in.check();
@@ -105,7 +107,7 @@ public final class FollowingUp {
   }
 
   public List<ResultsReport> sent(Actor actor, String planId) {
-    require(actor, "xem báo cáo kết quả", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
+    actor.require("xem báo cáo kết quả", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
     plan(actor, planId);
     return reports.byPlan(actor.communeId(), planId);
   }
@@ -115,7 +117,7 @@ public final class FollowingUp {
    * open) into this plan, whose results report then says what became of them.
    */
   public Plan carryOver(Actor actor, String planId, Input in) {
-    require(actor, "chuyển nội dung từ kỳ đối thoại trước", Role.OFFICE, Role.HOST);
+    actor.require("chuyển nội dung từ kỳ đối thoại trước", Role.OFFICE, Role.HOST);
     Plan plan = plan(actor, planId);
     String from = in.requiredText("from", 40, "kế hoạch kỳ trước");
     in.check();
@@ -154,30 +156,10 @@ public final class FollowingUp {
         .map(c -> c.number().map(DocumentNumber::text).orElse("") + " ngày "
             + c.issuedOn().map(vn.doithoai.core.calendar.VietnameseDates::format).orElse(""))
         .toList();
-    List<Opinion> ofPlan = opinions.byPlan(plan.communeId(), Optional.of(plan.id()), Optional.empty(),
-        Optional.empty(), Optional.empty()).stream().filter(o -> o.status() != OpinionStatus.MERGED).toList();
-    List<ResultsReport.Line> lines = new ArrayList<>();
-    int atMeeting = 0;
-    int assigned = 0;
-    int forwarded = 0;
-    int redirected = 0;
-    int refused = 0;
-    int[] timely = new int[Timeliness.values().length];
-    for (Opinion o : ofPlan) {
-      lines.add(line(o, asOf, null));
-      if (o.answer().isPresent() && o.answer().get().atMeeting()) {
-        atMeeting++;
-      } else if (o.assignment().isPresent()) {
-        assigned++;
-        Timeliness.of(o, asOf).ifPresent(t -> timely[t.ordinal()]++);
-      }
-      switch (o.status()) {
-        case FORWARDED -> forwarded++;
-        case REDIRECTED -> redirected++;
-        case REFUSED -> refused++;
-        default -> { }
-      }
-    }
+    List<Opinion> all = opinions.byPlan(plan.communeId(), Optional.of(plan.id()), Optional.empty(),
+        Optional.empty(), Optional.empty());
+    List<ResultsReport.Line> lines = all.stream().filter(o -> o.status() != OpinionStatus.MERGED)
+        .map(o -> line(o, asOf, null)).toList();
     List<ResultsReport.Line> carried = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (Plan.Carried c : plan.carriedOver()) {
@@ -185,11 +167,19 @@ public final class FollowingUp {
         opinions.find(plan.communeId(), c.opinionId()).ifPresent(o -> carried.add(line(o, asOf, c.fromPlanId())));
       }
     }
-    ResultsReport.Counts counts = new ResultsReport.Counts(ofPlan.size(), atMeeting, assigned,
-        timely[Timeliness.ON_TIME.ordinal()], timely[Timeliness.LATE.ordinal()], timely[Timeliness.OVERDUE.ordinal()],
-        timely[Timeliness.IN_PROGRESS.ordinal()], forwarded, redirected, refused);
+    // the same counting as the statistics, so a report and the statistics page never disagree
+    DialogueStatistics stats = DialogueStatistics.forPlan(plan.id(), all, asOf);
+    DialogueStatistics.Answers a = stats.answers();
+    ResultsReport.Counts counts = new ResultsReport.Counts(stats.opinions(), count(stats, Outcome.ANSWERED_AT_MEETING),
+        a.assigned(), a.onTime(), a.late(), a.overdueUnanswered(), a.inProgress(), count(stats, Outcome.FORWARDED),
+        count(stats, Outcome.REDIRECTED), count(stats, Outcome.REFUSED));
     return new ResultsReport(plan.communeId(), plan.id(), plan.content().issuer(), plan.content().number(),
         plan.content().title(), asOf, Optional.empty(), meetings, notices, counts, lines, carried);
+  }
+
+  private static int count(DialogueStatistics stats, Outcome outcome) {
+    return stats.byOutcome().stream().filter(c -> c.code().equals(outcome.code())).mapToInt(
+        DialogueStatistics.Count::opinions).sum();
   }
 
   private static ResultsReport.Line line(Opinion o, LocalDate asOf, String fromPlanId) {
@@ -241,9 +231,4 @@ public final class FollowingUp {
     return plans.find(actor.communeId(), planId).orElseThrow(() -> DomainException.notFound("kế hoạch"));
   }
 
-  private static void require(Actor actor, String action, Role... roles) {
-    if (!actor.hasAny(roles)) {
-      throw DomainException.forbidden(action);
-    }
-  }
 }

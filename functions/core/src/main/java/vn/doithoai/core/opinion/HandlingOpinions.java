@@ -51,7 +51,7 @@ public final class HandlingOpinions {
 
   /** An opinion entered by staff for a citizen (at the office, from a question card, spoken at the meeting). */
   public Opinion enter(Actor actor, Input in) {
-    require(actor, "nhập ý kiến", Role.OFFICE, Role.HOST, Role.FRONT);
+    actor.require("nhập ý kiến", Role.OFFICE, Role.HOST, Role.FRONT);
     Commune commune = commune(actor);
     Optional<String> planId = plan(actor, in);
     Channel channel = in.choice("channel", Channel.class).orElse(Channel.STAFF_ENTRY);
@@ -71,7 +71,7 @@ public final class HandlingOpinions {
 
   /** A list compiled by the Front, a union, a village or a party cell: each item one matter with its count. */
   public List<Opinion> enterCompiled(Actor actor, Input in) {
-    require(actor, "nhập danh sách tổng hợp", Role.OFFICE, Role.HOST, Role.FRONT);
+    actor.require("nhập danh sách tổng hợp", Role.OFFICE, Role.HOST, Role.FRONT);
     Commune commune = commune(actor);
     Optional<String> planId = plan(actor, in);
     String organisation = in.requiredText("organisation", 200, "tổ chức tổng hợp");
@@ -99,7 +99,7 @@ public final class HandlingOpinions {
 
   /** Triage: accept for the dialogue, redirect (complaint or denunciation), forward upward, or refuse. */
   public Opinion triage(Actor actor, String opinionId, Input in) {
-    require(actor, "phân loại ý kiến", Role.OFFICE, Role.HOST);
+    actor.require("phân loại ý kiến", Role.OFFICE, Role.HOST);
     String decision = in.requiredText("decision", 20, "quyết định phân loại (accept, redirect, forward, refuse)");
     in.check();
     return switch (decision) {
@@ -113,7 +113,7 @@ public final class HandlingOpinions {
   }
 
   public Opinion accept(Actor actor, String opinionId, Input in) {
-    require(actor, "đưa ý kiến vào đối thoại", Role.OFFICE, Role.HOST);
+    actor.require("đưa ý kiến vào đối thoại", Role.OFFICE, Role.HOST);
     Optional<String> planId = plan(actor, in);
     Optional<OpinionField> field = in.choice("field", OpinionField.class);
     in.check();
@@ -125,7 +125,7 @@ public final class HandlingOpinions {
   }
 
   public Opinion redirect(Actor actor, String opinionId, Input in) {
-    require(actor, "hướng dẫn khiếu nại, tố cáo", Role.OFFICE, Role.HOST);
+    actor.require("hướng dẫn khiếu nại, tố cáo", Role.OFFICE, Role.HOST);
     OpinionParts.RedirectKind kind = in.choice("kind", OpinionParts.RedirectKind.class).orElse(null);
     if (!in.has("kind")) {
       in.error("kind", "Chọn complaint (khiếu nại) hoặc denunciation (tố cáo).");
@@ -139,7 +139,7 @@ public final class HandlingOpinions {
   }
 
   public Opinion forward(Actor actor, String opinionId, Input in) {
-    require(actor, "chuyển ý kiến lên cấp trên", Role.OFFICE, Role.HOST);
+    actor.require("chuyển ý kiến lên cấp trên", Role.OFFICE, Role.HOST);
     String body = in.requiredText("body", 300, "cơ quan cấp trên nhận chuyển");
     String note = in.text("note", 2000).orElse("");
     in.check();
@@ -150,7 +150,7 @@ public final class HandlingOpinions {
   }
 
   public Opinion refuse(Actor actor, String opinionId, Input in) {
-    require(actor, "từ chối ý kiến", Role.OFFICE, Role.HOST);
+    actor.require("từ chối ý kiến", Role.OFFICE, Role.HOST);
     OpinionParts.RefusalReason reason = in.choice("reason", OpinionParts.RefusalReason.class).orElse(null);
     if (!in.has("reason")) {
       in.error("reason", "Chọn lý do: no-legal-capacity, conduct, settled-matter, unlawful-content.");
@@ -164,7 +164,7 @@ public final class HandlingOpinions {
 
   /** Gộp: the same concern raised again is one matter with many raisers. */
   public Opinion merge(Actor actor, String opinionId, Input in) {
-    require(actor, "gộp ý kiến", Role.OFFICE, Role.HOST);
+    actor.require("gộp ý kiến", Role.OFFICE, Role.HOST);
     String into = in.requiredText("into", 40, "ý kiến đích");
     in.check();
     Opinion o = load(actor, opinionId);
@@ -178,7 +178,7 @@ public final class HandlingOpinions {
   }
 
   public Opinion assign(Actor actor, String opinionId, Input in) {
-    require(actor, "giao cơ quan giải quyết", Role.OFFICE, Role.HOST);
+    actor.require("giao cơ quan giải quyết", Role.OFFICE, Role.HOST);
     String agencyId = in.requiredText("agency", 40, "cơ quan được giao");
     Optional<LocalDate> requested = in.date("due");
     in.check();
@@ -205,7 +205,7 @@ public final class HandlingOpinions {
   }
 
   public Opinion answer(Actor actor, String opinionId, Input in) {
-    require(actor, "trả lời ý kiến", Role.OFFICE, Role.HOST, Role.AGENCY);
+    actor.require("trả lời ý kiến", Role.OFFICE, Role.HOST, Role.AGENCY);
     String text = in.requiredText("text", 10000, "nội dung trả lời");
     String mode = in.text("mode", 20).orElse("written");
     if (!mode.equals("written") && !mode.equals("at-meeting")) {
@@ -227,7 +227,7 @@ public final class HandlingOpinions {
   }
 
   public Opinion extend(Actor actor, String opinionId, Input in) {
-    require(actor, "gia hạn giải quyết", Role.OFFICE, Role.HOST, Role.AGENCY);
+    actor.require("gia hạn giải quyết", Role.OFFICE, Role.HOST, Role.AGENCY);
     LocalDate until = in.date("until").orElse(null);
     if (!in.has("until")) {
       in.error("until", "Vui lòng nhập hạn mới.");
@@ -243,7 +243,7 @@ public final class HandlingOpinions {
   }
 
   public Opinion close(Actor actor, String opinionId, Input in) {
-    require(actor, "kết thúc ý kiến", Role.OFFICE, Role.HOST);
+    actor.require("kết thúc ý kiến", Role.OFFICE, Role.HOST);
     String note = in.text("note", 2000).orElse("");
     in.check();
     Opinion o = load(actor, opinionId);
@@ -314,7 +314,7 @@ public final class HandlingOpinions {
   }
 
   public Opinion get(Actor actor, String opinionId) {
-    require(actor, "xem ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
+    actor.require("xem ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
     Opinion o = load(actor, opinionId);
     if (onlyAgency(actor) && !assignedTo(o, actor)) {
       throw DomainException.notFound("ý kiến");
@@ -324,7 +324,7 @@ public final class HandlingOpinions {
 
   /** Filters: plan (or none for unattached), status, field, agency. An agency sees only its own. */
   public List<Opinion> list(Actor actor, Input in) {
-    require(actor, "xem ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
+    actor.require("xem ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
     Optional<String> planId = in.text("plan", 40);
     Optional<OpinionStatus> status = in.choice("status", OpinionStatus.class);
     Optional<OpinionField> field = in.choice("field", OpinionField.class);
@@ -424,9 +424,4 @@ public final class HandlingOpinions {
     }
   }
 
-  private static void require(Actor actor, String action, Role... roles) {
-    if (!actor.hasAny(roles)) {
-      throw DomainException.forbidden(action);
-    }
-  }
 }
