@@ -1,8 +1,11 @@
 package vn.doithoai.handlers;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import vn.doithoai.core.opinion.HandlingOpinions;
 import vn.doithoai.core.opinion.Opinion;
+import vn.doithoai.core.opinion.OpinionPage;
 
 /** Staff opinion routes: enter, compiled lists, list, get with audit trail, and every triage action. */
 public final class OpinionsHandler extends ApiHandler {
@@ -22,9 +25,11 @@ public final class OpinionsHandler extends ApiHandler {
         Map.entry("POST /opinions", r -> ApiResponses.json(201, opinions.enter(r.actor(), r.json()).toJson())),
         Map.entry("POST /opinions/compiled", r -> ApiResponses.json(201, Map.of("opinions",
             opinions.enterCompiled(r.actor(), r.json()).stream().map(Opinion::toJson).toList()))),
-        Map.entry("GET /opinions", r -> ApiResponses.json(200, Map.of("opinions",
-            opinions.list(r.actor(), r.query()).stream().map(Opinion::toJson).toList()))),
-        Map.entry("GET /opinions/{opinionId}", r -> ok(opinions.get(r.actor(), r.path("opinionId")))),
+        Map.entry("GET /opinions", r -> ApiResponses.json(200, page(opinions.page(r.actor(), r.query())))),
+        Map.entry("GET /opinions/{opinionId}", r -> {
+          Opinion o = opinions.get(r.actor(), r.path("opinionId"));
+          return ApiResponses.json(200, withDaysLeft(o, opinions.workingDaysLeft(o)));
+        }),
         Map.entry("POST /opinions/{opinionId}/triage", r -> ok(opinions.triage(r.actor(), r.path("opinionId"),
             r.json()))),
         Map.entry("POST /opinions/{opinionId}/merge", r -> ok(opinions.merge(r.actor(), r.path("opinionId"),
@@ -41,6 +46,29 @@ public final class OpinionsHandler extends ApiHandler {
             r.json()))),
         Map.entry("POST /opinions/{opinionId}/close", r -> ok(opinions.close(r.actor(), r.path("opinionId"),
             r.json()))));
+  }
+
+  /** {@code opinions} (each with {@code workingDaysLeft}), {@code next}, {@code previous}, {@code total}. */
+  private static Map<String, Object> page(OpinionPage p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("opinions", p.opinions().stream().map(e -> withDaysLeft(e.opinion(), e.workingDaysLeft())).toList());
+    m.put("next", p.next().orElse(null));
+    m.put("previous", p.previous().orElse(null));
+    m.put("total", p.total());
+    p.neighbours().ifPresent(n -> {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("previous", n.previous().orElse(null));
+      x.put("next", n.next().orElse(null));
+      x.put("position", n.position());
+      m.put("neighbours", x);
+    });
+    return m;
+  }
+
+  private static Map<String, Object> withDaysLeft(Opinion o, Optional<Integer> daysLeft) {
+    Map<String, Object> m = o.toJson();
+    m.put("workingDaysLeft", daysLeft.orElse(null));
+    return m;
   }
 
   private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse ok(Opinion o) {

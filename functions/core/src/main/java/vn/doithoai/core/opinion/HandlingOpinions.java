@@ -330,6 +330,11 @@ public final class HandlingOpinions {
     Optional<OpinionField> field = in.choice("field", OpinionField.class);
     Optional<String> agency = in.text("agency", 40);
     in.check();
+    return listed(actor, planId, status, field, agency);
+  }
+
+  private List<Opinion> listed(Actor actor, Optional<String> planId, Optional<OpinionStatus> status,
+      Optional<OpinionField> field, Optional<String> agency) {
     if (onlyAgency(actor)) {
       String own = actor.agencyId().orElseThrow(() -> DomainException.forbidden("xem ý kiến (thiếu mã cơ quan)"));
       if (agency.isPresent() && !agency.get().equals(own)) {
@@ -344,6 +349,70 @@ public final class HandlingOpinions {
       return opinions.byAgency(actor.communeId(), agency.get());
     }
     return opinions.byPlan(actor.communeId(), planId, status, field, agency);
+  }
+
+  /**
+   * A page of the list ({@link #list}'s filters, and: {@code plan=*} every plan of this year and last year
+   * with the unattached; {@code channel}; {@code overdue=true}; {@code dueWithin=N} working days; {@code q}
+   * searched in the tracking code, content and raisers' names without diacritics; {@code sort=newest|due};
+   * {@code limit} 1–200 (default: all); {@code cursor} from a previous page; {@code around=<id>} for the
+   * neighbours of one opinion in the list).
+   */
+  public OpinionPage page(Actor actor, Input in) {
+    actor.require("xem ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
+    Optional<String> planId = in.text("plan", 40);
+    boolean everyPlan = planId.filter("*"::equals).isPresent();
+    Optional<OpinionStatus> status = in.choice("status", OpinionStatus.class);
+    Optional<OpinionField> field = in.choice("field", OpinionField.class);
+    Optional<String> agency = in.text("agency", 40);
+    Optional<Channel> channel = in.choice("channel", Channel.class);
+    boolean overdue = in.bool("overdue").orElse(false);
+    Optional<Integer> dueWithin = in.integer("dueWithin", 0, 60);
+    Optional<String> query = in.text("q", 200);
+    OpinionPaging.Sort sort = in.choice("sort", OpinionPaging.Sort.class).orElse(OpinionPaging.Sort.NEWEST);
+    int limit = in.integer("limit", 1, 200).orElse(Integer.MAX_VALUE);
+    Optional<String> cursor = in.text("cursor", 400);
+    Optional<String> around = in.text("around", 40);
+    String after = "";
+    if (cursor.isPresent()) {
+      Optional<String> key = OpinionPaging.after(sort, cursor.get());
+      if (key.isEmpty()) {
+        in.error("cursor", "Con trỏ trang không hợp lệ; hãy tải lại danh sách.");
+      } else {
+        after = key.get();
+      }
+    }
+    in.check();
+    List<Opinion> found = new ArrayList<>();
+    if (everyPlan && onlyAgency(actor)) {
+      found.addAll(listed(actor, Optional.empty(), status, field, agency)); // an agency's list spans every plan
+    } else if (everyPlan) {
+      found.addAll(listed(actor, Optional.empty(), status, field, agency));
+      int year = LocalDate.ofInstant(clock.instant(), DeadlineScheduling.VIETNAM).getYear();
+      for (int y = year - 1; y <= year; y++) {
+        for (Plan p : plans.byYear(actor.communeId(), y)) {
+          found.addAll(listed(actor, Optional.of(p.id()), status, field, agency));
+        }
+      }
+    } else {
+      found.addAll(listed(actor, planId, status, field, agency));
+    }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), DeadlineScheduling.VIETNAM);
+    java.util.Map<String, Optional<Integer>> left = new java.util.HashMap<>();
+    java.util.function.Function<Opinion, Optional<Integer>> daysLeft =
+        o -> left.computeIfAbsent(o.id(), id -> deadlines.workingDaysLeft(o, today));
+    List<Opinion> kept = found.stream().distinct()
+        .filter(o -> channel.isEmpty() || o.channel() == channel.get())
+        .filter(o -> !overdue || daysLeft.apply(o).filter(d -> d < 0).isPresent())
+        .filter(o -> dueWithin.isEmpty() || daysLeft.apply(o).filter(d -> d >= 0 && d <= dueWithin.get()).isPresent())
+        .filter(o -> query.isEmpty() || OpinionPaging.found(o, query.get()))
+        .sorted(OpinionPaging.order(sort)).toList();
+    return OpinionPaging.page(kept, sort, after, limit, daysLeft, around);
+  }
+
+  /** The working days left before an assigned opinion's answer is due (negative: overdue). */
+  public Optional<Integer> workingDaysLeft(Opinion o) {
+    return deadlines.workingDaysLeft(o, LocalDate.ofInstant(clock.instant(), DeadlineScheduling.VIETNAM));
   }
 
   private Opinion saveAndTell(Actor actor, Opinion next, String event) {
