@@ -356,7 +356,8 @@ public final class HandlingOpinions {
    * with the unattached; {@code channel}; {@code overdue=true}; {@code dueWithin=N} working days; {@code q}
    * searched in the tracking code, content and raisers' names without diacritics; {@code sort=newest|due};
    * {@code limit} 1–200 (default: all); {@code cursor} from a previous page; {@code around=<id>} for the
-   * neighbours of one opinion in the list).
+   * neighbours of one opinion in the list; {@code similarTo=<id>}: open opinions most like that one first, one
+   * page, for choosing a merge target).
    */
   public OpinionPage page(Actor actor, Input in) {
     actor.require("xem ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
@@ -373,6 +374,7 @@ public final class HandlingOpinions {
     int limit = in.integer("limit", 1, 200).orElse(Integer.MAX_VALUE);
     Optional<String> cursor = in.text("cursor", 400);
     Optional<String> around = in.text("around", 40);
+    Optional<String> similarTo = in.text("similarTo", 40);
     String after = "";
     if (cursor.isPresent()) {
       Optional<String> key = OpinionPaging.after(sort, cursor.get());
@@ -407,6 +409,14 @@ public final class HandlingOpinions {
         .filter(o -> dueWithin.isEmpty() || daysLeft.apply(o).filter(d -> d >= 0 && d <= dueWithin.get()).isPresent())
         .filter(o -> query.isEmpty() || OpinionPaging.found(o, query.get()))
         .sorted(OpinionPaging.order(sort)).toList();
+    if (similarTo.isPresent()) {
+      // merge candidates: open opinions, the most similar first (same words in any order, diacritics aside)
+      Opinion to = get(actor, similarTo.get());
+      kept = kept.stream().filter(o -> !o.id().equals(to.id()) && o.status().open())
+          .sorted(java.util.Comparator.comparingDouble((Opinion o) -> -vn.doithoai.core.common.Folding.similarity(
+              to.content(), o.content())).thenComparing(OpinionPaging.order(sort))).toList();
+      return OpinionPaging.page(kept, sort, "", limit, daysLeft, Optional.empty());
+    }
     return OpinionPaging.page(kept, sort, after, limit, daysLeft, around);
   }
 

@@ -1,0 +1,74 @@
+// Việc của tôi: by role, the counts and the first lines of each queue; every line opens its record.
+import {h, fill, byId} from './dom.js';
+import {api, query} from './api.js';
+import {layout, has, pageError} from './layout.js';
+import {countdown, dayDate, excerpt, FIELD} from './text.js';
+
+const SHOWN = 5;
+
+function queues(user) {
+  const q = [];
+  if (has(user, 'office', 'host')) {
+    q.push({title: 'Ý kiến mới cần phân loại', params: {plan: '*', status: 'received'},
+      empty: 'Không có ý kiến mới nào chờ phân loại.'});
+  }
+  if (has(user, 'office', 'host', 'agency', 'front')) {
+    q.push({title: 'Sắp đến hạn (trong 2 ngày làm việc)', params: {plan: '*', status: 'assigned', dueWithin: 2, sort: 'due'},
+      empty: 'Không có việc nào sắp đến hạn.'});
+    q.push({title: 'Quá hạn', params: {plan: '*', status: 'assigned', overdue: true, sort: 'due'}, late: true,
+      empty: 'Không có việc nào quá hạn.'});
+  }
+  if (has(user, 'agency') && !has(user, 'office', 'host')) {
+    q.push({title: 'Việc được giao cho cơ quan', params: {plan: '*', status: 'assigned', sort: 'due'},
+      empty: 'Cơ quan chưa được giao ý kiến nào đang chờ trả lời.'});
+  }
+  if (has(user, 'front')) {
+    q.push({title: 'Đang giải quyết (giám sát)', params: {plan: '*', status: 'assigned', sort: 'due'},
+      empty: 'Không có ý kiến nào đang giải quyết.'});
+    q.push({title: 'Đã trả lời, chờ kết thúc', params: {plan: '*', status: 'answered'},
+      empty: 'Không có ý kiến nào đã trả lời mà chưa kết thúc.'});
+  }
+  if (has(user, 'office', 'host')) {
+    q.push({title: 'Đã trả lời, chờ kết thúc', params: {plan: '*', status: 'answered'},
+      empty: 'Không có ý kiến nào chờ kết thúc.'});
+  }
+  return q.filter((x, i, all) => all.findIndex((y) => y.title === x.title) === i);
+}
+
+function line(o) {
+  const due = o.assignment && (o.assignment.extendedTo || o.assignment.due);
+  const late = o.workingDaysLeft !== null && o.workingDaysLeft < 0;
+  return h('li', {},
+      h('a', {href: '/y-kien/chi-tiet.html?id=' + encodeURIComponent(o.id)}, o.trackingCode), ' — ',
+      excerpt(o.content, 90), ' ',
+      h('span', {class: 'muted'}, '(' + (FIELD[o.field] || o.fieldText) + ')'),
+      due ? [' · ', h('span', {class: 'tag ' + (late ? 'tag-late' : 'tag-soon')},
+          `Hạn ${dayDate(due)}, ${countdown(o.workingDaysLeft)}`)] : null);
+}
+
+async function card(queue, index) {
+  const page = await api('GET', '/opinions' + query({...queue.params, limit: SHOWN}));
+  const headingId = 'hang-' + index;
+  const list = page.opinions.length
+      ? h('ul', {class: 'work-list'}, page.opinions.map(line))
+      : h('p', {class: 'muted'}, queue.empty);
+  const all = '/y-kien.html' + query({...queue.params, limit: undefined});
+  return h('li', {class: 'card'},
+      h('section', {'aria-labelledby': headingId},
+          h('h2', {id: headingId}, queue.title),
+          h('span', {class: 'count' + (queue.late && page.total ? ' tag-late' : '')},
+              h('span', {class: 'visually-hidden'}, 'Số lượng: '), page.total),
+          list,
+          page.total > SHOWN ? h('p', {}, h('a', {href: all}, `Xem tất cả ${page.total} ý kiến`)) : null));
+}
+
+async function main() {
+  const user = await layout();
+  const today = new Date().toLocaleDateString('sv-SE', {timeZone: 'Asia/Ho_Chi_Minh'});
+  fill(byId('hom-nay'), `Chào đồng chí ${user.name || user.email}. Hôm nay là ${dayDate(today)}.`);
+  const cards = await Promise.all(queues(user).map((q, i) => card(q, i)));
+  fill(byId('viec'), cards.length ? h('ul', {class: 'cards'}, cards)
+      : h('p', {}, 'Tài khoản của đồng chí chưa được giao vai trò nào có việc trong bảng này.'));
+}
+
+main().catch(pageError);
