@@ -265,7 +265,6 @@ public final class LocalApiGateway implements AutoCloseable {
           return message(exchange, 403, "Forbidden");
         }
         authorization = "Bearer " + session;
-        exchange.getRequestHeaders().set("Authorization", authorization);
       }
       claims = authorize(authorization);
       if (claims == null) {
@@ -277,6 +276,9 @@ public final class LocalApiGateway implements AutoCloseable {
       return message(exchange, 413, "Request Entity Too Large");
     }
     APIGatewayV2HTTPEvent event = event(exchange, method, rawPath, match, claims, body, requestId, clock.instant());
+    if (authorization != null && event.getHeaders() != null) {
+      event.getHeaders().putIfAbsent("authorization", authorization);
+    }
     String functionId = match.route.functionId();
     Object result;
     try {
