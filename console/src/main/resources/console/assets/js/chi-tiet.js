@@ -1,7 +1,7 @@
 // Ý kiến chi tiết: the record, its whole audit trail, and every action the API allows this user now.
 import {h, fill, byId} from './dom.js';
 import {api, query} from './api.js';
-import {layout, has, pageError} from './layout.js';
+import {layout, has, pageError, ready} from './layout.js';
 import {STATUS, FIELD, CHANNEL, ROLE, REFUSAL, ACTION, countdown, date, dateTime, dayDate, person, excerpt}
   from './text.js';
 import {filtersOf, detailUrl} from './filters.js';
@@ -81,11 +81,11 @@ function mergeAction() {
   const list = h('div', {'aria-live': 'polite'});
   const searchId = 'gop-tim';
   const load = async (q) => {
-    const params = q ? {plan: '*', q, limit: 10} : {plan: opinion.planId || '', similarTo: opinion.id, limit: 8};
+    const params = q ? {plan: '*', q, limit: 10} : {plan: '*', similarTo: opinion.id, limit: 8};
     const page = await api('GET', '/opinions' + query(params));
     const options = page.opinions.filter((o) => o.id !== opinion.id && ['received', 'accepted', 'assigned'].includes(o.status));
     fill(list, options.length
-        ? radios(q ? 'Kết quả tìm' : 'Ý kiến tương tự trong cùng kế hoạch', 'into',
+        ? radios(q ? 'Kết quả tìm' : 'Ý kiến tương tự (cùng kế hoạch trước)', 'into',
             options.map((o) => [o.id, `${o.trackingCode}: ${excerpt(o.content, 100)} (${STATUS[o.status]})`]))
         : h('p', {class: 'muted'}, 'Không tìm thấy ý kiến phù hợp để gộp.'));
   };
@@ -238,4 +238,7 @@ async function main() {
   await neighbours();
 }
 
-main().catch(pageError);
+main().then(ready, (e) => {
+  pageError(e);
+  ready();
+});

@@ -2,6 +2,7 @@
 import {byId, h} from './dom.js';
 import {api, ApiError} from './api.js';
 import {onSubmit, showErrors, announce} from './forms.js';
+import {ready} from './layout.js';
 
 /** Only a path of this site: never another origin (an open redirect) nor the sign-in page itself. */
 export function nextPage(search = location.search) {
@@ -41,3 +42,5 @@ onSubmit(form, async (v) => {
     throw e;
   }
 });
+
+ready();

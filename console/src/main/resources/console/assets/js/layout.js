@@ -58,3 +58,9 @@ export function pageError(e) {
   fill(main, h('div', {class: 'notice notice-error', role: 'alert'}, h('h1', {}, 'Không hiển thị được trang'),
       h('p', {}, e.message)));
 }
+
+/** Marks the page interactive (its data shown, its forms live): tests and the benchmark wait for it. */
+export function ready() {
+  performance.mark('dt-ready');
+  document.documentElement.dataset.ready = 'true';
+}

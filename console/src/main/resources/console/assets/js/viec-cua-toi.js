@@ -1,7 +1,7 @@
 // Việc của tôi: by role, the counts and the first lines of each queue; every line opens its record.
 import {h, fill, byId} from './dom.js';
 import {api, query} from './api.js';
-import {layout, has, pageError} from './layout.js';
+import {layout, has, pageError, ready} from './layout.js';
 import {countdown, dayDate, excerpt, FIELD} from './text.js';
 
 const SHOWN = 5;
@@ -71,4 +71,7 @@ async function main() {
       : h('p', {}, 'Tài khoản của đồng chí chưa được giao vai trò nào có việc trong bảng này.'));
 }
 
-main().catch(pageError);
+main().then(ready, (e) => {
+  pageError(e);
+  ready();
+});

@@ -1,7 +1,7 @@
 // Ý kiến: the filtered list (filters in the URL), search without diacritics, pages by cursor, bulk actions.
 import {h, fill, byId} from './dom.js';
 import {api, query} from './api.js';
-import {layout, has, pageError} from './layout.js';
+import {layout, has, pageError, ready} from './layout.js';
 import {STATUS, FIELD, CHANNEL, countdown, date, excerpt} from './text.js';
 import {filtersOf, detailUrl} from './filters.js';
 import {plans, agencies, addOptions, planTitle} from './options.js';
@@ -153,4 +153,7 @@ async function main() {
   await render();
 }
 
-main().catch(pageError);
+main().then(ready, (e) => {
+  pageError(e);
+  ready();
+});

@@ -356,8 +356,8 @@ public final class HandlingOpinions {
    * with the unattached; {@code channel}; {@code overdue=true}; {@code dueWithin=N} working days; {@code q}
    * searched in the tracking code, content and raisers' names without diacritics; {@code sort=newest|due};
    * {@code limit} 1–200 (default: all); {@code cursor} from a previous page; {@code around=<id>} for the
-   * neighbours of one opinion in the list; {@code similarTo=<id>}: open opinions most like that one first, one
-   * page, for choosing a merge target).
+   * neighbours of one opinion in the list; {@code similarTo=<id>}: open opinions most like that one first — same words
+   * in any order, diacritics aside, the same plan weighing more — one page, for choosing a merge target).
    */
   public OpinionPage page(Actor actor, Input in) {
     actor.require("xem ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
@@ -413,11 +413,17 @@ public final class HandlingOpinions {
       // merge candidates: open opinions, the most similar first (same words in any order, diacritics aside)
       Opinion to = get(actor, similarTo.get());
       kept = kept.stream().filter(o -> !o.id().equals(to.id()) && o.status().open())
-          .sorted(java.util.Comparator.comparingDouble((Opinion o) -> -vn.doithoai.core.common.Folding.similarity(
-              to.content(), o.content())).thenComparing(OpinionPaging.order(sort))).toList();
+          .sorted(java.util.Comparator.comparingDouble((Opinion o) -> -likeness(to, o))
+              .thenComparing(OpinionPaging.order(sort))).toList();
       return OpinionPaging.page(kept, sort, "", limit, daysLeft, Optional.empty());
     }
     return OpinionPaging.page(kept, sort, after, limit, daysLeft, around);
+  }
+
+  /** How like {@code to} an opinion is: its words' similarity, and a quarter more within the same plan. */
+  private static double likeness(Opinion to, Opinion o) {
+    return vn.doithoai.core.common.Folding.similarity(to.content(), o.content())
+        + (o.planId().equals(to.planId()) ? 0.25 : 0);
   }
 
   /** The working days left before an assigned opinion's answer is due (negative: overdue). */

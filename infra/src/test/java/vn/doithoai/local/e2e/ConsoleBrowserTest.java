@@ -1,0 +1,342 @@
+package vn.doithoai.local.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.doithoai.core.common.Json;
+
+/**
+ * The staff console in Chromium against the local runtime, role by role: the office triages webhook opinions,
+ * merges two and assigns one; the agency signs in and answers; the citizen's status page changes. axe-core
+ * finds no WCAG 2.1 A/AA violation on any page; one task is done with the keyboard alone.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+  @TempDir
+  static Path data;
+  static LocalApi api;
+  static Browser browser;
+  static String office;
+  static String planId;
+  static final Map<String, String> ids = new java.util.HashMap<>();
+  static final Map<String, String> codes = new java.util.HashMap<>();
+
+  @BeforeAll
+  static void start() {
+    assumeTrue(Browser.available(), Browser.unavailableReason());
+    api = new LocalApi(data);
+    office = api.token("demo", "office", null);
+    LocalApi.Reply plan = api.call("POST", "/plans", office, Map.of("year", 2026, "issuer", "peoples-committee",
+        "number", "48/KH-UBND", "title", "Kế hoạch đối thoại trực tiếp của Chủ tịch UBND xã với Nhân dân năm 2026",
+        "hosts", List.of(Map.of("position", "Chủ tịch UBND xã")), "audience", "Nhân dân thôn Nà Pàn",
+        "meetings", List.of(Map.of("id", "m1", "date", "2026-12-28", "venue", "Nhà văn hóa thôn Nà Pàn")),
+        "profile", "national-2025"));
+    assertEquals(201, plan.status(), plan.body());
+    planId = plan.text("id");
+    send("a", "Đường làng thôn Nà Pàn bị xuống cấp, nhiều ổ gà, đề nghị xã sửa chữa trước mùa mưa.",
+        "infrastructure", "Hoàng Văn Dũng");
+    send("b", "Đề nghị sửa chữa đường làng Nà Pàn, đường xuống cấp nhiều ổ gà.", "infrastructure", "Lương Thị Hoa");
+    send("c", "Trạm y tế xã thiếu thuốc cho người cao tuổi, đề nghị bổ sung.", "health", "Vi Văn Toàn");
+    browser = new Browser(api.running.api().uri());
+  }
+
+  static void send(String key, String content, String field, String name) {
+    String body = Json.write(Map.of("content", content, "field", field, "name", name,
+        "email", key + "@example.vn"));
+    LocalApi.Reply r = api.webhook("demo", "wh-console-" + key, body.getBytes(StandardCharsets.UTF_8),
+        "application/json");
+    assertEquals(202, r.status(), r.body());
+    codes.put(key, r.text("trackingCode"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> found = (List<Map<String, Object>>) api.call("GET", "/opinions?plan=*&q="
+        + r.text("trackingCode"), office, null).json().get("opinions");
+    ids.put(key, (String) found.get(0).get("id"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  WebElement find(String css) {
+    return browser.driver.findElement(By.cssSelector(css));
+  }
+
+  List<WebElement> all(String css) {
+    return browser.driver.findElements(By.cssSelector(css));
+  }
+
+  void assertNoAxeViolations(String page) {
+    String v = browser.axeViolations();
+    assertTrue(v.isEmpty(), page + ": axe-core WCAG 2.1 A/AA violations:\n" + v);
+  }
+
+  WebElement waitFor(String css) {
+    return new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> {
+      List<WebElement> e = d.findElements(By.cssSelector(css));
+      return e.isEmpty() || !e.get(0).isDisplayed() ? null : e.get(0);
+    });
+  }
+
+  void waitForText(String css, String text) {
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector(css))
+        .stream().anyMatch(e -> e.getText().contains(text)));
+  }
+
+  WebElement summary(String title) {
+    return all(".actions summary").stream().filter(s -> s.getText().equals(title)).findFirst()
+        .orElseThrow(() -> new AssertionError("no action " + title + " in " + find(".actions").getText()));
+  }
+
+  WebElement formOf(String title) {
+    return summary(title).findElement(By.xpath("./following-sibling::form"));
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("a page opened without a session goes to sign-in, which keeps the page wanted and shows errors")
+  void signInKeepsThePageWanted() {
+    browser.signOut();
+    browser.driver.get(browser.base + "/y-kien.html?status=received");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/dang-nhap.html"));
+    assertTrue(browser.driver.getCurrentUrl().endsWith("/dang-nhap.html?next=%2Fy-kien.html%3Fstatus%3Dreceived"),
+        browser.driver.getCurrentUrl());
+    browser.waitReady();
+    assertTrue(find("#thong-bao").getText().contains("Vui lòng đăng nhập để tiếp tục"));
+    find("#dang-nhap button[type=submit]").click();
+    WebElement summary = waitFor(".error-summary");
+    assertEquals(List.of("Vui lòng nhập email.", "Vui lòng nhập mật khẩu."),
+        summary.findElements(By.cssSelector("li")).stream().map(WebElement::getText).toList());
+    assertEquals(summary, browser.driver.switchTo().activeElement(), "the summary takes the focus");
+    summary.findElement(By.linkText("Vui lòng nhập mật khẩu.")).click();
+    assertEquals("password", browser.driver.switchTo().activeElement().getAttribute("id"));
+    assertEquals("true", find("#email").getAttribute("aria-invalid"));
+    assertNoAxeViolations("sign-in with errors");
+    browser.screenshot("dang-nhap-loi", 1366);
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("the office's work: the three new webhook opinions to triage, each linking to its record")
+  void officeSeesNewOpinions() {
+    browser.signIn(office);
+    browser.open("/");
+    WebElement card = find(".card");
+    assertTrue(card.getText().startsWith("Ý kiến mới cần phân loại"), card.getText());
+    assertEquals("Số lượng: 3", card.findElement(By.cssSelector(".count")).getAttribute("textContent").strip());
+    assertEquals(3, card.findElements(By.cssSelector("li a")).size());
+    assertTrue(find("#nguoi-dung").getText().contains("Văn phòng"));
+    assertNoAxeViolations("my work (office)");
+    browser.screenshot("viec-cua-toi-van-phong", 1366);
+    browser.screenshot("viec-cua-toi-van-phong-360", 360);
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("search without diacritics: “duong lang” finds the two opinions about “đường làng”")
+  void searchIgnoresDiacritics() {
+    browser.open("/y-kien.html");
+    WebElement q = find("#tim-q");
+    q.sendKeys("duong lang");
+    q.submit();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("q=duong+lang"));
+    browser.waitReady();
+    assertEquals("Kết quả tìm “duong lang”: 2 ý kiến", find("#so-ket-qua").getText());
+    List<String> shown = all("tbody tr td:nth-child(2) a").stream().map(WebElement::getText).toList();
+    assertEquals(java.util.Set.of(codes.get("a"), codes.get("b")), java.util.Set.copyOf(shown));
+    assertEquals("duong lang", find("#tim-q").getAttribute("value"), "the search stays in the box and the URL");
+    assertNoAxeViolations("opinions list");
+    browser.screenshot("y-kien-tim-kiem", 1366);
+    browser.screenshot("y-kien-tim-kiem-360", 360);
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("triage in the browser: accept A into the plan, merge B into A (A offered first), assign A")
+  void acceptMergeAssign() {
+    browser.open("/y-kien/chi-tiet.html?id=" + ids.get("a") + "&plan=*&q=duong+lang");
+    assertTrue(find("#lan-can").getText().contains("Danh sách"), find("#lan-can").getText());
+    summary("Đưa vào đối thoại").click();
+    new Select(formOf("Đưa vào đối thoại").findElement(By.name("plan"))).selectByValue(planId);
+    formOf("Đưa vào đối thoại").findElement(By.cssSelector("button[type=submit]")).click();
+    waitForText("#thong-bao", "Đã thực hiện: Đưa vào đối thoại.");
+    assertTrue(find(".summary-list").getText().contains("Trạng thái\nĐưa vào đối thoại"), find(".summary-list").getText());
+    assertTrue(find(".timeline").getText().contains("Đưa vào đối thoại"));
+
+    browser.open("/y-kien/chi-tiet.html?id=" + ids.get("b"));
+    summary("Gộp ý kiến trùng nội dung").click();
+    WebElement first = waitFor(".actions input[name=into]");
+    assertEquals(ids.get("a"), first.getAttribute("value"), "the most similar opinion comes first");
+    assertNoAxeViolations("opinion detail with the merge form");
+    browser.screenshot("y-kien-chi-tiet-gop", 1366);
+    first.click();
+    formOf("Gộp ý kiến trùng nội dung").findElement(By.cssSelector("button[type=submit]")).click();
+    waitForText("#thong-bao", "Đã thực hiện: Gộp ý kiến trùng nội dung.");
+    assertTrue(find(".summary-list").getText().contains("Đã gộp với ý kiến cùng nội dung"));
+
+    browser.open("/y-kien/chi-tiet.html?id=" + ids.get("a"));
+    summary("Giao cơ quan giải quyết").click();
+    WebElement assign = formOf("Giao cơ quan giải quyết");
+    assign.findElement(By.cssSelector("button[type=submit]")).click();
+    WebElement errors = waitFor(".error-summary");
+    assertTrue(errors.getText().contains("cơ quan được giao"), errors.getText());
+    assertNoAxeViolations("opinion detail with an error summary");
+    new Select(assign.findElement(By.name("agency"))).selectByValue("phong-kinh-te");
+    assign.findElement(By.cssSelector("button[type=submit]")).click();
+    waitForText("#thong-bao", "Đã thực hiện: Giao cơ quan giải quyết.");
+    String facts = find(".summary-list").getText();
+    assertTrue(facts.contains("Cơ quan giải quyết\nPhòng Kinh tế") && facts.matches("(?s).*còn \\d+ ngày làm việc.*"),
+        facts);
+    assertTrue(find(".summary-list").getText().contains("2 người") || find(".timeline").getText()
+        .contains("Nhận gộp ý kiến"), "A absorbed B");
+    assertNoAxeViolations("opinion detail, assigned");
+    browser.screenshot("y-kien-chi-tiet", 1366);
+    browser.screenshot("y-kien-chi-tiet-360", 360);
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("a version conflict says someone else changed the opinion and shows its new state")
+  void versionConflictShowsTheNewState() {
+    browser.open("/y-kien/chi-tiet.html?id=" + ids.get("c"));
+    summary("Không tiếp nhận").click();
+    WebElement refuse = formOf("Không tiếp nhận");
+    new Select(refuse.findElement(By.name("reason"))).selectByValue("settled-matter");
+    // meanwhile a colleague accepts it
+    assertEquals(200, api.call("POST", "/opinions/" + ids.get("c") + "/triage", office,
+        Map.of("decision", "accept")).status());
+    refuse.findElement(By.cssSelector("button[type=submit]")).click();
+    waitForText("#thong-bao", "Ý kiến vừa được thay đổi");
+    assertTrue(find(".summary-list").getText().contains("Trạng thái\nĐưa vào đối thoại"));
+    assertTrue(all(".actions summary").stream().noneMatch(s -> s.getText().equals("Không tiếp nhận")));
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName("keyboard only: the office assigns C to the health station without touching the mouse")
+  void keyboardOnlyAssignment() {
+    browser.open("/y-kien/chi-tiet.html?id=" + ids.get("c"));
+    tabUntil("summary", "Giao cơ quan giải quyết");
+    active().sendKeys(Keys.ENTER);
+    active().sendKeys(Keys.TAB);
+    assertEquals("agency", active().getAttribute("name"));
+    WebElement select = active();
+    // options: "Chọn cơ quan", then the agencies in the commune's order; the health station is the fifth
+    for (int i = 0; i < 5; i++) {
+      select.sendKeys(Keys.ARROW_DOWN);
+    }
+    assertEquals("tram-y-te", select.getAttribute("value"));
+    tabUntil("button", "Giao cơ quan giải quyết");
+    active().sendKeys(Keys.ENTER);
+    waitForText("#thong-bao", "Đã thực hiện: Giao cơ quan giải quyết.");
+    assertTrue(find(".summary-list").getText().contains("Trạm y tế xã"));
+  }
+
+  WebElement active() {
+    return browser.driver.switchTo().activeElement();
+  }
+
+  void tabUntil(String tag, String text) {
+    for (int i = 0; i < 80; i++) {
+      active().sendKeys(Keys.TAB);
+      WebElement a = active();
+      if (a.getTagName().equals(tag) && a.getText().strip().equals(text)) {
+        return;
+      }
+    }
+    throw new AssertionError("no " + tag + " “" + text + "” reached with Tab");
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName("the agency signs in, sees only its assignment, answers it; the citizen's status page changes")
+  void agencyAnswers() {
+    browser.signIn(api.token("demo", "agency", "phong-kinh-te"));
+    browser.open("/");
+    String work = find("#viec").getText();
+    assertTrue(work.contains("Việc được giao cho cơ quan") && work.contains(codes.get("a")), work);
+    assertTrue(!work.contains(codes.get("c")), "not the health station's assignment");
+    assertNoAxeViolations("my work (agency)");
+    browser.screenshot("viec-cua-toi-co-quan", 1366);
+    browser.driver.findElement(By.linkText(codes.get("a"))).click();
+    browser.waitReady();
+    List<String> offered = all(".actions summary").stream().map(WebElement::getText).toList();
+    assertEquals(List.of("Trả lời", "Gia hạn"), offered);
+    summary("Trả lời").click();
+    WebElement answer = formOf("Trả lời");
+    answer.findElement(By.name("text")).sendKeys("Phòng Kinh tế đã khảo sát; tuyến đường được đưa vào kế hoạch sửa "
+        + "chữa quý I/2027.");
+    answer.findElement(By.cssSelector("button[type=submit]")).click();
+    waitForText("#thong-bao", "Đã thực hiện: Trả lời.");
+    assertTrue(find(".summary-list").getText().contains("Trạng thái\nĐã trả lời"));
+    assertNoAxeViolations("opinion detail (agency, answered)");
+    LocalApi.Reply status = api.call("GET", "/public/demo/opinions/" + codes.get("a"), null, null);
+    assertEquals(200, status.status());
+    assertTrue(status.body().contains("answered"), status.body());
+  }
+
+  @Test
+  @Order(8)
+  @DisplayName("bulk: accept two new opinions at once; the filters stay in the URL")
+  void bulkAccept() {
+    send("d", "Đề nghị lắp đèn chiếu sáng đường thôn Khòn Nà.", "infrastructure", "Nông Văn Hải");
+    send("e", "Đề nghị nạo vét kênh mương nội đồng thôn Khòn Nà.", "infrastructure", "Hà Thị Mai");
+    browser.signIn(office);
+    browser.open("/y-kien.html?plan=*&status=received");
+    assertEquals("2 ý kiến", find("#so-ket-qua").getText());
+    all("tbody input[type=checkbox]").forEach(WebElement::click);
+    waitForText("#so-chon", "Đã chọn 2 ý kiến.");
+    browser.driver.findElement(By.xpath("//button[.='Đưa vào đối thoại']")).click();
+    waitForText("#thong-bao", "Đã đưa vào đối thoại 2 ý kiến.");
+    assertTrue(browser.driver.getCurrentUrl().endsWith("/y-kien.html?plan=*&status=received"));
+    assertEquals("0 ý kiến", find("#so-ket-qua").getText());
+    assertNoAxeViolations("opinions list after a bulk action");
+  }
+
+  @Test
+  @Order(9)
+  @DisplayName("the DOM helper turns data into text, refuses script URLs and handlers; Trusted Types block innerHTML")
+  void domHelperNeverParsesHtml() {
+    browser.open("/");
+    Object result = browser.driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        import('/assets/js/dom.js').then(({h}) => {
+          const out = {};
+          const p = h('p', {title: '"><b>'}, '<img src=x onerror=alert(1)>', 3, null, ['<i>a</i>']);
+          out.text = p.textContent;
+          out.children = p.children.length;
+          out.title = p.getAttribute('title');
+          try { h('a', {href: 'javascript:alert(1)'}); out.js = 'allowed'; } catch (e) { out.js = 'refused'; }
+          try { h('a', {onclick: 'alert(1)'}); out.handler = 'allowed'; } catch (e) { out.handler = 'refused'; }
+          try { document.body.innerHTML = '<b>x</b>'; out.innerHTML = 'allowed'; } catch (e) { out.innerHTML = 'blocked'; }
+          done(out);
+        }, (e) => done({error: String(e)}));
+        """);
+    assertEquals(Map.of("text", "<img src=x onerror=alert(1)>3<i>a</i>", "children", 0L, "title", "\"><b>",
+        "js", "refused", "handler", "refused", "innerHTML", "blocked"), result);
+  }
+}
