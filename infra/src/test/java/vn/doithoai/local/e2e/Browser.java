@@ -11,11 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -108,20 +107,25 @@ final class Browser implements AutoCloseable {
    * (to commit), else under target/console-screenshots/.
    */
   Path screenshot(String name, int width) {
-    driver.manage().window().setSize(new Dimension(width, 900));
-    Number height = (Number) js("return Math.ceil(document.documentElement.scrollHeight)");
-    driver.manage().window().setSize(new Dimension(width, Math.min(Math.max(height.intValue(), 600), 3000)));
-    Path dir = Boolean.getBoolean("doithoai.screenshots") ? Path.of("docs", "console")
-        : Path.of("target", "console-screenshots");
+    // the page laid out at that width (media queries included), then captured whole
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
+        "deviceScaleFactor", 1, "mobile", false));
     try {
+      Number height = (Number) js("return Math.ceil(document.documentElement.scrollHeight)");
+      int h = Math.min(Math.max(height.intValue(), 600), 4000);
+      driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", h,
+          "deviceScaleFactor", 1, "mobile", false));
+      Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+      Path dir = Boolean.getBoolean("doithoai.screenshots") ? Path.of("docs", "console")
+          : Path.of("target", "console-screenshots");
       Files.createDirectories(dir);
       Path file = dir.resolve(name + ".png");
-      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      driver.manage().window().setSize(new Dimension(1366, 900));
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
   }
 

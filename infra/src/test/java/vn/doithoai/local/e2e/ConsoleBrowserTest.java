@@ -339,4 +339,85 @@ class ConsoleBrowserTest {
     assertEquals(Map.of("text", "<img src=x onerror=alert(1)>3<i>a</i>", "children", 0L, "title", "\"><b>",
         "js", "refused", "handler", "refused", "innerHTML", "blocked"), result);
   }
+
+  @Test
+  @Order(10)
+  @DisplayName("staff entry: one opinion for a walk-in citizen, and a compiled list pasted from Excel")
+  void staffEntry() {
+    browser.signIn(office);
+    browser.open("/nhap-y-kien.html");
+    assertNoAxeViolations("staff entry (empty)");
+    find("#nhap button[type=submit]").click();
+    WebElement errors = waitFor("#nhap .error-summary");
+    assertTrue(errors.getText().contains("nội dung ý kiến") && errors.getText().contains("họ và tên"),
+        errors.getText());
+    assertNoAxeViolations("staff entry with errors");
+    find("#n-content").sendKeys("Đề nghị xã sớm cấp giấy chứng nhận quyền sử dụng đất cho 5 hộ thôn Khòn Nà.");
+    new Select(find("#n-field")).selectByValue("land");
+    find("#n-name").sendKeys("Lộc Văn Sơn");
+    find("#n-phone").sendKeys("0912000111");
+    find("#nhap button[type=submit]").click();
+    waitForText("#thong-bao", "Đã lưu ý kiến. Mã theo dõi:");
+    String code = find("#thong-bao li a").getText();
+    assertTrue(code.startsWith("DT-"), code);
+
+    find("#t-organisation").sendKeys("Ủy ban MTTQ xã");
+    browser.js("""
+        const dt = new DataTransfer();
+        dt.setData('text/plain', arguments[0]);
+        document.getElementById('t-content-0').dispatchEvent(
+            new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));
+        """, "Đề nghị sửa cầu treo thôn Nà Pàn\tHạ tầng, giao thông\t12\r\n"
+        + "Đề nghị hỗ trợ giống cây trồng\tchinh sach xa hoi\t7\r\n");
+    assertEquals("infrastructure", new Select(find("#t-field-0")).getFirstSelectedOption().getAttribute("value"));
+    assertEquals("social-policy", new Select(find("#t-field-1")).getFirstSelectedOption().getAttribute("value"));
+    assertEquals("7", find("#t-count-1").getAttribute("value"));
+    browser.screenshot("nhap-y-kien", 1366);
+    find("#tong-hop-form button[type=submit]").click();
+    waitForText("#thong-bao", "Đã lưu 2 ý kiến của danh sách tổng hợp.");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> front = (List<Map<String, Object>>) api.call("GET", "/opinions?plan=*&channel=front",
+        office, null).json().get("opinions");
+    assertEquals(java.util.Set.of(12L, 7L), front.stream().map(o -> ((Number) o.get("raiserCount")).longValue())
+        .collect(java.util.stream.Collectors.toSet()));
+  }
+
+  @Test
+  @Order(11)
+  @DisplayName("page weights: first load within 100 KB, a cached load within 30 KB (the budgets of CONSOLE.md)")
+  void pageWeights() {
+    browser.signIn(office);
+    StringBuilder report = new StringBuilder("| page | first load KB | cached KB | interactive ms (first, cached) |\n"
+        + "|---|---|---|---|\n");
+    for (String page : List.of("/", "/y-kien.html", "/y-kien/chi-tiet.html?id=" + ids.get("a"), "/nhap-y-kien.html",
+        "/dang-nhap.html")) {
+      browser.driver.executeCdpCommand("Network.enable", Map.of());
+      browser.driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+      browser.open(page);
+      double[] first = weight();
+      browser.open(page);
+      double[] cached = weight();
+      report.append(String.format(java.util.Locale.ROOT, "| %s | %.1f | %.1f | %.0f, %.0f |%n", page.replaceAll(
+          "id=.*", "id=…"), first[0] / 1024, cached[0] / 1024, first[1], cached[1]));
+      assertTrue(first[0] <= 100 * 1024, page + " first load " + first[0]);
+      assertTrue(cached[0] <= 30 * 1024, page + " cached load " + cached[0]);
+    }
+    System.out.println(report);
+    try {
+      java.nio.file.Files.writeString(Path.of("target", "console-weights.md"), report);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Bytes transferred for the page and everything it loaded, and the time to interactive (ms). */
+  double[] weight() {
+    Map<?, ?> m = (Map<?, ?>) browser.js("""
+        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+        const bytes = entries.reduce((n, e) => n + (e.transferSize || 0), 0);
+        const mark = performance.getEntriesByName('dt-ready')[0];
+        return {bytes, ready: mark ? mark.startTime : -1};
+        """);
+    return new double[] {((Number) m.get("bytes")).doubleValue(), ((Number) m.get("ready")).doubleValue()};
+  }
 }
