@@ -166,13 +166,21 @@ function raisers(o) {
       r.email ? [h('br', {}), 'Email: ', r.email] : null)));
 }
 
+/** An audit entry's detail as people read it: channel and plan names, dates as dd/mm/yyyy. */
+function detailText(a) {
+  if (a.action === 'opinion.received') return CHANNEL[a.detail] || a.detail;
+  const plan = planList.find((p) => p.id === a.detail);
+  if (plan) return planTitle(plan);
+  return a.detail.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
+}
+
 function timeline(o) {
   return h('ol', {class: 'timeline'}, o.audit.map((a) => h('li', {},
       h('time', {datetime: a.at}, dateTime(a.at)),
       h('strong', {}, ACTION[a.action] || a.action),
-      a.detail ? [' — ', a.action === 'opinion.received' ? CHANNEL[a.detail] || a.detail : a.detail] : null,
+      a.detail ? [' — ', detailText(a)] : null,
       a.reason ? h('div', {}, 'Lý do: ', a.reason) : null,
-      h('div', {class: 'muted'}, ROLE[a.actorRole] || a.actorRole || ''))));
+      h('div', {class: 'muted'}, ROLE[a.actorRole] || (a.actorRole === 'system' || !a.actorRole ? 'Hệ thống' : a.actorRole)))));
 }
 
 function render(o) {
@@ -222,7 +230,7 @@ async function neighbours() {
   }
   fill(nav,
       n.previous ? h('a', {href: detailUrl(n.previous, filters), rel: 'prev'}, '‹ Ý kiến trước') : h('span', {}),
-      h('a', {href: '/y-kien.html' + query(filters)}, `Danh sách (${n.position}/${page.total})`),
+      h('a', {href: '/y-kien.html' + query(filters)}, `Về danh sách (ý kiến ${n.position}/${page.total})`),
       n.next ? h('a', {href: detailUrl(n.next, filters), rel: 'next'}, 'Ý kiến sau ›') : h('span', {}));
 }
 
