@@ -179,7 +179,7 @@ class ConsoleBrowserTest {
   @DisplayName("triage in the browser: accept A into the plan, merge B into A (A offered first), assign A")
   void acceptMergeAssign() {
     browser.open("/y-kien/chi-tiet.html?id=" + ids.get("a") + "&plan=*&q=duong+lang");
-    assertTrue(find("#lan-can").getText().contains("Danh sách"), find("#lan-can").getText());
+    assertTrue(find("#lan-can").getText().contains("Về danh sách (ý kiến 2/2)"), find("#lan-can").getText());
     summary("Đưa vào đối thoại").click();
     new Select(formOf("Đưa vào đối thoại").findElement(By.name("plan"))).selectByValue(planId);
     formOf("Đưa vào đối thoại").findElement(By.cssSelector("button[type=submit]")).click();
@@ -408,6 +408,27 @@ class ConsoleBrowserTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Test
+  @Order(12)
+  @DisplayName("the host, on a phone, approves the drafted conclusion notice from Việc của tôi")
+  void hostApproves() {
+    assertEquals(200, api.call("POST", "/plans/" + planId + "/meetings/m1/record", office, Map.of("chair",
+        "Vy Xuân Tình", "secretary", "Hoàng Thị Lan", "attendees", 80)).status());
+    LocalApi.Reply draft = api.call("POST", "/plans/" + planId + "/meetings/m1/conclusion", office, Map.of());
+    assertEquals(201, draft.status(), draft.body());
+    browser.signIn(api.token("demo", "host", null));
+    browser.open("/");
+    WebElement card = find(".card");
+    assertEquals("Thông báo kết luận chờ duyệt", card.findElement(By.tagName("h2")).getText());
+    assertEquals("Số lượng: 1", card.findElement(By.cssSelector(".count")).getAttribute("textContent").strip());
+    assertNoAxeViolations("my work (host)");
+    browser.screenshot("viec-cua-toi-chu-tri-360", 360);
+    card.findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Duyệt')]")).click();
+    waitForText(".card [role=status]", "Đã duyệt thông báo kết luận");
+    assertEquals("approved", api.call("GET", "/conclusions/" + draft.text("id"), office, null).text("status"));
+    assertNoAxeViolations("my work (host) after approving");
   }
 
   /** Bytes transferred for the page and everything it loaded, and the time to interactive (ms). */
