@@ -10,6 +10,10 @@ const SHOWN = 5;
 
 function queues(user) {
   const q = [];
+  if (has(user, 'agency') && !has(user, 'office', 'host')) {
+    q.push({title: 'Việc được giao cho cơ quan', params: {plan: '*', status: 'assigned', sort: 'due'},
+      empty: 'Cơ quan chưa được giao ý kiến nào đang chờ trả lời.'});
+  }
   if (has(user, 'office', 'host')) {
     q.push({title: 'Ý kiến mới cần phân loại', params: {plan: '*', status: 'received'},
       empty: 'Không có ý kiến mới nào chờ phân loại.'});
@@ -19,10 +23,6 @@ function queues(user) {
       empty: 'Không có việc nào sắp đến hạn.'});
     q.push({title: 'Quá hạn', params: {plan: '*', status: 'assigned', overdue: true, sort: 'due'}, late: true,
       empty: 'Không có việc nào quá hạn.'});
-  }
-  if (has(user, 'agency') && !has(user, 'office', 'host')) {
-    q.push({title: 'Việc được giao cho cơ quan', params: {plan: '*', status: 'assigned', sort: 'due'},
-      empty: 'Cơ quan chưa được giao ý kiến nào đang chờ trả lời.'});
   }
   if (has(user, 'front')) {
     q.push({title: 'Đang giải quyết (giám sát)', params: {plan: '*', status: 'assigned', sort: 'due'},
@@ -38,13 +38,15 @@ function queues(user) {
 }
 
 function line(o) {
-  const due = o.assignment && (o.assignment.extendedTo || o.assignment.due);
-  const late = o.workingDaysLeft !== null && o.workingDaysLeft < 0;
+  // a countdown only while an agency's answer is awaited
+  const due = o.workingDaysLeft !== null && o.workingDaysLeft !== undefined && o.assignment
+      && (o.assignment.extendedTo || o.assignment.due);
+  const late = due && o.workingDaysLeft < 0;
   return h('li', {},
       h('a', {href: '/y-kien/chi-tiet.html?id=' + encodeURIComponent(o.id)}, o.trackingCode), ' — ',
       excerpt(o.content, 90), ' ',
       h('span', {class: 'muted'}, '(' + (FIELD[o.field] || o.fieldText) + ')'),
-      due ? [' · ', h('span', {class: 'tag ' + (late ? 'tag-late' : 'tag-soon')},
+      due ? [' · ', h('span', {class: 'tag ' + (late ? 'tag-late' : o.workingDaysLeft <= 2 ? 'tag-soon' : '')},
           `Hạn ${dayDate(due)}, ${countdown(o.workingDaysLeft)}`)] : null);
 }
 

@@ -207,6 +207,11 @@ class ConsoleBrowserTest {
     assertNoAxeViolations("opinion detail with an error summary");
     new Select(assign.findElement(By.name("agency"))).selectByValue("phong-kinh-te");
     assign.findElement(By.cssSelector("button[type=submit]")).click();
+    // the due date is shown before confirming, and nothing is stored yet
+    waitForText(".actions .notice", "Giao Phòng Kinh tế, hạn trả lời Thứ");
+    assertEquals("accepted", api.call("GET", "/opinions/" + ids.get("a"), office, null).text("status"));
+    assertNoAxeViolations("assignment preview");
+    assign.findElement(By.cssSelector("button[type=submit]")).click();
     waitForText("#thong-bao", "Đã thực hiện: Giao cơ quan giải quyết.");
     String facts = find(".summary-list").getText();
     assertTrue(facts.contains("Cơ quan giải quyết\nPhòng Kinh tế") && facts.matches("(?s).*còn \\d+ ngày làm việc.*"),
@@ -251,6 +256,10 @@ class ConsoleBrowserTest {
     }
     assertEquals("tram-y-te", select.getAttribute("value"));
     tabUntil("button", "Giao cơ quan giải quyết");
+    active().sendKeys(Keys.ENTER);
+    waitForText(".actions .notice", "Giao Trạm y tế xã, hạn trả lời");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> active().getText().equals(
+        "Xác nhận: Giao cơ quan giải quyết"));
     active().sendKeys(Keys.ENTER);
     waitForText("#thong-bao", "Đã thực hiện: Giao cơ quan giải quyết.");
     assertTrue(find(".summary-list").getText().contains("Trạm y tế xã"));
