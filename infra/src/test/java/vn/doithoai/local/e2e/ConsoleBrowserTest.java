@@ -440,6 +440,42 @@ class ConsoleBrowserTest {
     assertNoAxeViolations("my work (host) after approving");
   }
 
+  @Test
+  @Order(13)
+  @DisplayName("the Front supervises: what is being resolved and what was answered; no triage for it")
+  void frontSupervises() {
+    browser.signIn(api.token("demo", "front", null));
+    browser.open("/");
+    List<String> cards = all(".card h2").stream().map(WebElement::getText).toList();
+    assertTrue(cards.contains("Đang giải quyết (giám sát)") && cards.contains("Đã trả lời, chờ kết thúc")
+        && !cards.contains("Ý kiến mới cần phân loại"), cards.toString());
+    assertNoAxeViolations("my work (Front)");
+    browser.open("/y-kien/chi-tiet.html?id=" + ids.get("c"));
+    assertTrue(all(".actions summary").isEmpty(), "the Front reads, it does not act on an opinion");
+  }
+
+  @Test
+  @Order(14)
+  @DisplayName("no page scrolls sideways at 360 px (a phone) or 683 px (1366 px at 200 % zoom)")
+  void reflowsAt360And200PercentZoom() {
+    browser.signIn(office);
+    for (String page : List.of("/", "/y-kien.html?plan=*", "/y-kien/chi-tiet.html?id=" + ids.get("a"),
+        "/nhap-y-kien.html", "/dang-nhap.html")) {
+      browser.open(page);
+      for (int width : new int[] {360, 683}) {
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 800,
+            "deviceScaleFactor", 1, "mobile", false));
+        try {
+          Number overflow = (Number) browser.js(
+              "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+          assertEquals(0, overflow.intValue(), page + " at " + width + " px scrolls sideways");
+        } finally {
+          browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+      }
+    }
+  }
+
   /** Bytes transferred for the page and everything it loaded, and the time to interactive (ms). */
   double[] weight() {
     Map<?, ?> m = (Map<?, ?>) browser.js("""
