@@ -47,12 +47,22 @@ public final class PlansHandler extends ApiHandler {
             r.actor(), r.path("planId"), r.json()))));
   }
 
+  private static final Map<String, String> STATE_TEXT = Map.of("met", "Đã hoàn thành", "open", "Đang mở",
+      "overdue", "Quá hạn", "cancelled", "Kế hoạch đã hủy", "pending", "Chưa đến mốc tính hạn");
+
   static Map<String, Object> view(ManagingPlans.PlanView v) {
     Map<String, Object> m = v.plan().toJson();
     m.put("schedule", v.schedules().stream().map(s -> {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("meetingId", s.meetingId());
       x.putAll(DeadlineJson.schedule(s.schedule()));
+      x.put("deadlines", s.schedule().deadlines().stream().map(d -> {
+        Map<String, Object> one = DeadlineJson.deadline(d);
+        String state = v.state(s.meetingId(), d);
+        one.put("state", state);
+        one.put("stateText", STATE_TEXT.get(state));
+        return (Object) one;
+      }).toList());
       return (Object) x;
     }).toList());
     return m;

@@ -19,8 +19,26 @@ import vn.doithoai.core.rules.RuleProfiles;
  * them. Another commune's plan is never found.
  */
 public final class ManagingPlans {
-  /** A plan with its schedule, as the staff API returns it. */
-  public record PlanView(Plan plan, List<PlanSchedules.MeetingSchedule> schedules) {}
+  /** A plan with its schedule as of {@code today} (in Việt Nam), as the staff API returns it. */
+  public record PlanView(Plan plan, List<PlanSchedules.MeetingSchedule> schedules, LocalDate today) {
+    /**
+     * Where one deadline of one meeting stands: {@code met} (marked met, or settled by the notice or the
+     * report), {@code cancelled} (the plan was cancelled first), {@code overdue} (its due day has passed),
+     * {@code open} (due today or later), or {@code pending} (its anchor, e.g. the notice, has not happened).
+     */
+    public String state(String meetingId, vn.doithoai.core.rules.Deadline d) {
+      if (plan.completedDeadlines().contains(plan.deadlineKey(meetingId, d.ruleId()))) {
+        return "met";
+      }
+      if (plan.status() == PlanStatus.CANCELLED) {
+        return "cancelled";
+      }
+      if (d.due().isEmpty()) {
+        return "pending";
+      }
+      return d.due().get().isBefore(today) ? "overdue" : "open";
+    }
+  }
 
   private final Plans plans;
   private final Communes communes;
@@ -128,7 +146,8 @@ public final class ManagingPlans {
   }
 
   private PlanView view(Plan plan) {
-    return new PlanView(plan, schedules.derive(plan));
+    return new PlanView(plan, schedules.derive(plan), LocalDate.ofInstant(clock.instant(),
+        vn.doithoai.core.rules.DeadlineScheduling.VIETNAM));
   }
 
   private Plan load(Actor actor, String planId) {

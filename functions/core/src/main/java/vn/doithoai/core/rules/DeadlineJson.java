@@ -32,6 +32,7 @@ public final class DeadlineJson {
     m.put("rule", d.ruleId());
     m.put("title", d.title());
     m.put("owner", d.owner().code());
+    m.put("ownerText", d.owner().vietnamese());
     m.put("anchor", d.anchor().map(Enum::name).orElse(null));
     m.put("due", d.due().map(LocalDate::toString).orElse(null));
     m.put("explanation", d.explanation());
@@ -47,6 +48,8 @@ public final class DeadlineJson {
       x.put("at", e.at().toString());
       x.put("to", e.step().to().stream().map(Enum::name).toList());
       x.put("cc", e.step().cc().stream().map(Enum::name).toList());
+      x.put("toText", e.step().to().stream().map(Recipient::vietnamese).toList());
+      x.put("ccText", e.step().cc().stream().map(Recipient::vietnamese).toList());
       return (Object) x;
     }).toList());
     m.put("extensionLimit", d.extensionLimit().map(LocalDate::toString).orElse(null));

@@ -1,0 +1,20 @@
+// The words of plans, deadlines and notices (labels only: states and their texts come from the API).
+
+export const PLAN_STATUS_TAG = {announced: '', held: '', concluded: 'tag-done', closed: 'tag-done', cancelled: 'tag-late', draft: 'tag-soon'};
+
+export const DEADLINE_TAG = {met: 'tag-done', overdue: 'tag-late', open: 'tag-soon', pending: '', cancelled: ''};
+
+export const DOCUMENTS = [
+  ['plan', 'Kế hoạch'],
+  ['notice', 'Thông báo tổ chức hội nghị'],
+  ['invitation', 'Giấy mời'],
+  ['minutes', 'Biên bản hội nghị'],
+  ['report', 'Báo cáo kết quả'],
+];
+
+export const PARTS = {
+  resolved: 'Giải quyết tại hội nghị',
+  assigned: 'Giao giải quyết',
+  forwarded: 'Chuyển cơ quan cấp trên',
+  redirected: 'Hướng dẫn khiếu nại, tố cáo',
+};

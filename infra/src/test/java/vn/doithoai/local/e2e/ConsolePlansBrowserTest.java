@@ -1,0 +1,295 @@
+package vn.doithoai.local.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Seed 000's dialogue (Lạng Sơn's rules, {@code lang-son-320}: the Front compiles 10 days before the meeting,
+ * invitations 7 working days before, the notice within 10 working days after, answers 20 working days after the
+ * notice) run through the console's plan pages with the local clock moved across its deadlines: the plan is
+ * announced from its page, the timeline turns a missed deadline "Quá hạn" and a marked one "Đã hoàn thành", the
+ * office drafts the conclusion notice, the host approves it on a 390 px phone, the office publishes it and sees
+ * its number; the timeline then shows the notice's deadline met and the answers' deadline counted from it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsolePlansBrowserTest {
+  @TempDir
+  static Path data;
+  static LocalApi api;
+  static Browser browser;
+  static String office;
+  static String host;
+  static String planId;
+  static String conclusionId;
+
+  @BeforeAll
+  static void start() {
+    assumeTrue(Browser.available(), Browser.unavailableReason());
+    api = new LocalApi(data, Instant.parse("2025-11-03T01:00:00Z"));
+    office = api.token("demo", "office", null);
+    host = api.token("demo", "host", null);
+    LocalApi.Reply created = api.call("POST", "/plans", office, Map.of("year", 2025, "issuer", "party-committee",
+        "number", "12-KH/ĐU", "title", "Kế hoạch tiếp xúc, đối thoại trực tiếp giữa Bí thư Đảng ủy với Nhân dân",
+        "hosts", List.of(Map.of("position", "Bí thư Đảng ủy, Chủ tịch HĐND xã", "name", "Vy Xuân Tình")),
+        "audience", "Nhân dân thôn Nà Pàn", "villages", List.of("Thôn Nà Pàn"),
+        "meetings", List.of(Map.of("id", "m1", "date", "2025-11-20", "venue", "Nhà văn hóa thôn Nà Pàn",
+            "villages", List.of("Thôn Nà Pàn"))),
+        "distribution", List.of("Ban Thường vụ Huyện ủy", "Thường trực Đảng ủy", "Lưu: VT"),
+        "profile", "lang-son-320"));
+    assertEquals(201, created.status(), created.body());
+    planId = created.text("id");
+    browser = new Browser(api.running.api().uri());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  WebElement find(String css) {
+    return browser.driver.findElement(By.cssSelector(css));
+  }
+
+  List<WebElement> all(String css) {
+    return browser.driver.findElements(By.cssSelector(css));
+  }
+
+  void assertNoAxeViolations(String page) {
+    String v = browser.axeViolations();
+    assertTrue(v.isEmpty(), page + ": axe-core WCAG 2.1 A/AA violations:\n" + v);
+  }
+
+  void waitForText(String css, String text) {
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector(css))
+        .stream().anyMatch(e -> e.getText().contains(text)));
+  }
+
+  /** The deadline of rule {@code rule} on the plan page's timeline. */
+  WebElement deadline(String rule) {
+    return find(".deadlines li[data-rule='" + rule + "']");
+  }
+
+  String state(String rule) {
+    return deadline(rule).findElement(By.cssSelector("h4 .tag")).getText();
+  }
+
+  WebElement summary(String title) {
+    return all(".actions summary").stream().filter(s -> s.getText().equals(title)).findFirst()
+        .orElseThrow(() -> new AssertionError("no action " + title + " in " + find(".actions").getText()));
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("plans by year: the 2025 plan with its status and meeting date, linking to its page")
+  void plansOfTheYear() {
+    browser.signIn(office);
+    browser.open("/ke-hoach.html?year=2025");
+    assertEquals("Năm 2025: 1 kế hoạch", find("#so-ket-qua").getText());
+    String row = find("tbody tr").getText();
+    assertTrue(row.contains("12-KH/ĐU") && row.contains("bản nháp") && row.contains("20/11/2025"), row);
+    assertEquals("page", find(".nav a[href='/ke-hoach.html']").getAttribute("aria-current"));
+    assertNoAxeViolations("plans list");
+    browser.screenshot("ke-hoach", 1366);
+    browser.open("/ke-hoach.html?year=2024");
+    assertEquals("Năm 2024: 0 kế hoạch", find("#so-ket-qua").getText());
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("the office announces the plan from its page; the timeline lists each deadline, all open")
+  void announceFromThePlanPage() {
+    browser.open("/ke-hoach/chi-tiet.html?id=" + planId);
+    assertTrue(find("#trang-thai").getText().equals("bản nháp"));
+    summary("Công bố kế hoạch").click();
+    summary("Công bố kế hoạch").findElement(By.xpath("./following-sibling::form//button")).click();
+    waitForText("#thong-bao", "Đã công bố kế hoạch.");
+    assertEquals("đã công bố", find("#trang-thai").getText());
+    assertEquals("Đang mở", state("front.opinions-compiled"));
+    assertEquals("Đang mở", state("meeting.notice"));
+    String front = deadline("front.opinions-compiled").getText();
+    assertTrue(front.contains("Thứ Hai, 10/11/2025") && front.contains("Ủy ban MTTQ"), front);
+    assertTrue(deadline("conclusion.notice").getText().contains("Đơn vị thực hiện\nvăn phòng"),
+        deadline("conclusion.notice").getText());
+    assertEquals("Chưa đến mốc tính hạn", state("opinion.resolution"), "answers count from the notice");
+    assertFalse(browser.driver.getPageSource().matches("(?s).*\\b2025-11-\\d\\d\\b.*"), "no ISO dates on the page");
+    assertNoAxeViolations("plan page, announced");
+    browser.screenshot("ke-hoach-chi-tiet", 1366);
+    browser.screenshot("ke-hoach-chi-tiet-360", 360);
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("clock past the Front's deadline: “Quá hạn”; marked met from the page: “Đã hoàn thành”")
+  void overdueThenMet() {
+    api.advanceDaily(Instant.parse("2025-11-11T02:00:00Z"));
+    browser.open("/ke-hoach/chi-tiet.html?id=" + planId);
+    assertEquals("Quá hạn", state("front.opinions-compiled"));
+    assertEquals("Đang mở", state("conclusion.notice"));
+    WebElement front = deadline("front.opinions-compiled");
+    front.findElement(By.cssSelector(".mark-met summary")).click();
+    front.findElement(By.name("note")).sendKeys("Báo cáo số 05/BC-MTTQ ngày 11/11/2025");
+    assertNoAxeViolations("plan page, an overdue deadline with its mark-met form");
+    front.findElement(By.cssSelector(".mark-met button")).click();
+    waitForText("#thong-bao", "Đã ghi nhận hoàn thành: ");
+    assertEquals("Đã hoàn thành", state("front.opinions-compiled"));
+    assertTrue(deadline("front.opinions-compiled").findElements(By.cssSelector(".mark-met")).isEmpty());
+    @SuppressWarnings("unchecked")
+    List<String> done = (List<String>) api.call("GET", "/plans/" + planId, office, null).json()
+        .get("completedDeadlines");
+    assertEquals(List.of(planId + "#m1#front.opinions-compiled"), done);
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("after the meeting the office drafts the notice from the plan page")
+  void draftTheNotice() {
+    api.advanceDaily(Instant.parse("2025-11-20T09:00:00Z"));
+    LocalApi.Reply opinion = api.call("POST", "/opinions", office, Map.of("plan", planId, "channel", "spoken",
+        "field", "infrastructure", "content", "Đề nghị lắp đèn chiếu sáng đường thôn Nà Pàn.",
+        "raisers", List.of(Map.of("name", "Nông Văn Thắng", "village", "Thôn Nà Pàn"))));
+    assertEquals(201, opinion.status(), opinion.body());
+    LocalApi.Reply recorded = api.call("POST", "/plans/" + planId + "/meetings/m1/record", office, Map.of(
+        "attendees", 126, "chair", "Vy Xuân Tình", "secretary", "Hoàng Thị Lan",
+        "raised", List.of(Map.of("opinion", opinion.text("id"), "answeredAtMeeting", true, "answer",
+            "Xã lắp 12 bóng đèn trong tháng 12/2025."))));
+    assertEquals(200, recorded.status(), recorded.body());
+    browser.open("/ke-hoach/chi-tiet.html?id=" + planId);
+    assertEquals("đã tổ chức", find("#trang-thai").getText());
+    assertTrue(find("#noi-dung").getText().contains("Chưa có thông báo kết luận."));
+    browser.driver.findElement(By.xpath("//button[.='Dự thảo thông báo kết luận']")).click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(
+        "/ke-hoach/thong-bao-ket-luan.html?id="));
+    browser.waitReady();
+    conclusionId = browser.driver.getCurrentUrl().replaceAll(".*id=", "");
+    assertEquals("Dự thảo thông báo kết luận", find("h1").getText());
+    assertEquals("dự thảo", find("#trang-thai").getText());
+    assertTrue(find("#noi-dung").getText().contains("Xã lắp 12 bóng đèn"), "the matter resolved at the meeting");
+    assertTrue(all("#duyet").isEmpty(), "the office does not approve");
+    assertTrue(all("#ban-hanh").isEmpty(), "nothing to publish before the host approves");
+    assertEquals("/api/conclusions/" + conclusionId + "/document", Path.of(
+        find(".doc-links a").getAttribute("href").replaceFirst("^https?://[^/]+", "")).toString());
+    assertEquals(200, api.call("GET", "/conclusions/" + conclusionId + "/document", office, null).status());
+    assertNoAxeViolations("conclusion notice, draft (office)");
+    browser.screenshot("thong-bao-ket-luan-du-thao", 1366);
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("the host, on a 390 px phone, reads what Duyệt does and approves")
+  void hostApprovesOnAPhone() {
+    browser.signIn(host);
+    browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+        "deviceScaleFactor", 1, "mobile", true));
+    try {
+      browser.open("/ke-hoach/thong-bao-ket-luan.html?id=" + conclusionId);
+      String statement = find("#duyet").getText();
+      assertTrue(statement.contains("không sửa được nữa") && statement.contains("cấp số"), statement);
+      Number overflow = (Number) browser.js(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      assertEquals(0, overflow.intValue(), "no sideways scrolling at 390 px");
+      assertNoAxeViolations("conclusion notice, host on a phone");
+      find("#duyet button").click();
+      waitForText("#thong-bao", "Đã duyệt thông báo kết luận.");
+      assertEquals("đã duyệt", find("#trang-thai").getText());
+      assertTrue(all("#duyet").isEmpty());
+    } finally {
+      browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+    browser.screenshot("thong-bao-ket-luan-duyet-390", 390);
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName("the office publishes: the number is shown; the timeline has the notice met and answers counted")
+  void publishShowsTheNumber() {
+    api.advanceDaily(Instant.parse("2025-11-24T02:00:00Z"));
+    browser.signIn(office);
+    browser.open("/ke-hoach/thong-bao-ket-luan.html?id=" + conclusionId);
+    assertNoAxeViolations("conclusion notice, approved (office)");
+    find("#ban-hanh button").click();
+    waitForText("#thong-bao", "Đã ban hành thông báo kết luận Số 1-TB/ĐU, ngày 24/11/2025.");
+    assertEquals("Số 1-TB/ĐU", find("#so-van-ban").getText());
+    assertEquals("Thông báo kết luận Số 1-TB/ĐU", find("h1").getText());
+    assertEquals(200, api.download("/conclusions/" + conclusionId + "/document?format=docx", office).statusCode());
+    browser.screenshot("thong-bao-ket-luan-ban-hanh", 1366);
+
+    browser.open("/ke-hoach/chi-tiet.html?id=" + planId);
+    assertEquals("Đã hoàn thành", state("conclusion.notice"));
+    assertEquals("Đang mở", state("opinion.resolution"));
+    assertTrue(deadline("opinion.resolution").getText().contains("22/12/2025"), deadline("opinion.resolution")
+        .getText());
+    assertTrue(find("#ds-ket-luan").getText().contains("Số 1-TB/ĐU"));
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName("a correction is a new edition: a draft that names the notice it corrects")
+  void correctionIsANewEdition() {
+    browser.open("/ke-hoach/thong-bao-ket-luan.html?id=" + conclusionId);
+    find("#dinh-chinh button").click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().endsWith(conclusionId));
+    browser.waitReady();
+    assertEquals("dự thảo", find("#trang-thai").getText());
+    assertTrue(find(".summary-list").getText().contains("Lần 2 (đính chính)"), find(".summary-list").getText());
+    assertNoAxeViolations("conclusion notice, correction draft");
+  }
+
+  @Test
+  @Order(8)
+  @DisplayName("reschedule and cancel ask for a reason: the API's 400 fields in the error summary")
+  void rescheduleAndCancelNeedAReason() {
+    LocalApi.Reply other = api.call("POST", "/plans", office, Map.of("year", 2025, "issuer", "peoples-committee",
+        "number", "50/KH-UBND", "title", "Kế hoạch đối thoại với Nhân dân thôn Khòn Nà",
+        "hosts", List.of(Map.of("position", "Chủ tịch UBND xã")), "audience", "Nhân dân thôn Khòn Nà",
+        "meetings", List.of(Map.of("id", "m1", "date", "2025-12-18", "venue", "Nhà văn hóa thôn Khòn Nà")),
+        "profile", "lang-son-320"));
+    assertEquals(201, other.status(), other.body());
+    browser.open("/ke-hoach/chi-tiet.html?id=" + other.text("id"));
+    summary("Dời lịch đối thoại").click();
+    WebElement form = summary("Dời lịch đối thoại").findElement(By.xpath("./following-sibling::form"));
+    form.findElement(By.cssSelector("button")).click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !form.findElements(
+        By.cssSelector(".error-summary")).isEmpty());
+    String errors = form.findElement(By.cssSelector(".error-summary")).getText();
+    assertTrue(errors.contains("ngày đối thoại mới") && errors.contains("lý do dời lịch"), errors);
+    assertEquals("true", form.findElement(By.name("reason")).getAttribute("aria-invalid"));
+    assertNoAxeViolations("plan page, reschedule with errors");
+    browser.js("arguments[0].value = '2025-12-23'", form.findElement(By.name("date")));
+    form.findElement(By.name("reason")).sendKeys("Trùng lịch tiếp công dân định kỳ của huyện.");
+    form.findElement(By.cssSelector("button")).click();
+    waitForText("#thong-bao", "Đã dời lịch đối thoại.");
+    assertTrue(find(".summary-list").getText().contains("Thứ Ba, 23/12/2025"), find(".summary-list").getText());
+
+    summary("Hủy kế hoạch").click();
+    WebElement cancel = summary("Hủy kế hoạch").findElement(By.xpath("./following-sibling::form"));
+    cancel.findElement(By.name("reason")).sendKeys("Gộp vào kế hoạch 12-KH/ĐU.");
+    cancel.findElement(By.cssSelector("button")).click();
+    waitForText("#thong-bao", "Đã hủy kế hoạch.");
+    assertEquals("đã hủy", find("#trang-thai").getText());
+    assertTrue(find(".summary-list").getText().contains("Gộp vào kế hoạch 12-KH/ĐU."));
+  }
+}
