@@ -7,6 +7,7 @@ import {dayDate, date, dateTime} from './text.js';
 import {onSubmit, announce} from './forms.js';
 import {control, textarea, text, dateInput, select} from './controls.js';
 import {DEADLINE_TAG, DOCUMENTS, PLAN_STATUS_TAG} from './ke-hoach-text.js';
+import {followUp} from './ket-qua.js';
 
 const id = new URLSearchParams(location.search).get('id');
 let user;
@@ -29,7 +30,7 @@ function action(title, path, fields, build, done, cls) {
   const form = h('form', {novalidate: true}, fields, h('button', {type: 'submit', class: cls || null}, title));
   onSubmit(form, async (v) => {
     const next = await api('POST', `/plans/${enc(plan.id)}/${path}`, {...build(v), version: plan.version});
-    render(next);
+    await render(next);
     said(done(next));
   });
   return h('details', {}, h('summary', {}, title), form);
@@ -73,7 +74,7 @@ function markMet(meetingId, d) {
   onSubmit(form, async (v) => {
     const next = await api('POST', `/plans/${enc(plan.id)}/deadlines/complete`,
         {meetingId, rule: d.rule, note: v.note, version: plan.version});
-    render(next);
+    await render(next);
     said(`Đã ghi nhận hoàn thành: ${d.title}.`);
   });
   return h('details', {class: 'mark-met'}, h('summary', {}, 'Ghi nhận đã hoàn thành'), form);
@@ -150,8 +151,10 @@ function conclusions(p, list) {
 
 let conclusionList = [];
 
+/** Shows the plan; resolves once its follow-up section (fetched separately) is filled too. */
 function render(p) {
   plan = p;
+  const follow = h('div', {id: 'theo-doi'}, h('p', {}, 'Đang tải…'));
   document.title = `${p.title} · Đối thoại`;
   const acts = actions(p);
   fill(byId('ke-hoach'),
@@ -170,10 +173,12 @@ function render(p) {
               h('h2', {}, 'Thông báo kết luận'),
               conclusions(p, conclusionList),
               h('h2', {}, 'Văn bản'),
-              documents(p)),
+              documents(p),
+              has(user, 'office', 'host', 'front', 'admin') ? [h('h2', {}, 'Báo cáo kết quả'), follow] : null),
           h('aside', {class: 'actions', 'aria-labelledby': 'thao-tac'},
               h('h2', {id: 'thao-tac'}, 'Thao tác'),
               acts.length ? acts : h('p', {class: 'muted'}, 'Không có thao tác nào đồng chí được thực hiện với kế hoạch ở trạng thái này.'))));
+  return followUp(user, p, render, said).then((children) => fill(follow, children));
 }
 
 async function main() {
@@ -181,7 +186,7 @@ async function main() {
   if (!id) throw new Error('Thiếu mã kế hoạch trong đường dẫn.');
   const [p, cs] = await Promise.all([api('GET', '/plans/' + enc(id)), api('GET', `/plans/${enc(id)}/conclusions`)]);
   conclusionList = cs.conclusions || [];
-  render(p);
+  await render(p);
   const saved = new URLSearchParams(location.search);
   if (saved.has('da-lap') || saved.has('da-luu')) said(saved.has('da-lap') ? 'Đã lập kế hoạch (bản nháp).' : 'Đã lưu kế hoạch.');
 }

@@ -18,3 +18,23 @@ export const PARTS = {
   forwarded: 'Chuyển cơ quan cấp trên',
   redirected: 'Hướng dẫn khiếu nại, tố cáo',
 };
+
+export const TIMELINESS = {
+  'on-time': 'Đúng hạn',
+  late: 'Trễ hạn',
+  overdue: 'Quá hạn chưa trả lời',
+  'in-progress': 'Đang giải quyết',
+};
+
+export const COUNTS = [
+  ['total', 'Tổng số ý kiến'],
+  ['atMeeting', 'Trả lời tại hội nghị'],
+  ['assigned', 'Giao cơ quan giải quyết'],
+  ['onTime', 'Trả lời đúng hạn'],
+  ['late', 'Trả lời trễ hạn'],
+  ['overdue', 'Quá hạn chưa trả lời'],
+  ['inProgress', 'Đang giải quyết'],
+  ['forwarded', 'Chuyển cơ quan cấp trên'],
+  ['redirected', 'Hướng dẫn khiếu nại, tố cáo'],
+  ['refused', 'Không tiếp nhận'],
+];
