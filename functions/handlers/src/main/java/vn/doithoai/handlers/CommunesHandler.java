@@ -58,6 +58,7 @@ public final class CommunesHandler extends ApiHandler {
       d.put("date", e.date().toString());
       d.put("dayOff", e.dayOff());
       d.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      d.put("kindText", e.kind().vietnamese());
       d.put("label", e.label());
       d.put("status", e.status().code());
       d.put("source", e.source().citation());
