@@ -48,16 +48,6 @@ class ConsolePlansBrowserTest {
     api = new LocalApi(data, Instant.parse("2025-11-03T01:00:00Z"));
     office = api.token("demo", "office", null);
     host = api.token("demo", "host", null);
-    LocalApi.Reply created = api.call("POST", "/plans", office, Map.of("year", 2025, "issuer", "party-committee",
-        "number", "12-KH/ĐU", "title", "Kế hoạch tiếp xúc, đối thoại trực tiếp giữa Bí thư Đảng ủy với Nhân dân",
-        "hosts", List.of(Map.of("position", "Bí thư Đảng ủy, Chủ tịch HĐND xã", "name", "Vy Xuân Tình")),
-        "audience", "Nhân dân thôn Nà Pàn", "villages", List.of("Thôn Nà Pàn"),
-        "meetings", List.of(Map.of("id", "m1", "date", "2025-11-20", "venue", "Nhà văn hóa thôn Nà Pàn",
-            "villages", List.of("Thôn Nà Pàn"))),
-        "distribution", List.of("Ban Thường vụ Huyện ủy", "Thường trực Đảng ủy", "Lưu: VT"),
-        "profile", "lang-son-320"));
-    assertEquals(201, created.status(), created.body());
-    planId = created.text("id");
     browser = new Browser(api.running.api().uri());
   }
 
@@ -105,9 +95,48 @@ class ConsolePlansBrowserTest {
 
   @Test
   @Order(1)
-  @DisplayName("plans by year: the 2025 plan with its status and meeting date, linking to its page")
-  void plansOfTheYear() {
+  @DisplayName("the office creates seed 000's plan in the form: the API's 400 fields in the summary and beside each "
+      + "field, then the plan by year with its status and meeting date")
+  void createThePlanAndListIt() {
     browser.signIn(office);
+    browser.open("/ke-hoach.html?year=2025");
+    assertEquals("Năm 2025: 0 kế hoạch", find("#so-ket-qua").getText());
+    browser.driver.findElement(By.linkText("Lập kế hoạch")).click();
+    browser.waitReady();
+    find("#ke-hoach-nhap [name=year]").clear();
+    find("#ke-hoach-nhap button[type=submit]").click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.findElements(
+        By.cssSelector("#ke-hoach-nhap .error-summary")).isEmpty());
+    String errors = find("#ke-hoach-nhap .error-summary").getText();
+    assertTrue(errors.contains("Vui lòng nhập năm của kế hoạch.") && errors.contains("Vui lòng nhập tên kế hoạch.")
+        && errors.contains("Kế hoạch cần ít nhất một người chủ trì.") && errors.contains("đối tượng đối thoại"), errors);
+    assertEquals("true", find("#ke-hoach-nhap [name=title]").getAttribute("aria-invalid"));
+    assertEquals("true", find("#ke-hoach-nhap [name=hostPosition]").getAttribute("aria-invalid"));
+    assertNoAxeViolations("plan form with errors");
+    browser.screenshot("ke-hoach-lap-loi", 1366);
+    find("#ke-hoach-nhap [name=year]").sendKeys("2025");
+    find("#ph-issuer-0").click();
+    find("[name=number]").sendKeys("12-KH/ĐU");
+    find("[name=title]").sendKeys("Kế hoạch tiếp xúc, đối thoại trực tiếp giữa Bí thư Đảng ủy với Nhân dân");
+    find("[name=hostPosition]").sendKeys("Bí thư Đảng ủy, Chủ tịch HĐND xã");
+    find("[name=hostName]").sendKeys("Vy Xuân Tình");
+    find("[name=audience]").sendKeys("Nhân dân thôn Nà Pàn");
+    find("[name=villages]").sendKeys("Thôn Nà Pàn");
+    find("[name=period]").sendKeys("Quý IV năm 2025");
+    browser.js("arguments[0].value = '2025-11-20'", find("#ph-m0-date"));
+    find("#ph-m0-venue").sendKeys("Nhà văn hóa thôn Nà Pàn");
+    find("[name=distribution]").sendKeys("Ban Thường vụ Huyện ủy\nThường trực Đảng ủy\nLưu: VT");
+    find("#ke-hoach-nhap button[type=submit]").click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(
+        "/ke-hoach/chi-tiet.html?id="));
+    browser.waitReady();
+    planId = browser.driver.getCurrentUrl().replaceAll(".*id=([^&]+).*", "$1");
+    waitForText("#thong-bao", "Đã lập kế hoạch (bản nháp).");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> stored = api.call("GET", "/plans/" + planId, office, null).json();
+    assertEquals(List.of("Ban Thường vụ Huyện ủy", "Thường trực Đảng ủy", "Lưu: VT"), stored.get("distribution"));
+    assertEquals("lang-son-320", stored.get("profile"), "the commune's rules");
+
     browser.open("/ke-hoach.html?year=2025");
     assertEquals("Năm 2025: 1 kế hoạch", find("#so-ket-qua").getText());
     String row = find("tbody tr").getText();
@@ -115,8 +144,6 @@ class ConsolePlansBrowserTest {
     assertEquals("page", find(".nav a[href='/ke-hoach.html']").getAttribute("aria-current"));
     assertNoAxeViolations("plans list");
     browser.screenshot("ke-hoach", 1366);
-    browser.open("/ke-hoach.html?year=2024");
-    assertEquals("Năm 2024: 0 kế hoạch", find("#so-ket-qua").getText());
   }
 
   @Test
@@ -359,5 +386,108 @@ class ConsolePlansBrowserTest {
     waitForText("#thong-bao", "Đã hủy kế hoạch.");
     assertEquals("đã hủy", find("#trang-thai").getText());
     assertTrue(find(".summary-list").getText().contains("Gộp vào kế hoạch 12-KH/ĐU."));
+  }
+
+  @Test
+  @Order(11)
+  @DisplayName("statistics of the year and of the plan: SVG charts with their tables, the overdue list, exports")
+  void statistics() {
+    browser.open("/thong-ke.html?year=2025");
+    assertTrue(find("#tong-quan").getText().startsWith("Số liệu năm 2025 đến ngày 23/12/2025: 2 ý kiến"),
+        find("#tong-quan").getText());
+    WebElement chart = find("svg.chart[role=img]");
+    assertEquals("Giao cơ quan giải quyết: 1; Trả lời đúng hạn: 0; Trả lời trễ hạn: 0; Quá hạn chưa trả lời: 1; "
+        + "Đang giải quyết: 0", chart.findElement(By.tagName("desc")).getAttribute("textContent"));
+    assertTrue(find("#bang-tra-loi").getText().contains("Quá hạn chưa trả lời 1"), find("#bang-tra-loi").getText());
+    assertTrue(all("a[href*='/exports/']").isEmpty(), "exports belong to a plan");
+    assertNoAxeViolations("statistics of the year");
+    browser.open("/thong-ke.html?year=2025&plan=" + planId);
+    List<String> exports = all("a[href*='/exports/']").stream().map(a -> a.getAttribute("href")).toList();
+    assertEquals(4, exports.size(), exports.toString());
+    assertEquals(200, api.download("/plans/" + planId + "/exports/opinions?format=xlsx", office).statusCode());
+    assertNoAxeViolations("statistics of a plan");
+    browser.screenshot("thong-ke", 1366);
+    browser.screenshot("thong-ke-360", 360);
+  }
+
+  @Test
+  @Order(12)
+  @DisplayName("the calendar: the meeting with its .ics and the deadlines in their month; days off and make-up days")
+  void calendarMonth() {
+    browser.open("/lich.html?month=2025-11");
+    assertEquals("Lịch tháng 11/2025", find("h1").getText());
+    String days = find("#trong-thang").getText();
+    assertTrue(days.contains("Thứ Năm, 20/11/2025\nHội nghị đối thoại Nhà văn hóa thôn Nà Pàn — 12-KH/ĐU"), days);
+    assertTrue(days.contains("Thứ Sáu, 07/11/2025\nHạn: Ủy ban MTTQ xã tổng hợp ý kiến"), days);
+    String ics = find("#trong-thang a[download]").getAttribute("href").replaceFirst("^https?://[^/]+/api", "");
+    assertEquals(200, api.download(ics, office).statusCode(), ics);
+    assertNoAxeViolations("calendar, November 2025");
+    browser.screenshot("lich", 1366);
+    browser.screenshot("lich-360", 360);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> special = (List<Map<String, Object>>) api.call("GET", "/calendar/2025", office, null)
+        .json().get("days");
+    for (boolean off : new boolean[] {true, false}) {
+      Map<String, Object> day = special.stream().filter(d -> off == Boolean.TRUE.equals(d.get("dayOff"))).findFirst()
+          .orElse(null);
+      if (day == null) {
+        continue; // a year without make-up days has nothing to show for them
+      }
+      String date = (String) day.get("date");
+      browser.open("/lich.html?month=" + date.substring(0, 7));
+      String shown = find("#trong-thang").getText();
+      String dmy = date.substring(8) + "/" + date.substring(5, 7) + "/" + date.substring(0, 4);
+      assertTrue(shown.contains(dmy + "\n" + (off ? "Ngày nghỉ" : "Ngày làm việc")), shown);
+      assertTrue(find("#thang td." + (off ? "has-off" : "has-work")).getText().contains(off ? "Nghỉ" : "Làm bù"));
+    }
+  }
+
+  @Test
+  @Order(13)
+  @DisplayName("settings for the commune admin: profile and agencies with field errors, a secret shown once, a "
+      + "local day off that the calendar then shows")
+  void settings() {
+    String admin = api.token("demo", "admin", null);
+    browser.signIn(admin);
+    browser.open("/cai-dat.html");
+    assertNoAxeViolations("settings");
+    WebElement host = find("#ho-so [name=hostEmail]");
+    host.clear();
+    host.sendKeys("chu tich@demo");
+    find("#ho-so button.secondary").click();
+    WebElement added = all("#co-quan tr.agency").get(all("#co-quan tr.agency").size() - 1);
+    added.findElement(By.cssSelector(".cq-id")).sendKeys("Ban Chi Huy");
+    added.findElement(By.cssSelector(".cq-name")).sendKeys("Ban Chỉ huy Quân sự xã");
+    find("#ho-so button[type=submit]").click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.findElements(
+        By.cssSelector("#ho-so .error-summary")).isEmpty());
+    String errors = find("#ho-so .error-summary").getText();
+    assertTrue(errors.contains("Địa chỉ e-mail không hợp lệ.") && errors.contains("Mã cơ quan chỉ gồm chữ thường"),
+        errors);
+    assertEquals("true", added.findElement(By.cssSelector(".cq-id")).getAttribute("aria-invalid"));
+    assertNoAxeViolations("settings with errors");
+    host.clear();
+    host.sendKeys("chutich@demo.example.vn");
+    added.findElement(By.cssSelector(".cq-id")).clear();
+    added.findElement(By.cssSelector(".cq-id")).sendKeys("ban-chi-huy-quan-su");
+    find("#ho-so button[type=submit]").click();
+    waitForText("#thong-bao", "Đã lưu thông tin của xã.");
+    assertTrue(api.call("GET", "/communes/demo", admin, null).body().contains("Ban Chỉ huy Quân sự xã"));
+
+    find("#doi-khoa button[type=submit]").click();
+    waitForText("#khoa-moi", "Khóa mới (chỉ hiển thị một lần)");
+    String secret = find("#khoa").getText();
+    assertTrue(secret.startsWith("whsec_"), secret);
+    assertFalse(api.call("GET", "/communes/demo", admin, null).body().contains(secret), "never shown again");
+    browser.screenshot("cai-dat", 1366);
+
+    browser.js("arguments[0].value = '2026-01-05'", find("#dieu-chinh-lich [name=date]"));
+    find("#dc-type-0").click();
+    find("#dieu-chinh-lich [name=reason]").sendKeys("Lễ hội truyền thống của xã");
+    find("#dieu-chinh-lich [name=source]").sendKeys("Thông báo số 15/TB-UBND ngày 20/12/2025 của UBND xã");
+    find("#dieu-chinh-lich button[type=submit]").click();
+    waitForText("#thong-bao", "Đã điều chỉnh: Thứ Hai, 05/01/2026 là ngày nghỉ;");
+    browser.open("/lich.html?month=2026-01");
+    assertTrue(find("#trong-thang").getText().contains("Thứ Hai, 05/01/2026\nNgày nghỉ"), find("#trong-thang").getText());
   }
 }
