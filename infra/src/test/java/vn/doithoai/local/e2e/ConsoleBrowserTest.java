@@ -476,6 +476,81 @@ class ConsoleBrowserTest {
     }
   }
 
+  /**
+   * Until the session route is in the template, the sign-in page's handling of the contract is tested with
+   * the contract's answers given in the page: 401 sign_in_failed, 409 new_password_required, then 200.
+   */
+  static final String FAKE_SESSION_API = """
+      window.__sent = [];
+      const answers = arguments[0];
+      const real = window.fetch;
+      window.fetch = (url, init) => {
+        if (String(url) !== '/api/session' || !init || init.method !== 'POST') return real(url, init);
+        window.__sent.push({body: JSON.parse(init.body), csrf: init.headers['x-dt-csrf'] || null});
+        const [status, body] = answers.shift();
+        return Promise.resolve(new Response(body, {status, headers: {'content-type': 'application/json'}}));
+      };
+      """;
+
+  @Test
+  @Order(15)
+  @DisplayName("sign-in against the contract: wrong password, a new password required, then back to the page wanted")
+  void signInContract() {
+    browser.signOut();
+    browser.open("/dang-nhap.html?next=%2Fy-kien.html%3Fstatus%3Dreceived");
+    browser.js(FAKE_SESSION_API, List.of(
+        List.of(401, "{\"error\":{\"code\":\"sign_in_failed\",\"message\":\"Email hoặc mật khẩu không đúng.\"}}"),
+        List.of(409, "{\"error\":{\"code\":\"new_password_required\",\"message\":\"Đồng chí cần đặt mật khẩu mới.\"}}"),
+        List.of(200, "{\"email\":\"vanphong@demo.example.vn\",\"roles\":[\"office\"]}")));
+    find("#email").sendKeys("vanphong@demo.example.vn");
+    find("#password").sendKeys("sai-mat-khau");
+    find("#dang-nhap button[type=submit]").click();
+    waitForText(".error-summary", "Email hoặc mật khẩu không đúng.");
+    assertTrue(find("#nhom-mat-khau-moi").getAttribute("hidden") != null);
+    find("#password").clear();
+    find("#password").sendKeys("MatKhauTam-2026");
+    find("#dang-nhap button[type=submit]").click();
+    waitForText(".error-summary", "Đồng chí cần đặt mật khẩu mới.");
+    assertTrue(find("#newPassword").isDisplayed());
+    assertNoAxeViolations("sign-in asking for a new password");
+    browser.screenshot("dang-nhap-mat-khau-moi", 360);
+    find("#newPassword").sendKeys("Mật-khẩu-mới-đủ-dài-2026");
+    // the 200 answer's Set-Cookie, as the browser would store it
+    browser.driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder("dt_session", office).path("/")
+        .isHttpOnly(true).isSecure(true).sameSite("Strict").build());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> sent = (List<Map<String, Object>>) browser.js("return window.__sent");
+    find("#dang-nhap button[type=submit]").click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith(
+        "/y-kien.html?status=received"));
+    browser.waitReady();
+    assertEquals(2, sent.size());
+    assertEquals(Map.of("email", "vanphong@demo.example.vn", "password", "sai-mat-khau"), sent.get(0).get("body"));
+    assertEquals("1", sent.get(0).get("csrf"));
+
+    // sign-out clears the cookie and returns to the sign-in page; the list then needs a new session
+    browser.driver.findElement(By.xpath("//button[.='Đăng xuất']")).click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/dang-nhap.html"));
+    assertTrue(browser.driver.manage().getCookieNamed("dt_session") == null);
+  }
+
+  @Test
+  @Order(16)
+  @DisplayName("after sign-in, a next= pointing to another site goes home instead (no open redirect)")
+  void noOpenRedirect() {
+    browser.signIn(office); // the session the 200 would set, so that the home page stays
+    for (String next : List.of("https%3A%2F%2Fevil.example%2F", "%2F%2Fevil.example%2F", "%2F%5Cevil.example")) {
+      browser.open("/dang-nhap.html?next=" + next);
+      browser.js(FAKE_SESSION_API, List.of(List.of(200, "{}")));
+      find("#email").sendKeys("a@b.vn");
+      find("#password").sendKeys("x");
+      find("#dang-nhap button[type=submit]").click();
+      new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().equals(
+          browser.base + "/"));
+      browser.waitReady();
+    }
+  }
+
   /** Bytes transferred for the page and everything it loaded, and the time to interactive (ms). */
   double[] weight() {
     Map<?, ?> m = (Map<?, ?>) browser.js("""
