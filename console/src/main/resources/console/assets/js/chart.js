@@ -16,8 +16,8 @@ export function barChart(title, rows) {
   const n = ++seq;
   const max = Math.max(1, ...rows.map((r) => r.value));
   const row = 28;
-  const labelWidth = 230;
-  const width = 640;
+  const labelWidth = 300;
+  const width = 720;
   const barMax = width - labelWidth - 60;
   const height = rows.length * row + 8;
   const desc = rows.map((r) => `${r.label}: ${r.value}`).join('; ');

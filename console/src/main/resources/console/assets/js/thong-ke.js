@@ -11,7 +11,7 @@ const enc = encodeURIComponent;
 const thisYear = Number(new Date().toLocaleDateString('sv-SE', {timeZone: 'Asia/Ho_Chi_Minh'}).slice(0, 4));
 const pct = (p) => p === null || p === undefined ? '—' : `${Number(p).toLocaleString('vi-VN', {maximumFractionDigits: 1})} %`;
 
-function breakdown(title, id, counts) {
+function breakdown(title, column, id, counts) {
   const shown = counts.filter((c) => c.opinions > 0);
   return h('section', {'aria-labelledby': id, class: 'stat'},
       h('h2', {id}, title),
@@ -19,7 +19,7 @@ function breakdown(title, id, counts) {
         h('figure', {class: 'chart-box'}, barChart(`${title}: số ý kiến`, shown.map((c) => ({label: c.text, value: c.opinions})))),
         h('table', {},
             h('caption', {class: 'visually-hidden'}, title),
-            h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, title.replace(/^Theo /, '')), h('th', {scope: 'col'}, 'Số ý kiến'),
+            h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, column), h('th', {scope: 'col'}, 'Số ý kiến'),
                 h('th', {scope: 'col'}, 'Số người nêu'), h('th', {scope: 'col'}, 'Tỷ lệ'))),
             h('tbody', {}, shown.map((c) => h('tr', {}, h('th', {scope: 'row'}, c.text), h('td', {}, String(c.opinions)),
                 h('td', {}, String(c.raisers)), h('td', {}, pct(c.percent))))))]
@@ -44,7 +44,8 @@ async function main() {
     ['Quá hạn chưa trả lời', a.overdueUnanswered], ['Đang giải quyết', a.inProgress]];
   fill(byId('ket-qua'),
       h('p', {class: 'lead', id: 'tong-quan'}, `Số liệu ${scope} đến ngày ${date(s.today)}: ${s.opinions} ý kiến của ${s.raisers} người nêu; `,
-          `tỷ lệ trả lời đúng hạn ${pct(a.onTimeRate)}.`),
+          a.onTimeRate === null || a.onTimeRate === undefined ? 'chưa có ý kiến được trả lời để tính tỷ lệ đúng hạn.'
+            : `tỷ lệ trả lời đúng hạn ${pct(a.onTimeRate)}.`),
       planId ? h('section', {'aria-labelledby': 'xuat'}, h('h2', {id: 'xuat'}, 'Xuất dữ liệu'),
           h('ul', {class: 'work-list'}, [['opinions', 'Danh sách ý kiến'], ['assignments', 'Danh sách giao giải quyết']].map(([t, label]) =>
             h('li', {}, label, ': ', h('a', {href: `/api/plans/${enc(planId)}/exports/${t}?format=xlsx`, download: ''}, `${label} (Excel, XLSX)`),
@@ -53,9 +54,9 @@ async function main() {
           h('figure', {class: 'chart-box'}, barChart('Kết quả trả lời của cơ quan', answers.map(([label, value]) => ({label, value})))),
           h('table', {id: 'bang-tra-loi'}, h('caption', {class: 'visually-hidden'}, 'Kết quả trả lời của cơ quan'),
               h('tbody', {}, answers.map(([label, value]) => h('tr', {}, h('th', {scope: 'row'}, label), h('td', {}, String(value))))))),
-      breakdown('Theo lĩnh vực', 'linh-vuc', s.byField),
-      breakdown('Theo kênh tiếp nhận', 'kenh', s.byChannel),
-      breakdown('Theo kết quả xử lý', 'ket-qua-xu-ly', s.byOutcome),
+      breakdown('Theo lĩnh vực', 'Lĩnh vực', 'linh-vuc', s.byField),
+      breakdown('Theo kênh tiếp nhận', 'Kênh tiếp nhận', 'kenh', s.byChannel),
+      breakdown('Theo kết quả xử lý', 'Kết quả xử lý', 'ket-qua-xu-ly', s.byOutcome),
       h('section', {'aria-labelledby': 'qua-han'}, h('h2', {id: 'qua-han'}, `Ý kiến quá hạn chưa trả lời (${s.overdue.length})`),
           s.overdue.length ? h('table', {class: 'responsive'}, h('caption', {class: 'visually-hidden'}, 'Ý kiến quá hạn'),
               h('thead', {}, h('tr', {}, ['Mã', 'Nội dung', 'Cơ quan', 'Hạn'].map((c) => h('th', {scope: 'col'}, c)))),

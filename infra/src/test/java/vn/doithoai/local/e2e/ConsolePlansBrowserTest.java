@@ -185,10 +185,8 @@ class ConsolePlansBrowserTest {
     waitForText("#thong-bao", "Đã ghi nhận hoàn thành: ");
     assertEquals("Đã hoàn thành", state("front.opinions-compiled"));
     assertTrue(deadline("front.opinions-compiled").findElements(By.cssSelector(".mark-met")).isEmpty());
-    @SuppressWarnings("unchecked")
-    List<String> done = (List<String>) api.call("GET", "/plans/" + planId, office, null).json()
-        .get("completedDeadlines");
-    assertEquals(List.of(planId + "#m1#front.opinions-compiled"), done);
+    assertEquals(List.of(planId + "#" + meetingId() + "#front.opinions-compiled"), api.call("GET", "/plans/"
+        + planId, office, null).json().get("completedDeadlines"));
   }
 
   @Test
@@ -489,5 +487,45 @@ class ConsolePlansBrowserTest {
     waitForText("#thong-bao", "Đã điều chỉnh: Thứ Hai, 05/01/2026 là ngày nghỉ;");
     browser.open("/lich.html?month=2026-01");
     assertTrue(find("#trong-thang").getText().contains("Thứ Hai, 05/01/2026\nNgày nghỉ"), find("#trong-thang").getText());
+  }
+
+  @Test
+  @Order(14)
+  @DisplayName("no new page scrolls sideways at 360 px (a phone) or 683 px (1366 px at 200 % zoom)")
+  void reflowsAt360And200PercentZoom() {
+    browser.signIn(office);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> notices = (List<Map<String, Object>>) api.call("GET", "/plans/" + planId
+        + "/conclusions", office, null).json().get("conclusions");
+    for (String page : List.of("/ke-hoach.html?year=2025", "/ke-hoach/chi-tiet.html?id=" + planId,
+        "/ke-hoach/sua.html", "/ke-hoach/bien-ban.html?plan=" + planId + "&meeting=" + meetingId(),
+        "/ke-hoach/thong-bao-ket-luan.html?id=" + notices.get(0).get("id"),
+        "/thong-ke.html?year=2025&plan=" + planId, "/lich.html?month=2025-11")) {
+      assertNoSidewaysScroll(page);
+    }
+    browser.signIn(api.token("demo", "admin", null));
+    assertNoSidewaysScroll("/cai-dat.html");
+  }
+
+  @SuppressWarnings("unchecked")
+  String meetingId() {
+    Map<String, Object> plan = api.call("GET", "/plans/" + planId, office, null).json();
+    return (String) ((List<Map<String, Object>>) plan.get("meetings")).get(0).get("id");
+  }
+
+  void assertNoSidewaysScroll(String page) {
+    browser.open(page);
+    assertTrue(all("main .notice-error h1").isEmpty(), page + " did not load: " + find("main").getText());
+    for (int width : new int[] {360, 683}) {
+      browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 800,
+          "deviceScaleFactor", 1, "mobile", false));
+      try {
+        Number overflow = (Number) browser.js(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertEquals(0, overflow.intValue(), page + " at " + width + " px scrolls sideways");
+      } finally {
+        browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      }
+    }
   }
 }
