@@ -47,7 +47,7 @@ function personalData(c) {
           event.target.disabled = true;
           try {
             const next = await api('POST', `/conclusions/${enc(c.id)}/redactions`,
-                notPersonal ? {phrase: f.text, notPersonal: true} : {phrase: f.text});
+                notPersonal ? {phrase: f.text, notPersonal: true, version: c.version} : {phrase: f.text, version: c.version});
             render(next);
             said(h('p', {}, notPersonal ? `Đã xác nhận “${f.text}” không phải thông tin cá nhân.` : `Đã ẩn “${f.text}” trong thông báo.`));
           } catch (e) {

@@ -95,6 +95,14 @@ class HandlerEventsTest {
     assertEquals("invalid_signature", ((Map<?, ?>) body(r).get("error")).get("code"));
   }
 
+  /** One deadline of the first meeting's schedule in a plan response. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> deadline(APIGatewayV2HTTPResponse plan, String rule) {
+    List<Map<String, Object>> schedule = (List<Map<String, Object>>) body(plan).get("schedule");
+    return ((List<Map<String, Object>>) schedule.get(0).get("deadlines")).stream().filter(d -> rule.equals(
+        d.get("rule"))).findFirst().orElseThrow(() -> new AssertionError("no deadline " + rule));
+  }
+
   @Test
   @DisplayName("plans: create, get with schedule, update, list, announce, reschedule, cancel")
   void plans() {
@@ -106,6 +114,11 @@ class HandlerEventsTest {
     assertEquals(200, got.getStatusCode());
     assertTrue(got.getBody().contains("\"rule\":\"meeting.notice\""), got.getBody());
     assertTrue(got.getBody().contains("\"due\":\"2025-11-10\""), got.getBody());
+    // where each deadline stands today (22/11/2025), as the console shows it
+    Map<String, Object> notice = deadline(got, "meeting.notice");
+    assertEquals(List.of("overdue", "Quá hạn", "văn phòng"), List.of(notice.get("state"), notice.get("stateText"),
+        notice.get("ownerText")));
+    assertEquals("pending", deadline(got, "opinion.resolution").get("state"), "counted from a notice not yet issued");
     assertEquals(200, h.handleRequest(Events.load("plans-update", id), null).getStatusCode());
     assertTrue(h.handleRequest(Events.load("plans-list"), null).getBody().contains("13-KH/ĐU"));
     APIGatewayV2HTTPResponse announced = h.handleRequest(Events.load("plans-announce", id), null);
@@ -115,6 +128,7 @@ class HandlerEventsTest {
     assertTrue(moved.getBody().contains("2025-11-27"));
     APIGatewayV2HTTPResponse cancelled = h.handleRequest(Events.load("plans-cancel", id), null);
     assertEquals("cancelled", body(cancelled).get("status"));
+    assertEquals("cancelled", deadline(cancelled, "meeting.notice").get("state"));
     // a cancelled plan cannot be announced again: 409 with a Vietnamese message
     APIGatewayV2HTTPResponse again = h.handleRequest(Events.load("plans-announce", id), null);
     assertEquals(409, again.getStatusCode());
