@@ -109,20 +109,25 @@ function timelines(p) {
   });
 }
 
+function documentRow(p, kind, label, m) {
+  const base = `/api/plans/${enc(p.id)}/documents/${kind}${m ? '?meeting=' + enc(m.id) : ''}`;
+  const name = m && p.meetings.length > 1 ? `${label} (${meetingLabel(m)})` : label;
+  return h('tr', {},
+      h('td', {'data-label': 'Văn bản'}, name),
+      h('td', {'data-label': 'Xem'}, h('a', {href: base, target: '_blank', rel: 'noopener'}, `Xem ${label.toLowerCase()}`,
+          h('span', {class: 'visually-hidden'}, ' (mở trong thẻ mới)'))),
+      h('td', {'data-label': 'Tải về'}, h('a', {href: base + (m ? '&' : '?') + 'format=docx', download: ''},
+          `Tải ${label.toLowerCase()} (Word)`)));
+}
+
 function documents(p) {
-  const kinds = DOCUMENTS.filter(([k]) => !['minutes', 'report'].includes(k) || has(user, 'office', 'host', 'front', 'admin'));
+  const kinds = DOCUMENTS.filter(([k]) => k !== 'plan'
+      && (!['minutes', 'report'].includes(k) || has(user, 'office', 'host', 'front', 'admin')));
   return h('table', {class: 'responsive'},
       h('caption', {class: 'visually-hidden'}, 'Văn bản của kế hoạch'),
       h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, 'Văn bản'), h('th', {scope: 'col'}, 'Xem'), h('th', {scope: 'col'}, 'Tải về'))),
-      h('tbody', {}, p.meetings.flatMap((m) => kinds.filter(([k]) => k !== 'plan' || m === p.meetings[0]).map(([kind, label]) => {
-        const base = `/api/plans/${enc(p.id)}/documents/${kind}?meeting=${enc(m.id)}`;
-        const name = kind === 'plan' ? label : `${label}${p.meetings.length > 1 ? ' (' + meetingLabel(m) + ')' : ''}`;
-        return h('tr', {},
-            h('td', {'data-label': 'Văn bản'}, name),
-            h('td', {'data-label': 'Xem'}, h('a', {href: base, target: '_blank', rel: 'noopener'}, `Xem ${label.toLowerCase()}`,
-                h('span', {class: 'visually-hidden'}, ' (mở trong thẻ mới)'))),
-            h('td', {'data-label': 'Tải về'}, h('a', {href: base + '&format=docx', download: ''}, `Tải ${label.toLowerCase()} (Word)`)));
-      }))));
+      h('tbody', {}, documentRow(p, 'plan', DOCUMENTS[0][1], null),
+          p.meetings.flatMap((m) => kinds.map(([kind, label]) => documentRow(p, kind, label, m)))));
 }
 
 function conclusions(p, list) {

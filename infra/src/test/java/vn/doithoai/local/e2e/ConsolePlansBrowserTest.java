@@ -349,6 +349,17 @@ class ConsolePlansBrowserTest {
         find("#bao-cao-da-gui").getText());
     assertNoAxeViolations("plan page after sending the report");
     browser.screenshot("ke-hoach-bao-cao", 1366);
+    // every document the page offers opens (HTML) and downloads (Word) for the office
+    List<String> links = all("table a[href*='/documents/']").stream().map(a -> a.getAttribute("href")
+        .replaceFirst("^https?://[^/]+/api", "")).toList();
+    assertEquals(10, links.size(), links.toString());
+    for (String link : links) {
+      java.net.http.HttpResponse<byte[]> got = api.download(link, office);
+      assertEquals(200, got.statusCode(), link);
+      String type = got.headers().firstValue("content-type").orElse("");
+      assertTrue(link.contains("format=docx") ? type.contains("wordprocessingml") : type.startsWith("text/html"),
+          link + " → " + type);
+    }
   }
 
   @Test
