@@ -539,4 +539,49 @@ class ConsolePlansBrowserTest {
       }
     }
   }
+
+  @Test
+  @Order(15)
+  @DisplayName("page weights of the new pages: first load within 100 KB, a cached load within 30 KB")
+  void pageWeights() {
+    browser.signIn(office);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> notices = (List<Map<String, Object>>) api.call("GET", "/plans/" + planId
+        + "/conclusions", office, null).json().get("conclusions");
+    StringBuilder report = new StringBuilder("| page | first load KB | cached KB | interactive ms (first, cached) |\n"
+        + "|---|---|---|---|\n");
+    for (String page : List.of("/ke-hoach.html?year=2025", "/ke-hoach/chi-tiet.html?id=" + planId,
+        "/ke-hoach/thong-bao-ket-luan.html?id=" + notices.get(0).get("id"), "/ke-hoach/bien-ban.html?plan=" + planId
+            + "&meeting=" + meetingId(), "/ke-hoach/sua.html", "/thong-ke.html?year=2025&plan=" + planId,
+        "/lich.html?month=2025-11")) {
+      browser.driver.executeCdpCommand("Network.enable", Map.of());
+      browser.driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+      browser.open(page);
+      double[] first = weight();
+      browser.open(page);
+      double[] cached = weight();
+      report.append(String.format(java.util.Locale.ROOT, "| %s | %.1f | %.1f | %.0f, %.0f |%n",
+          page.replaceAll("=[pc]_[^&]*", "=…").replaceAll("meeting=[^&]*", "meeting=…"), first[0] / 1024,
+          cached[0] / 1024, first[1], cached[1]));
+      assertTrue(first[0] <= 100 * 1024, page + " first load " + first[0]);
+      assertTrue(cached[0] <= 30 * 1024, page + " cached load " + cached[0]);
+    }
+    System.out.println(report);
+    try {
+      java.nio.file.Files.writeString(Path.of("target", "console-plans-weights.md"), report);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Bytes transferred for the page and everything it loaded, and the time to interactive (ms). */
+  double[] weight() {
+    Map<?, ?> m = (Map<?, ?>) browser.js("""
+        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+        const bytes = entries.reduce((n, e) => n + (e.transferSize || 0), 0);
+        const mark = performance.getEntriesByName('dt-ready')[0];
+        return {bytes, ready: mark ? mark.startTime : -1};
+        """);
+    return new double[] {((Number) m.get("bytes")).doubleValue(), ((Number) m.get("ready")).doubleValue()};
+  }
 }
