@@ -7,7 +7,7 @@ import {dayDate, date, dateTime} from './text.js';
 import {onSubmit, announce} from './forms.js';
 import {control, textarea, text, dateInput, select} from './controls.js';
 import {DEADLINE_TAG, DOCUMENTS, PLAN_STATUS_TAG} from './ke-hoach-text.js';
-import {followUp} from './ket-qua.js';
+import {followUp, reportsOf} from './ket-qua.js';
 
 const id = new URLSearchParams(location.search).get('id');
 let user;
@@ -157,7 +157,7 @@ function conclusions(p, list) {
 let conclusionList = [];
 
 /** Shows the plan; resolves once its follow-up section (fetched separately) is filled too. */
-function render(p) {
+function render(p, fetched) {
   plan = p;
   const follow = h('div', {id: 'theo-doi'}, h('p', {}, 'Đang tải…'));
   document.title = `${p.title} · Đối thoại`;
@@ -183,15 +183,16 @@ function render(p) {
           h('aside', {class: 'actions', 'aria-labelledby': 'thao-tac'},
               h('h2', {id: 'thao-tac'}, 'Thao tác'),
               acts.length ? acts : h('p', {class: 'muted'}, 'Không có thao tác nào đồng chí được thực hiện với kế hoạch ở trạng thái này.'))));
-  return followUp(user, p, render, said).then((children) => fill(follow, children));
+  return followUp(user, p, render, said, fetched).then((children) => fill(follow, children));
 }
 
 async function main() {
   user = await layout();
   if (!id) throw new Error('Thiếu mã kế hoạch trong đường dẫn.');
+  const reports = has(user, 'office', 'host', 'front', 'admin') ? reportsOf(id) : null;
   const [p, cs] = await Promise.all([api('GET', '/plans/' + enc(id)), api('GET', `/plans/${enc(id)}/conclusions`)]);
   conclusionList = cs.conclusions || [];
-  await render(p);
+  await render(p, reports);
   const saved = new URLSearchParams(location.search);
   if (saved.has('da-lap') || saved.has('da-luu')) said(saved.has('da-lap') ? 'Đã lập kế hoạch (bản nháp).' : 'Đã lưu kế hoạch.');
 }

@@ -25,15 +25,23 @@ function lineTable(caption, lines, id) {
               l.answeredOn ? ` (${date(l.answeredOn)})` : '')))));
 }
 
-/** The follow-up section's children; onChange(plan) is called after a carry-over changed the plan. */
-export async function followUp(user, plan, onChange, said) {
+/** The report as of today and the reports sent (fetched alongside the plan on first load). */
+export function reportsOf(planId) {
+  return Promise.all([
+    api('GET', `/plans/${enc(planId)}/report`).catch(() => null),
+    api('GET', `/plans/${enc(planId)}/reports`).catch(() => ({reports: []})),
+  ]);
+}
+
+/**
+ * The follow-up section's children; onChange(plan) is called after a carry-over changed the plan. fetched: the
+ * promise of reportsOf(plan.id) when already started.
+ */
+export async function followUp(user, plan, onChange, said, fetched) {
   if (!has(user, 'office', 'host', 'front', 'admin')) return [];
   const manager = has(user, 'office', 'host');
   const out = [];
-  const [report, sent] = await Promise.all([
-    api('GET', `/plans/${enc(plan.id)}/report`).catch(() => null),
-    api('GET', `/plans/${enc(plan.id)}/reports`).catch(() => ({reports: []})),
-  ]);
+  const [report, sent] = await (fetched || reportsOf(plan.id));
   if (report) {
     out.push(h('table', {id: 'so-lieu-ket-qua'},
         h('caption', {}, `Kết quả giải quyết đến ngày ${date(report.asOf)}`),
