@@ -107,7 +107,8 @@ final class ApiRequest {
         Optional.ofNullable(first(claims, "agency", "custom:agency")));
   }
 
-  private Map<String, String> claims() {
+  /** The JWT authorizer's claims (empty when the route has no authorizer or no token came). */
+  Map<String, String> claims() {
     var ctx = event.getRequestContext();
     if (ctx == null || ctx.getAuthorizer() == null || ctx.getAuthorizer().getJwt() == null
         || ctx.getAuthorizer().getJwt().getClaims() == null) {

@@ -119,14 +119,26 @@ public final class App {
       synchronized (App.class) {
         a = instance;
         if (a == null) {
-          String base = Config.get("PUBLIC_BASE_URL");
-          a = new App(DynamoTable.fromEnvironment(), AppClock.INSTANCE, base == null ? "" : base,
+          a = new App(DynamoTable.fromEnvironment(), AppClock.INSTANCE, publicBaseUrl(),
               Outside.aws(AppClock.INSTANCE));
           instance = a;
         }
       }
     }
     return a;
+  }
+
+  /**
+   * Where links point: {@code PUBLIC_BASE_URL}, or in AWS without a public address or custom domain, the API's
+   * own address from the SSM parameter the template writes (read once, at init, before the SnapStart snapshot).
+   */
+  static String publicBaseUrl() {
+    String base = Config.get("PUBLIC_BASE_URL");
+    String parameter = Config.get("PUBLIC_BASE_URL_PARAMETER");
+    if ((base == null || base.isBlank()) && parameter != null && !parameter.isBlank()) {
+      return vn.doithoai.aws.SsmParameters.read(parameter.trim());
+    }
+    return base == null ? "" : base.trim();
   }
 
   DynamoCommunes communes() {

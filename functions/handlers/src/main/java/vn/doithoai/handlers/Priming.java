@@ -113,6 +113,15 @@ public final class Priming implements Resource {
 
   /** Runs every step for this function; a failed step is recorded and logged, never thrown. */
   public void prime() {
+    if (handler.equals("SessionHandler")) { // no table: the Cognito client and the 401 path only
+      step("session", () -> new SessionHandler().handleRequest(event("GET", "/session", null, null, null), null));
+      step("cognito", () -> {
+        try (var c = vn.doithoai.aws.AwsClients.buildCognito()) {
+          return c.serviceClientConfiguration().region();
+        }
+      });
+      return;
+    }
     App app = step("app", App::get);
     if (app == null) {
       return;

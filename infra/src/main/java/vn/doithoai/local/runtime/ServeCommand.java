@@ -184,7 +184,8 @@ public final class ServeCommand {
       System.setProperty("aws.region", TemplateModel.REGION);
       System.setProperty("aws.accessKeyId", "local");
       System.setProperty("aws.secretAccessKey", "local");
-      String demo = DemoCommune.ensure(data, config.webhookSecret());
+      String demo = DemoCommune.ensure(data, config.webhookSecret()) + "\n  "
+          + services.cognito().ensureDemoUsers(DemoCommune.ID);
       // Without the outbox relay in the template, the fallback: e-mails written to the table's outbox become
       // .eml files directly. With it, they go stream → relay → bus → mailer → SES stand-in → .eml.
       LocalMailDrain mail = services.relaysStream() ? null : new LocalMailDrain(new DynamoMailOutbox(

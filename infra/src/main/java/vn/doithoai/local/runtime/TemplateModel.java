@@ -676,6 +676,8 @@ public final class TemplateModel {
           String n = string(resolveValue(p.get("FunctionName"), Map.of()));
           return n == null ? name : n;
         }
+        case "AWS::Cognito::UserPoolClient": // the client id Cognito would generate; the local pool takes any
+          return name;
         case "AWS::SQS::Queue":
           return "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT_ID + "/" + queueName(name, p);
         default: {
