@@ -128,6 +128,8 @@ commune = {"id": "thien-hoa", "name": "Xã Thiên Hòa", "province": "Lạng Sơ
            "agencies": [{"id": "phong-kinh-te", "name": "Phòng Kinh tế", "email": "kinhte@thienhoa.example.vn"}]}
 platform = {"sub": "local-platform", "name": "Quản trị hệ thống", "commune": "*", "roles": "[admin]"}
 write("communes-register", event("POST", "/communes", None, j(commune), claims=platform))
+write("session-current", event("GET", "/session", None, claims=office))
+write("session-sign-out", event("DELETE", "/session"))
 write("communes-get", event("GET", "/communes/{communeId}", {"communeId": "thien-hoa"}, claims=staff("admin", commune="thien-hoa")))
 write("communes-update", event("PUT", "/communes/{communeId}", {"communeId": "thien-hoa"},
       j({**commune, "hostEmail": "chutich@thienhoa.example.vn"}), claims=staff("admin", commune="thien-hoa")))

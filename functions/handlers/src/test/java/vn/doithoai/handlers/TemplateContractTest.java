@@ -174,6 +174,9 @@ class TemplateContractTest {
       Set<String> indexes = new TreeSet<>();
       Object policies = path(functions().get(u.getKey()), "Properties", "Policies");
       for (Object st : policies == null ? List.of() : (List<?>) policies) {
+        if (!(st instanceof Map<?, ?>)) {
+          continue; // a managed policy by reference (the public address parameter): not table actions
+        }
         for (Object s : (List<?>) ((Map<?, ?>) st).get("Statement")) {
           Map<?, ?> stmt = (Map<?, ?>) s;
           ((List<?>) stmt.get("Action")).forEach(a -> allowed.add((String) a));
@@ -200,7 +203,7 @@ class TemplateContractTest {
 
   private void run(String function, RecordingDynamo rec, RecordingOutside outside, APIGatewayV2HTTPEvent event) {
     DynamoTable table = new DynamoTable(rec.client, "doithoai-test");
-    if (new DynamoCommunes(table).find("demo").isEmpty()) {
+    if (!function.equals("SessionFunction") && new DynamoCommunes(table).find("demo").isEmpty()) {
       new DynamoCommunes(new DynamoTable(rec.client, "doithoai-test")).create(new Commune("demo", "Xã Demo",
           "Lạng Sơn", "lang-son-320", "VP Đảng ủy", "VP UBND", "vp@demo.example.vn", null, null, null,
           List.of(new Agency("phong-kinh-te", "Phòng Kinh tế", null)), 1, HandlerEventsTest.EVENTS_INSTANT),
@@ -217,6 +220,9 @@ class TemplateContractTest {
       case "ConclusionsFunction" -> new ConclusionsHandler(app.publishingConclusion(), app.communes());
       case "FollowUpFunction" -> new FollowUpHandler(app.followingUp(), app.exporting());
       case "CommunesFunction" -> new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars());
+      case "SessionFunction" -> new SessionHandler(() -> {
+        throw new AssertionError("the session samples never sign in (no user pool in this test)");
+      });
       default -> throw new AssertionError("no handler wired for " + function);
     };
     handler.handleRequest(event, null);
