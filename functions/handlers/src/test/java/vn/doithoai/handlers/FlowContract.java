@@ -1,0 +1,75 @@
+package vn.doithoai.handlers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What a walked {@link ProductFlow} must show against template.yaml, wherever it ran. */
+final class FlowContract {
+  /** Routes no step of the flow takes, each with why. None today. */
+  static final Map<String, String> EXEMPT_ROUTES = Map.of();
+
+  private FlowContract() {}
+
+  static void check(SamTemplate template, ProductFlow flow) {
+    Map<String, ProductFlow.Deployed> deployed = flow.deployed();
+    assertEquals(template.functions(), deployed.keySet(), "the flow invoked every function of the template");
+
+    Set<String> missed = new TreeSet<>(template.routes().keySet());
+    missed.removeAll(flow.routesPassed.keySet());
+    missed.removeAll(EXEMPT_ROUTES.keySet());
+    assertTrue(missed.isEmpty(), "routes no step passed with 2xx: " + missed);
+
+    // the asynchronous functions did real work, so the comparison below is not vacuous
+    assertTrue(deployed.get("RelayFunction").actions().contains("events:PutEvents"), "events relayed");
+    assertTrue(deployed.get("SchedulesFunction").actions().contains("scheduler:CreateSchedule"), "schedules made");
+    assertTrue(deployed.get("SchedulesFunction").actions().contains("scheduler:DeleteSchedule"),
+        "schedules of closed deadlines deleted");
+    assertTrue(deployed.get("DeadlinesFunction").actions().contains("dynamodb:PutItem"), "a step fired");
+    assertTrue(deployed.get("MailerFunction").actions().contains("ses:SendEmail"), "e-mail sent");
+    assertTrue(deployed.get("ReconcileFunction").dynamo.indexes.contains("gsi2"), "open deadlines read");
+
+    List<String> problems = new ArrayList<>();
+    for (ProductFlow.Deployed d : deployed.values()) {
+      SamTemplate.Policy policy = template.policy(d.name);
+      Set<String> notAllowed = new TreeSet<>(d.actions());
+      notAllowed.removeAll(policy.actions());
+      if (!notAllowed.isEmpty()) {
+        problems.add(d.name + " calls " + notAllowed + " (policy allows " + policy.actions() + ")");
+      }
+      Set<String> indexes = new TreeSet<>(d.dynamo.indexes);
+      indexes.removeAll(policy.indexes());
+      if (!indexes.isEmpty()) {
+        problems.add(d.name + " queries index " + indexes + " (policy's resources name " + policy.indexes() + ")");
+      }
+    }
+    assertTrue(problems.isEmpty(), "template.yaml denies what the flow did:\n  " + String.join("\n  ", problems));
+  }
+
+  /**
+   * function → the IAM actions and indexes it used; and what its policy allows that the flow never used (a hint
+   * for least privilege, not a failure: a branch the flow does not take may need it).
+   */
+  static String table(ProductFlow flow, SamTemplate template) {
+    StringBuilder b = new StringBuilder();
+    for (ProductFlow.Deployed d : flow.deployed().values()) {
+      b.append(d.name).append(" (").append(d.invocations).append(" invocations): ").append(d.actions());
+      b.append(d.dynamo.indexes.isEmpty() ? "" : " indexes " + d.dynamo.indexes);
+      SamTemplate.Policy p = template.policy(d.name);
+      Set<String> unused = new TreeSet<>(p.actions());
+      unused.removeAll(d.actions());
+      Set<String> unusedIndexes = new TreeSet<>(p.indexes());
+      unusedIndexes.removeAll(d.dynamo.indexes);
+      if (!unused.isEmpty() || !unusedIndexes.isEmpty()) {
+        b.append("; allowed, not used: ").append(unused).append(unusedIndexes.isEmpty() ? "" : " " + unusedIndexes);
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+}

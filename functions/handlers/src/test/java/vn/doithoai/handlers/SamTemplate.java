@@ -1,0 +1,134 @@
+package vn.doithoai.handlers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * What template.yaml says a test must hold the code to: the functions and their handler classes, the HTTP
+ * routes each serves, the bus rules that invoke them, and the IAM actions and index resources each policy
+ * allows.
+ */
+final class SamTemplate {
+  static final Path FILE = Path.of("..", "..", "template.yaml");
+
+  /** A function's policy: the actions allowed, and the table's indexes named in a Resource. */
+  record Policy(Set<String> actions, Set<String> indexes) {}
+
+  private final Map<String, Map<String, Object>> functions = new TreeMap<>();
+  private final Map<String, Object> resources;
+
+  @SuppressWarnings("unchecked")
+  SamTemplate(String yaml) {
+    Map<String, Object> t = new Yaml(new TemplateContractTest.CfnTags()).load(yaml);
+    resources = (Map<String, Object>) t.get("Resources");
+    resources.forEach((id, r) -> {
+      Map<String, Object> m = (Map<String, Object>) r;
+      if ("AWS::Serverless::Function".equals(m.get("Type"))) {
+        functions.put(id, m);
+      }
+    });
+  }
+
+  static SamTemplate load() {
+    try {
+      return new SamTemplate(Files.readString(FILE));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Set<String> functions() {
+    return functions.keySet();
+  }
+
+  /** The handler class of a function ({@code Handler: cls::handleRequest}). */
+  String handlerClass(String function) {
+    String handler = (String) properties(function).get("Handler");
+    return handler.substring(0, handler.indexOf("::"));
+  }
+
+  /** "METHOD /path" → the function serving it, for every HttpApi event. */
+  @SuppressWarnings("unchecked")
+  Map<String, String> routes() {
+    Map<String, String> routes = new TreeMap<>();
+    functions.forEach((id, f) -> {
+      Map<String, Object> events = (Map<String, Object>) properties(id).get("Events");
+      if (events != null) {
+        events.values().forEach(e -> {
+          Map<String, Object> event = (Map<String, Object>) e;
+          Map<String, Object> p = (Map<String, Object>) event.get("Properties");
+          if ("HttpApi".equals(event.get("Type"))) {
+            routes.put(p.get("Method") + " " + p.get("Path"), id);
+          }
+        });
+      }
+    });
+    return routes;
+  }
+
+  /** Each bus rule's detail types → the functions it targets ({@code Arn: !GetAtt Fn.Arn}). */
+  @SuppressWarnings("unchecked")
+  Map<String, Set<String>> busRules() {
+    Map<String, Set<String>> rules = new LinkedHashMap<>();
+    resources.values().forEach(r -> {
+      Map<String, Object> m = (Map<String, Object>) r;
+      if ("AWS::Events::Rule".equals(m.get("Type"))) {
+        Map<String, Object> p = (Map<String, Object>) m.get("Properties");
+        Map<String, Object> pattern = (Map<String, Object>) p.get("EventPattern");
+        for (Object type : (List<Object>) pattern.get("detail-type")) {
+          for (Object target : (List<Object>) p.get("Targets")) {
+            String arn = String.valueOf(((Map<String, Object>) target).get("Arn"));
+            Matcher fn = Pattern.compile("!GetAtt (\\w+)\\.Arn").matcher(arn);
+            if (fn.matches()) {
+              rules.computeIfAbsent((String) type, k -> new TreeSet<>()).add(fn.group(1));
+            }
+          }
+        }
+      }
+    });
+    return rules;
+  }
+
+  Policy policy(String function) {
+    Set<String> actions = new TreeSet<>();
+    Set<String> indexes = new TreeSet<>();
+    Object policies = properties(function).get("Policies");
+    for (Object st : policies == null ? List.of() : (List<?>) policies) {
+      for (Object s : (List<?>) ((Map<?, ?>) st).get("Statement")) {
+        Map<?, ?> stmt = (Map<?, ?>) s;
+        Object action = stmt.get("Action");
+        for (Object a : action instanceof List<?> l ? l : List.of(action)) {
+          actions.add((String) a);
+        }
+        Object res = stmt.get("Resource");
+        for (Object r : res instanceof List<?> l ? l : List.of(res)) {
+          Matcher m = Pattern.compile("/index/(\\w+)").matcher(String.valueOf(r));
+          if (m.find()) {
+            indexes.add(m.group(1));
+          }
+        }
+      }
+    }
+    return new Policy(actions, indexes);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> properties(String function) {
+    Map<String, Object> f = functions.get(function);
+    if (f == null) {
+      throw new IllegalArgumentException("no function " + function + " in template.yaml");
+    }
+    return (Map<String, Object>) f.get("Properties");
+  }
+}
