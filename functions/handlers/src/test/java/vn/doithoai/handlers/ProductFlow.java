@@ -196,8 +196,14 @@ final class ProductFlow {
       assertEquals("cancelled", http("plans-cancel").get("status"));
     });
 
-    // a newly announced day off (re-derives the open deadlines it moves)
-    http("calendar-override");
+    // a day off newly announced on the day the next plan's first deadline falls: that deadline moves
+    String dueDay = firstDueAfterToday(with("PLAN_ID", next, () -> http("plans-get")));
+    Map<String, Object> override = request("calendar-override");
+    Map<String, Object> body = Json.readObject((String) override.get("body"));
+    body.put("date", dueDay);
+    override.put("body", Json.write(body));
+    List<?> moved = (List<?>) send("calendar-override", override).get("plansMoved");
+    assertTrue(moved.contains(next), "a day off on " + dueDay + " moved the plan due then: " + moved);
 
     fireNextSchedule();
     reconcile();
@@ -358,9 +364,16 @@ final class ProductFlow {
   }
 
   private void with(String key, String value, Runnable step) {
+    with(key, value, () -> {
+      step.run();
+      return null;
+    });
+  }
+
+  private <T> T with(String key, String value, java.util.function.Supplier<T> step) {
     String before = ids.put(key, value);
     try {
-      step.run();
+      return step.get();
     } finally {
       if (before == null) {
         ids.remove(key);
@@ -368,6 +381,21 @@ final class ProductFlow {
         ids.put(key, before);
       }
     }
+  }
+
+  /** The earliest due date of a plan's schedule after the flow's today, a working weekday. */
+  private String firstDueAfterToday(Map<String, Object> plan) {
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Ho_Chi_Minh"));
+    Matcher due = Pattern.compile("\"due\":\"(\\d{4}-\\d{2}-\\d{2})\"").matcher(Json.write(plan));
+    java.time.LocalDate first = null;
+    while (due.find()) {
+      java.time.LocalDate d = java.time.LocalDate.parse(due.group(1));
+      if (d.isAfter(today) && d.getDayOfWeek().getValue() <= 5 && (first == null || d.isBefore(first))) {
+        first = d;
+      }
+    }
+    assertNotNull(first, "the plan has a deadline to come: " + plan);
+    return first.toString();
   }
 
   private static String id(Map<String, Object> body) {
