@@ -1,6 +1,7 @@
 package vn.doithoai.handlers;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,7 +25,7 @@ interface Cloud extends AutoCloseable {
    * The Scheduler, bus and mail of one function, adding to {@code actions} the IAM action of every call it
    * makes ({@code scheduler:CreateSchedule}, {@code iam:PassRole}, {@code events:PutEvents}, {@code ses:SendEmail}).
    */
-  App.Outside outside(Set<String> actions);
+  App.Outside outside(Set<String> actions, Clock clock);
 
   /** The events the bus accepted since the last call (to be routed by the template's rules). */
   List<BusEvent> takePublished();

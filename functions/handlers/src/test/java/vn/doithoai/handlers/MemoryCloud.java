@@ -1,6 +1,7 @@
 package vn.doithoai.handlers;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -55,7 +56,7 @@ final class MemoryCloud implements Cloud {
   }
 
   @Override
-  public App.Outside outside(Set<String> actions) {
+  public App.Outside outside(Set<String> actions, Clock clock) {
     Scheduler scheduler = new Scheduler() {
       @Override
       public void create(ScheduleSpec spec) {

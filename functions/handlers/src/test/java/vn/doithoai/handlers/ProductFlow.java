@@ -69,7 +69,7 @@ final class ProductFlow {
     Deployed(String name, String handlerClass, Cloud cloud, Clock clock) {
       this.name = name;
       this.dynamo = new RecordingDynamo(cloud.dynamo());
-      App app = new App(new DynamoTable(dynamo.client, cloud.table()), clock, BASE_URL, cloud.outside(outside));
+      App app = new App(new DynamoTable(dynamo.client, cloud.table()), clock, BASE_URL, cloud.outside(outside, clock));
       this.handler = handler(handlerClass, app);
     }
 
