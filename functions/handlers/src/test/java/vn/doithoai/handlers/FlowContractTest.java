@@ -39,12 +39,27 @@ class FlowContractTest {
   @Test
   @DisplayName("a policy without one action the flow needs fails the check (agencies answering: DeleteItem)")
   void aMissingActionIsSeen() throws IOException {
+    assertCheckFails("OpinionsFunction", "dynamodb:DeleteItem, ", "",
+        "OpinionsFunction calls [dynamodb:DeleteItem]");
+  }
+
+  @Test
+  @DisplayName("a policy whose resources lack an index the function queries fails the check")
+  void aMissingIndexIsSeen() throws IOException {
+    assertCheckFails("PublicFunction", ", !Sub '${Table.Arn}/index/gsi2'", "", "PublicFunction queries index [gsi2]");
+  }
+
+  /** template.yaml with one edit in one function's definition: the check of the walked flow must fail. */
+  private void assertCheckFails(String function, String from, String to, String expected) throws IOException {
     String yaml = Files.readString(SamTemplate.FILE);
-    String opinions = yaml.substring(yaml.indexOf("  OpinionsFunction:"), yaml.indexOf("  CommunesFunction:"));
-    assertTrue(opinions.contains("dynamodb:DeleteItem, "), "OpinionsFunction's policy as expected");
-    SamTemplate without = new SamTemplate(yaml.replace(opinions, opinions.replace("dynamodb:DeleteItem, ", "")));
-    AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> FlowContract.check(without, flow));
-    assertTrue(e.getMessage().contains("OpinionsFunction calls [dynamodb:DeleteItem]"), e.getMessage());
+    int start = yaml.indexOf("\n  " + function + ":\n");
+    java.util.regex.Matcher next = java.util.regex.Pattern.compile("\n  [#A-Za-z]").matcher(yaml);
+    int end = next.find(start + 1) ? next.start() : yaml.length();
+    String definition = yaml.substring(start, end);
+    assertTrue(definition.contains(from), function + "'s definition contains " + from);
+    SamTemplate edited = new SamTemplate(yaml.replace(definition, definition.replace(from, to)));
+    AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> FlowContract.check(edited, flow));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
   }
 
   @Test

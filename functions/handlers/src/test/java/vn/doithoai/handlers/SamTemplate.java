@@ -22,8 +22,29 @@ import org.yaml.snakeyaml.Yaml;
 final class SamTemplate {
   static final Path FILE = Path.of("..", "..", "template.yaml");
 
-  /** A function's policy: the actions allowed, and the table's indexes named in a Resource. */
-  record Policy(Set<String> actions, Set<String> indexes) {}
+  /** A function's policy: each action allowed, with the resources its statements allow it on. */
+  record Policy(Map<String, Set<String>> resources) {
+    Set<String> actions() {
+      return resources.keySet();
+    }
+
+    /** The table's indexes named in a resource of {@code action} ({@code ${Table.Arn}/index/gsi1} → gsi1). */
+    Set<String> indexes(String action) {
+      Set<String> out = new TreeSet<>();
+      for (String r : resources.getOrDefault(action, Set.of())) {
+        Matcher m = Pattern.compile("\\$\\{Table\\.Arn}/index/(\\w+)").matcher(r);
+        if (m.find()) {
+          out.add(m.group(1));
+        }
+      }
+      return out;
+    }
+
+    /** Whether {@code action} is allowed on the table itself ({@code !GetAtt Table.Arn}). */
+    boolean onTable(String action) {
+      return resources.getOrDefault(action, Set.of()).contains("!GetAtt Table.Arn");
+    }
+  }
 
   private final Map<String, Map<String, Object>> functions = new TreeMap<>();
   private final Map<String, Object> resources;
@@ -101,26 +122,22 @@ final class SamTemplate {
   }
 
   Policy policy(String function) {
-    Set<String> actions = new TreeSet<>();
-    Set<String> indexes = new TreeSet<>();
+    Map<String, Set<String>> resources = new TreeMap<>();
     Object policies = properties(function).get("Policies");
     for (Object st : policies == null ? List.of() : (List<?>) policies) {
       for (Object s : (List<?>) ((Map<?, ?>) st).get("Statement")) {
         Map<?, ?> stmt = (Map<?, ?>) s;
         Object action = stmt.get("Action");
-        for (Object a : action instanceof List<?> l ? l : List.of(action)) {
-          actions.add((String) a);
-        }
         Object res = stmt.get("Resource");
-        for (Object r : res instanceof List<?> l ? l : List.of(res)) {
-          Matcher m = Pattern.compile("/index/(\\w+)").matcher(String.valueOf(r));
-          if (m.find()) {
-            indexes.add(m.group(1));
+        for (Object a : action instanceof List<?> l ? l : List.of(action)) {
+          Set<String> on = resources.computeIfAbsent((String) a, k -> new TreeSet<>());
+          for (Object r : res instanceof List<?> l ? l : List.of(res)) {
+            on.add(String.valueOf(r));
           }
         }
       }
     }
-    return new Policy(actions, indexes);
+    return new Policy(resources);
   }
 
   @SuppressWarnings("unchecked")
