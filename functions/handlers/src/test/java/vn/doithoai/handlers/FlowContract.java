@@ -14,6 +14,10 @@ final class FlowContract {
   /** Routes no step of the flow takes, each with why. None today. */
   static final Map<String, String> EXEMPT_ROUTES = Map.of();
 
+  /** Sample events the flow does not take, each with why. */
+  static final Map<String, String> SAMPLES_NOT_IN_FLOW = Map.of("webhook-bad-signature",
+      "a refused delivery (401): the flow takes only steps that succeed; HandlerEventsTest covers it");
+
   private FlowContract() {}
 
   static void check(SamTemplate template, ProductFlow flow) {
@@ -24,6 +28,17 @@ final class FlowContract {
     missed.removeAll(flow.routesPassed.keySet());
     missed.removeAll(EXEMPT_ROUTES.keySet());
     assertTrue(missed.isEmpty(), "routes no step passed with 2xx: " + missed);
+
+    Set<String> samples = new TreeSet<>();
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(Events.DIR)) {
+      files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json"))
+          .forEach(f -> samples.add(f.substring(0, f.length() - ".json".length())));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    samples.removeAll(flow.samplesUsed);
+    samples.removeAll(SAMPLES_NOT_IN_FLOW.keySet());
+    assertTrue(samples.isEmpty(), "sample events the flow never takes (add a step, or a reason): " + samples);
 
     // the asynchronous functions did real work, so the comparison below is not vacuous
     assertTrue(deployed.get("RelayFunction").actions().contains("events:PutEvents"), "events relayed");

@@ -90,6 +90,8 @@ final class ProductFlow {
   private final Map<String, String> ids = new LinkedHashMap<>();
   /** Each route a step passed through with a 2xx answer, and that answer. */
   final Map<String, Integer> routesPassed = new TreeMap<>();
+  /** The sample events of events/ this flow took as templates. */
+  final Set<String> samplesUsed = new TreeSet<>();
   /** Each deadline outcome of the schedules fired. */
   final List<String> fired = new ArrayList<>();
 
@@ -218,7 +220,7 @@ final class ProductFlow {
         continue;
       }
       clock.set(s.at());
-      Map<String, Object> input = Events.json("deadlines-fire");
+      Map<String, Object> input = sample("deadlines-fire");
       for (String field : List.of("commune", "deadline", "step", "version")) {
         assertTrue(input.containsKey(field), "deadlines-fire.json has " + field);
         input.put(field, s.input().get(field));
@@ -237,7 +239,7 @@ final class ProductFlow {
 
   private void reconcile() {
     clock.set(clock.instant().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS)); // 07:00 in Vietnam
-    Map<String, Object> event = Events.json("reconcile-daily");
+    Map<String, Object> event = sample("reconcile-daily");
     event.put("time", clock.instant().toString());
     @SuppressWarnings("unchecked")
     Map<String, Object> report = (Map<String, Object>) invoke("ReconcileFunction", event);
@@ -248,7 +250,7 @@ final class ProductFlow {
   /** SES reports a permanent bounce of an address the flow really mailed. */
   @SuppressWarnings("unchecked")
   private void bounce() {
-    Map<String, Object> event = Events.json("mailer-ses-bounce");
+    Map<String, Object> event = sample("mailer-ses-bounce");
     String address = cloud.sentTo().get(0);
     Map<String, Object> bounce = (Map<String, Object>) ((Map<String, Object>) event.get("detail")).get("bounce");
     bounce.put("bouncedRecipients", List.of(Map.of("emailAddress", address)));
@@ -278,7 +280,14 @@ final class ProductFlow {
     return receipt;
   }
 
+  /** A sample event as JSON, as it is (the events outside the HTTP API carry no ids to replace). */
+  private Map<String, Object> sample(String name) {
+    samplesUsed.add(name);
+    return Events.json(name);
+  }
+
   private Map<String, Object> request(String sample) {
+    samplesUsed.add(sample);
     String text;
     try {
       text = Files.readString(Events.DIR.resolve(sample + ".json"), StandardCharsets.UTF_8);
@@ -322,7 +331,7 @@ final class ProductFlow {
         return;
       }
       for (int from = 0; from < records.size(); from += 100) {
-        Map<String, Object> batch = Events.json("relay-stream");
+        Map<String, Object> batch = sample("relay-stream");
         DynamodbEvent event = SampleEvents.stream(batch);
         event.setRecords(records.subList(from, Math.min(records.size(), from + 100)));
         StreamsEventResponse r = (StreamsEventResponse) invoke("RelayFunction", event);
@@ -342,7 +351,8 @@ final class ProductFlow {
 
   /** The bus event as EventBridge delivers it to a rule's target (the envelope of the sample events). */
   private Map<String, Object> busEvent(BusEvent e) {
-    Map<String, Object> envelope = Events.json("mailer-mail-queued");
+    Map<String, Object> envelope = sample("DeadlineChanged".equals(e.detailType()) ? "schedules-deadline-changed"
+        : "mailer-mail-queued");
     envelope.put("id", java.util.UUID.randomUUID().toString());
     envelope.put("source", e.source());
     envelope.put("detail-type", e.detailType());
