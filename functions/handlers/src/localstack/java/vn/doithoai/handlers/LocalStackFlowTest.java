@@ -12,7 +12,8 @@ import org.testcontainers.utility.DockerImageName;
  * {@link FlowContractTest}'s flow against LocalStack (DynamoDB and its stream, EventBridge, Scheduler, SES v2),
  * the AWS calls recorded from the real adapters' SDK clients. Runs with {@code -Plocalstack} where a Docker
  * engine is; skips, saying so, where none is. The image: {@code -Dlocalstack.image=…} (default
- * {@value LocalStackCloud#IMAGE_DEFAULT}).
+ * {@value LocalStackCloud#IMAGE_DEFAULT}, the last community image without an auth token; a newer one reads
+ * {@code LOCALSTACK_AUTH_TOKEN} from the environment).
  */
 class LocalStackFlowTest {
   @Test
@@ -21,6 +22,10 @@ class LocalStackFlowTest {
     assumeTrue(dockerAvailable(), "no Docker engine: LocalStack flow skipped");
     SamTemplate template = SamTemplate.load();
     try (LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(LocalStackCloud.IMAGE))) {
+      String token = System.getenv("LOCALSTACK_AUTH_TOKEN"); // the images released since March 2026 need one
+      if (token != null && !token.isBlank()) {
+        container.withEnv("LOCALSTACK_AUTH_TOKEN", token);
+      }
       container.start();
       try (LocalStackCloud cloud = new LocalStackCloud(container)) {
         ProductFlow flow = new ProductFlow(template, cloud);
