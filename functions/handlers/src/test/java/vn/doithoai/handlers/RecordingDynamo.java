@@ -11,8 +11,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
- * A DynamoDB client that records the IAM actions each call needs ({@code dynamodb:PutItem}, …, one per kind
- * of transaction item) and the indexes queried, and passes the call on to a real client.
+ * A DynamoDB client that records the IAM actions each call needs and the indexes queried, and passes the call
+ * on to a real client. As IAM authorises them: a TransactWriteItems needs the action of each kind of item in it
+ * (Put → PutItem, Update → UpdateItem, Delete → DeleteItem, ConditionCheck → ConditionCheckItem), a
+ * TransactGetItems needs GetItem, any other call its own name (BatchWriteItem, Query, …).
  */
 final class RecordingDynamo {
   final Set<String> actions = new TreeSet<>();
@@ -57,6 +59,8 @@ final class RecordingDynamo {
           }
         }
       }
+      // a TransactGetItems is allowed by dynamodb:GetItem (IAM "Using IAM with DynamoDB transactions")
+      case "transactGetItems" -> actions.add("dynamodb:GetItem");
       case "query" -> {
         actions.add("dynamodb:Query");
         String index = ((QueryRequest) request).indexName();
