@@ -155,7 +155,7 @@ class ContactsByRoleTest {
     return new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars());
   }
 
-  private static APIGatewayV2HTTPResponse call(ApiHandler h, String role, String routeKey, String path,
+  static APIGatewayV2HTTPResponse call(ApiHandler h, String role, String routeKey, String path,
       Map<String, String> pathParameters, Map<String, String> query, String body) {
     Map<String, Object> claims = new LinkedHashMap<>(Map.of("sub", "local-" + role, "name", "Cán bộ " + role,
         "commune", "demo", "roles", "[" + role + "]"));
@@ -166,7 +166,7 @@ class ContactsByRoleTest {
   }
 
   /** An HTTP API payload 2.0 event, as in events/, with the JWT authorizer's claims. */
-  private static Map<String, Object> event(String routeKey, String path, Map<String, String> pathParameters,
+  static Map<String, Object> event(String routeKey, String path, Map<String, String> pathParameters,
       Map<String, String> query, String body, Map<String, Object> claims) {
     Map<String, Object> http = Map.of("method", routeKey.substring(0, routeKey.indexOf(' ')), "path", path,
         "protocol", "HTTP/1.1", "sourceIp", "127.0.0.1", "userAgent", "test");
