@@ -121,10 +121,10 @@ public final class PublishingConclusion {
    */
   public Conclusion redact(Actor actor, String id, Input in) {
     actor.require("ẩn thông tin cá nhân trong thông báo kết luận", Role.OFFICE, Role.HOST);
+    Conclusion c = load(actor, id);
     String phrase = in.requiredText("phrase", 500, "cụm từ cần ẩn");
     boolean notPersonal = in.bool("notPersonal").orElse(false);
     in.check();
-    Conclusion c = load(actor, id);
     checkVersion(in, c);
     if (notPersonal && PersonalDataReview.open(c).stream().noneMatch(f -> f.text().equals(phrase))) {
       throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("phrase",
