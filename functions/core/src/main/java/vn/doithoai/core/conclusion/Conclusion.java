@@ -83,24 +83,22 @@ public record Conclusion(
    */
   public Conclusion redact(String phrase, Actor actor, Instant now) {
     requireUnpublished();
-    int[] changed = {0};
-    java.util.function.UnaryOperator<List<Item>> cut = items -> items.stream().map(i -> {
-      if (i.text() == null || !i.text().contains(phrase)) {
-        return i;
-      }
-      changed[0]++;
-      return new Item(i.opinionId(), i.trackingCode(), i.text().replace(phrase, REDACTED), i.agency(), i.due(),
-          i.raisedBy());
-    }).toList();
-    Content c = new Content(content.title(), content.discussed(), cut.apply(content.resolved()),
-        cut.apply(content.assigned()), cut.apply(content.forwarded()), cut.apply(content.redirected()),
-        content.closing(), content.signer(), content.distribution());
-    if (changed[0] == 0) {
+    long changed = java.util.stream.Stream.of(content.resolved(), content.assigned(), content.forwarded(),
+        content.redirected()).flatMap(List::stream).filter(i -> i.text() != null && i.text().contains(phrase)).count();
+    if (changed == 0) {
       throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("phrase",
           "Không tìm thấy cụm từ này trong nội dung các mục của thông báo.")));
     }
+    Content c = new Content(content.title(), content.discussed(), without(content.resolved(), phrase),
+        without(content.assigned(), phrase), without(content.forwarded(), phrase),
+        without(content.redirected(), phrase), content.closing(), content.signer(), content.distribution());
     return next(status, number, issuedOn, c, notPersonal, actor, now, "conclusion.redacted",
-        changed[0] + " mục, " + phrase.codePointCount(0, phrase.length()) + " ký tự");
+        changed + " mục, " + phrase.codePointCount(0, phrase.length()) + " ký tự");
+  }
+
+  private static List<Item> without(List<Item> items, String phrase) {
+    return items.stream().map(i -> i.text() == null ? i : new Item(i.opinionId(), i.trackingCode(),
+        i.text().replace(phrase, REDACTED), i.agency(), i.due(), i.raisedBy())).toList();
   }
 
   /** The office decides a flagged phrase is not a person's data (a place called "Bà Rịa"): it may be published. */
@@ -119,7 +117,7 @@ public record Conclusion(
 
   private void requireUnpublished() {
     require(status == ConclusionStatus.DRAFT || status == ConclusionStatus.APPROVED, "conclusion_published",
-        "Thông báo đã ban hành không sửa được; hãy đính chính bằng một lần ban hành mới.");
+        "Thông báo đã ban hành không sửa được; hãy lập thông báo đính chính.");
   }
 
   public Conclusion edit(Content next, Actor actor, Instant now) {
