@@ -3,6 +3,7 @@ package vn.doithoai.handlers;
 import java.util.Map;
 import vn.doithoai.core.opinion.HandlingOpinions;
 import vn.doithoai.core.opinion.Opinion;
+import vn.doithoai.core.opinion.OpinionView;
 
 /** Staff opinion routes: enter, compiled lists, list, get with audit trail, and every triage action. */
 public final class OpinionsHandler extends ApiHandler {
@@ -19,31 +20,32 @@ public final class OpinionsHandler extends ApiHandler {
   @Override
   protected Map<String, Route> routes() {
     return Map.ofEntries(
-        Map.entry("POST /opinions", r -> ApiResponses.json(201, opinions.enter(r.actor(), r.json()).toJson())),
+        Map.entry("POST /opinions", r -> ApiResponses.json(201, OpinionView.of(opinions.enter(r.actor(), r.json()), r.actor()))),
         Map.entry("POST /opinions/compiled", r -> ApiResponses.json(201, Map.of("opinions",
-            opinions.enterCompiled(r.actor(), r.json()).stream().map(Opinion::toJson).toList()))),
+            opinions.enterCompiled(r.actor(), r.json()).stream().map(o -> OpinionView.of(o, r.actor())).toList()))),
         Map.entry("GET /opinions", r -> ApiResponses.json(200, Map.of("opinions",
-            opinions.list(r.actor(), r.query()).stream().map(Opinion::toJson).toList()))),
-        Map.entry("GET /opinions/{opinionId}", r -> ok(opinions.get(r.actor(), r.path("opinionId")))),
-        Map.entry("POST /opinions/{opinionId}/triage", r -> ok(opinions.triage(r.actor(), r.path("opinionId"),
+            opinions.list(r.actor(), r.query()).stream().map(o -> OpinionView.of(o, r.actor())).toList()))),
+        Map.entry("GET /opinions/{opinionId}", r -> ok(r, opinions.get(r.actor(), r.path("opinionId")))),
+        Map.entry("POST /opinions/{opinionId}/triage", r -> ok(r, opinions.triage(r.actor(), r.path("opinionId"),
             r.json()))),
-        Map.entry("POST /opinions/{opinionId}/merge", r -> ok(opinions.merge(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/merge", r -> ok(r, opinions.merge(r.actor(), r.path("opinionId"),
             r.json()))),
-        Map.entry("POST /opinions/{opinionId}/forward", r -> ok(opinions.forward(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/forward", r -> ok(r, opinions.forward(r.actor(), r.path("opinionId"),
             r.json()))),
-        Map.entry("POST /opinions/{opinionId}/refuse", r -> ok(opinions.refuse(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/refuse", r -> ok(r, opinions.refuse(r.actor(), r.path("opinionId"),
             r.json()))),
-        Map.entry("POST /opinions/{opinionId}/assign", r -> ok(opinions.assign(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/assign", r -> ok(r, opinions.assign(r.actor(), r.path("opinionId"),
             r.json()))),
-        Map.entry("POST /opinions/{opinionId}/answer", r -> ok(opinions.answer(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/answer", r -> ok(r, opinions.answer(r.actor(), r.path("opinionId"),
             r.json()))),
-        Map.entry("POST /opinions/{opinionId}/extend", r -> ok(opinions.extend(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/extend", r -> ok(r, opinions.extend(r.actor(), r.path("opinionId"),
             r.json()))),
-        Map.entry("POST /opinions/{opinionId}/close", r -> ok(opinions.close(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/close", r -> ok(r, opinions.close(r.actor(), r.path("opinionId"),
             r.json()))));
   }
 
-  private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse ok(Opinion o) {
-    return ApiResponses.json(200, o.toJson());
+  /** Every opinion response goes through the staff view: contacts only for the roles that may see them. */
+  private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse ok(ApiRequest r, Opinion o) {
+    return ApiResponses.json(200, OpinionView.of(o, r.actor()));
   }
 }

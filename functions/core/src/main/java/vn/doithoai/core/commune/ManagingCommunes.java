@@ -49,7 +49,9 @@ public final class ManagingCommunes {
     return new WithSecret(commune, secret);
   }
 
+  /** The settings carry offices' addresses and webhook-secret metadata: the admin's and the office's only. */
   public Commune get(Actor actor, String communeId) {
+    actor.require("xem cấu hình xã", Role.ADMIN, Role.OFFICE);
     requireMember(actor, communeId);
     return communes.find(communeId).orElseThrow(() -> DomainException.notFound("xã " + communeId));
   }

@@ -24,7 +24,7 @@ import vn.doithoai.core.stats.DialogueStatistics;
 
 /**
  * What the office takes away: statistics per plan and per year, the opinions and assignments as CSV or XLSX
- * (raisers' contacts only on request, for the office and the host), and a meeting as an iCalendar file.
+ * (raisers' contacts only on request, for the roles {@link vn.doithoai.core.access.Contacts} allows), and a meeting as an iCalendar file.
  */
 public final class Exporting {
   private final Plans plans;
@@ -84,7 +84,7 @@ public final class Exporting {
     if (!table.equals("opinions") && !table.equals("assignments")) {
       throw DomainException.notFound("danh sách " + table);
     }
-    if (contacts && !actor.hasAny(Role.OFFICE, Role.HOST)) {
+    if (contacts && !vn.doithoai.core.access.Contacts.visibleTo(actor)) {
       throw DomainException.forbidden("xuất thông tin liên hệ của người nêu ý kiến");
     }
     List<Opinion> list = ofPlan(actor.communeId(), planId);
