@@ -216,6 +216,8 @@ write("conclusions-get", event("GET", "/conclusions/{conclusionId}", {"conclusio
 write("conclusions-edit", event("PUT", "/conclusions/{conclusionId}", {"conclusionId": "CONCLUSION_ID"},
       j({"signerName": "Vy Xuân Tình", "closing": "Giao Văn phòng Đảng ủy theo dõi, đôn đốc, báo cáo kết quả."}),
       claims=office))
+write("conclusions-redact", event("POST", "/conclusions/{conclusionId}/redactions", {"conclusionId": "CONCLUSION_ID"},
+      j({"phrase": "Bản Chắt"}), claims=office))
 write("conclusions-approve", event("POST", "/conclusions/{conclusionId}/approve", {"conclusionId": "CONCLUSION_ID"},
       j({}), claims=host))
 write("conclusions-publish", event("POST", "/conclusions/{conclusionId}/publish", {"conclusionId": "CONCLUSION_ID"},

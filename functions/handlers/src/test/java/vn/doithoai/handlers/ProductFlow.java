@@ -169,6 +169,7 @@ final class ProductFlow {
     http("conclusions-get");
     http("conclusions-of-plan");
     http("conclusions-edit");
+    http("conclusions-redact");
     assertEquals("approved", http("conclusions-approve").get("status"));
     assertEquals("published", http("conclusions-publish").get("status"));
     http("conclusions-document");
