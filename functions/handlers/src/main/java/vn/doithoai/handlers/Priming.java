@@ -163,6 +163,21 @@ public final class Priming implements Resource {
         http("calendar-year", h, event("GET", "/calendar/{year}", Map.of("year",
             Integer.toString(LocalDate.now(DeadlineScheduling.VIETNAM).getYear())), null, "office"));
       }
+      case "ConclusionsHandler" -> {
+        failedTransaction();
+        ConclusionsHandler h = new ConclusionsHandler(app.publishingConclusion(), app.communes());
+        http("conclusions-of-plan", h, event("GET", "/plans/{planId}/conclusions", Map.of("planId", "p_priming"),
+            null, "office"));
+        http("conclusions-get", h, event("GET", "/conclusions/{conclusionId}", Map.of("conclusionId",
+            "c_priming"), null, "office"));
+      }
+      case "FollowUpHandler" -> {
+        FollowUpHandler h = new FollowUpHandler(app.followingUp(), app.exporting());
+        http("statistics", h, event("GET", "/plans/{planId}/statistics", Map.of("planId", "p_priming"), null,
+            "office"));
+        http("year-statistics", h, event("GET", "/statistics/{year}", Map.of("year",
+            Integer.toString(LocalDate.now(DeadlineScheduling.VIETNAM).getYear())), null, "office"));
+      }
       case "DeadlinesHandler" -> {
         failedTransaction();
         deadlineMails();
