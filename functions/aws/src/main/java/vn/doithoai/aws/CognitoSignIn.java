@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import vn.doithoai.core.access.IdentityProvider;
 
 /**
  * Staff sign-in against the Cognito user pool with {@code USER_PASSWORD_AUTH} (our own Vietnamese page posts the
@@ -20,25 +21,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
  * result is the ID token: it carries {@code custom:commune}, {@code cognito:groups} and {@code custom:agency},
  * which the API reads.
  */
-public final class CognitoSignIn {
-  /** What a sign-in came to. */
-  public sealed interface Outcome {}
-
-  /** Signed in: the ID token and how long it is valid. */
-  public record Signed(String idToken, int expiresInSeconds) implements Outcome {}
-
-  /** The password was right but is temporary: a new one must be set. */
-  public record NewPasswordRequired() implements Outcome {}
-
-  /** Wrong e-mail or password (Cognito does not say which, nor do we). */
-  public record Refused() implements Outcome {}
-
-  /** The new password does not meet the pool's policy. */
-  public record WeakPassword() implements Outcome {}
-
-  /** Too many attempts: try again later. */
-  public record Throttled() implements Outcome {}
-
+public final class CognitoSignIn implements IdentityProvider {
   private final CognitoIdentityProviderClient cognito;
   private final String clientId;
 
@@ -52,8 +35,8 @@ public final class CognitoSignIn {
     return new CognitoSignIn(AwsClients.buildCognito(), AwsClients.required("USER_POOL_CLIENT_ID"));
   }
 
-  /** Signs in; with {@code newPassword}, also answers the first sign-in's challenge. */
-  public Outcome signIn(String email, String password, String newPassword) {
+  @Override
+  public Outcome authenticate(String email, String password, String newPassword) {
     try {
       InitiateAuthResponse r = cognito.initiateAuth(b -> b.clientId(clientId)
           .authFlow(AuthFlowType.USER_PASSWORD_AUTH)

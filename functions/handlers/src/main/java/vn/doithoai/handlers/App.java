@@ -128,6 +128,14 @@ public final class App {
     return a;
   }
 
+  private static final Lazy<vn.doithoai.core.access.SigningIn> SIGNING_IN = new Lazy<>(
+      () -> new vn.doithoai.core.access.SigningIn(vn.doithoai.aws.CognitoSignIn.fromEnvironment()));
+
+  /** Sign-in needs no table: the session function builds only this (its Cognito client, once). */
+  static vn.doithoai.core.access.SigningIn signingIn() {
+    return SIGNING_IN.get();
+  }
+
   /**
    * Where links point: {@code PUBLIC_BASE_URL}, or in AWS without a public address or custom domain, the API's
    * own address from the SSM parameter the template writes (read once, at init, before the SnapStart snapshot).

@@ -267,7 +267,7 @@ class HandlerEventsTest {
     assertEquals(java.util.List.of("office"), body(me).get("roles"));
     APIGatewayV2HTTPResponse out = h.handleRequest(Events.load("session-sign-out"), null);
     assertEquals(204, out.getStatusCode());
-    assertEquals(java.util.List.of("dt_session=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Strict"),
+    assertEquals(java.util.List.of("dt_session=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Strict"),
         out.getCookies());
   }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import vn.doithoai.aws.AwsClients;
 import vn.doithoai.aws.CognitoSignIn;
+import vn.doithoai.core.access.IdentityProvider;
 
 /**
  * {@code admin create-user} through the real SDK client against the local user pool (the same requests go to
@@ -45,8 +46,8 @@ class AdminCommandTest {
     System.clearProperty(AwsClients.COGNITO_ENDPOINT);
   }
 
-  private static Map<String, String> claims(CognitoSignIn.Outcome o) {
-    String token = assertInstanceOf(CognitoSignIn.Signed.class, o).idToken();
+  private static Map<String, String> claims(IdentityProvider.Outcome o) {
+    String token = assertInstanceOf(IdentityProvider.Signed.class, o).idToken();
     return vn.doithoai.local.runtime.LocalJwtAccess.claims(token);
   }
 
@@ -58,14 +59,14 @@ class AdminCommandTest {
         "phong-kinh-te", "--name", "Lương Văn Kiên", "--password", "Mat-Khau-Dai-2025"});
     assertTrue(out.startsWith("Đã tạo tài khoản"), out);
     try (CognitoIdentityProviderClient c = AwsClients.buildCognito()) {
-      Map<String, String> claims = claims(new CognitoSignIn(c, "local-client").signIn("kinhte@xamoi.example.vn",
+      Map<String, String> claims = claims(new CognitoSignIn(c, "local-client").authenticate("kinhte@xamoi.example.vn",
           "Mat-Khau-Dai-2025", null));
       assertEquals("xa-moi", claims.get("custom:commune"));
       assertEquals("[agency]", claims.get("cognito:groups"));
       assertEquals("phong-kinh-te", claims.get("custom:agency"));
       assertEquals("Lương Văn Kiên", claims.get("name"));
-      assertInstanceOf(CognitoSignIn.Refused.class, new CognitoSignIn(c, "local-client")
-          .signIn("kinhte@xamoi.example.vn", "Mat-Khau-Sai-2025", null));
+      assertInstanceOf(IdentityProvider.Refused.class, new CognitoSignIn(c, "local-client")
+          .authenticate("kinhte@xamoi.example.vn", "Mat-Khau-Sai-2025", null));
     }
     IllegalArgumentException again = assertThrows(IllegalArgumentException.class, () -> AdminCommand.run(
         new String[] {"create-user", "--pool", "p", "--endpoint", endpoint, "--email", "kinhte@xamoi.example.vn",
@@ -81,13 +82,13 @@ class AdminCommandTest {
           .userAttributes(a -> a.name("custom:commune").value("xa"), a -> a.name("name").value("Hoàng Thị Lan")));
       c.adminAddUserToGroup(b -> b.userPoolId("p").username("vanphong@xa.example.vn").groupName("office"));
       CognitoSignIn s = new CognitoSignIn(c, "local-client");
-      assertInstanceOf(CognitoSignIn.NewPasswordRequired.class, s.signIn("vanphong@xa.example.vn",
+      assertInstanceOf(IdentityProvider.NewPasswordRequired.class, s.authenticate("vanphong@xa.example.vn",
           "Tam-Thoi-2025x", null));
-      assertInstanceOf(CognitoSignIn.WeakPassword.class, s.signIn("vanphong@xa.example.vn", "Tam-Thoi-2025x",
+      assertInstanceOf(IdentityProvider.WeakPassword.class, s.authenticate("vanphong@xa.example.vn", "Tam-Thoi-2025x",
           "ngan"));
-      assertEquals("[office]", claims(s.signIn("vanphong@xa.example.vn", "Tam-Thoi-2025x", "Mat-Khau-Moi-2025"))
+      assertEquals("[office]", claims(s.authenticate("vanphong@xa.example.vn", "Tam-Thoi-2025x", "Mat-Khau-Moi-2025"))
           .get("cognito:groups"));
-      assertInstanceOf(CognitoSignIn.Signed.class, s.signIn("vanphong@xa.example.vn", "Mat-Khau-Moi-2025", null));
+      assertInstanceOf(IdentityProvider.Signed.class, s.authenticate("vanphong@xa.example.vn", "Mat-Khau-Moi-2025", null));
     }
   }
 
