@@ -1,8 +1,12 @@
 package vn.doithoai.handlers;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import vn.doithoai.core.opinion.HandlingOpinions;
 import vn.doithoai.core.opinion.Opinion;
+import vn.doithoai.core.common.Actor;
+import vn.doithoai.core.opinion.OpinionPage;
 import vn.doithoai.core.opinion.OpinionView;
 
 /** Staff opinion routes: enter, compiled lists, list, get with audit trail, and every triage action. */
@@ -23,9 +27,11 @@ public final class OpinionsHandler extends ApiHandler {
         Map.entry("POST /opinions", r -> ApiResponses.json(201, OpinionView.of(opinions.enter(r.actor(), r.json()), r.actor()))),
         Map.entry("POST /opinions/compiled", r -> ApiResponses.json(201, Map.of("opinions",
             opinions.enterCompiled(r.actor(), r.json()).stream().map(o -> OpinionView.of(o, r.actor())).toList()))),
-        Map.entry("GET /opinions", r -> ApiResponses.json(200, Map.of("opinions",
-            opinions.list(r.actor(), r.query()).stream().map(o -> OpinionView.of(o, r.actor())).toList()))),
-        Map.entry("GET /opinions/{opinionId}", r -> ok(r, opinions.get(r.actor(), r.path("opinionId")))),
+        Map.entry("GET /opinions", r -> ApiResponses.json(200, page(opinions.page(r.actor(), r.query()), r.actor()))),
+        Map.entry("GET /opinions/{opinionId}", r -> {
+          Opinion o = opinions.get(r.actor(), r.path("opinionId"));
+          return ApiResponses.json(200, withDaysLeft(o, opinions.workingDaysLeft(o), r.actor()));
+        }),
         Map.entry("POST /opinions/{opinionId}/triage", r -> ok(r, opinions.triage(r.actor(), r.path("opinionId"),
             r.json()))),
         Map.entry("POST /opinions/{opinionId}/merge", r -> ok(r, opinions.merge(r.actor(), r.path("opinionId"),
@@ -44,7 +50,30 @@ public final class OpinionsHandler extends ApiHandler {
             r.json()))));
   }
 
+  /** {@code opinions} (each with {@code workingDaysLeft}), {@code next}, {@code previous}, {@code total}. */
+  private static Map<String, Object> page(OpinionPage p, Actor actor) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("opinions", p.opinions().stream().map(e -> withDaysLeft(e.opinion(), e.workingDaysLeft(), actor)).toList());
+    m.put("next", p.next().orElse(null));
+    m.put("previous", p.previous().orElse(null));
+    m.put("total", p.total());
+    p.neighbours().ifPresent(n -> {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("previous", n.previous().orElse(null));
+      x.put("next", n.next().orElse(null));
+      x.put("position", n.position());
+      m.put("neighbours", x);
+    });
+    return m;
+  }
+
   /** Every opinion response goes through the staff view: contacts only for the roles that may see them. */
+  private static Map<String, Object> withDaysLeft(Opinion o, Optional<Integer> daysLeft, Actor actor) {
+    Map<String, Object> m = new LinkedHashMap<>(OpinionView.of(o, actor));
+    m.put("workingDaysLeft", daysLeft.orElse(null));
+    return m;
+  }
+
   private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse ok(ApiRequest r, Opinion o) {
     return ApiResponses.json(200, OpinionView.of(o, r.actor()));
   }

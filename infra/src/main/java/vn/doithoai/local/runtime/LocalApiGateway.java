@@ -51,6 +51,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalApiGateway implements AutoCloseable {
   public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
   static final String OUTBOX_PATH = "/_local/outbox";
+  /** The console reaches the API under this prefix (same origin); scripts call the routes without it. */
+  static final String API_PREFIX = "/api";
+  /** The console's session: a cookie holding the same JWT scripts send as a bearer token. */
+  public static final String SESSION_COOKIE = "dt_session";
+  /** Sent by the console with every state-changing call; a cookie-authenticated change without it is refused. */
+  public static final String CSRF_HEADER = "x-dt-csrf";
   private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
   private static final DateTimeFormatter REQUEST_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -71,6 +77,7 @@ public final class LocalApiGateway implements AutoCloseable {
   private final LocalFunctions functions;
   private final List<CompiledRoute> routes = new ArrayList<>();
   private final Map<String, LocalRoute> localRoutes = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConsoleFiles console = new ConsoleFiles();
   private volatile java.time.Clock clock = java.time.Clock.systemUTC();
   private HttpServer server;
   private ExecutorService executor;
@@ -230,13 +237,36 @@ public final class LocalApiGateway implements AutoCloseable {
       return send(exchange, reply.status(), vn.doithoai.core.common.Json.write(reply.body())
           .getBytes(StandardCharsets.UTF_8));
     }
-    Match match = match(method, rawPath);
+    boolean viaPrefix = rawPath.startsWith(API_PREFIX + "/");
+    String apiPath = viaPrefix ? rawPath.substring(API_PREFIX.length()) : rawPath;
+    Match match = match(method, apiPath);
+    if (match == null && !viaPrefix && (method.equals("GET") || method.equals("HEAD"))) {
+      java.util.Optional<ConsoleFiles.File> file = console.find(percentDecode(rawPath));
+      if (file.isPresent()) {
+        return consoleFile(exchange, file.get());
+      }
+    }
+    if (match == null && apiPath.equals("/session")) {
+      return sessionStandIn(exchange, method);
+    }
     if (match == null) {
       return message(exchange, 404, "Not Found");
     }
+    rawPath = apiPath;
     Map<String, String> claims = null;
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (match.route.authRequired()) {
-      claims = authorize(exchange.getRequestHeaders().getFirst("Authorization"));
+      String session = authorization == null ? sessionCookie(exchange) : null;
+      if (session != null) {
+        // as the CloudFront Function does in AWS: the cookie becomes the bearer, and a change needs the
+        // console's header, which a cross-site form or image cannot send
+        boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+        if (!safe && !"1".equals(exchange.getRequestHeaders().getFirst(CSRF_HEADER))) {
+          return message(exchange, 403, "Forbidden");
+        }
+        authorization = "Bearer " + session;
+      }
+      claims = authorize(authorization);
       if (claims == null) {
         return message(exchange, 401, "Unauthorized");
       }
@@ -246,6 +276,9 @@ public final class LocalApiGateway implements AutoCloseable {
       return message(exchange, 413, "Request Entity Too Large");
     }
     APIGatewayV2HTTPEvent event = event(exchange, method, rawPath, match, claims, body, requestId, clock.instant());
+    if (authorization != null && event.getHeaders() != null) {
+      event.getHeaders().putIfAbsent("authorization", authorization);
+    }
     String functionId = match.route.functionId();
     Object result;
     try {
@@ -266,6 +299,79 @@ public final class LocalApiGateway implements AutoCloseable {
       return message(exchange, 500, "Internal Server Error");
     }
     return write(exchange, response);
+  }
+
+  /**
+   * {@code GET} and {@code DELETE /session} while the template declares no session route of its own: who the
+   * cookie's token says the user is (the sign-in handler's answer, without the e-mail lookup), and sign-out.
+   * A declared route always wins over this stand-in.
+   */
+  private int sessionStandIn(HttpExchange exchange, String method) throws IOException {
+    if (method.equals("DELETE")) {
+      if (!"1".equals(exchange.getRequestHeaders().getFirst(CSRF_HEADER))) {
+        return message(exchange, 403, "Forbidden");
+      }
+      exchange.getResponseHeaders().add("Set-Cookie", SESSION_COOKIE
+          + "=; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=0");
+      return send(exchange, 204, new byte[0]);
+    }
+    if (!method.equals("GET")) {
+      return message(exchange, 404, "Not Found");
+    }
+    String token = sessionCookie(exchange);
+    Map<String, String> claims = token == null ? null : authorize("Bearer " + token);
+    if (claims == null) {
+      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+      return send(exchange, 401, vn.doithoai.core.common.Json.write(Map.of("error", Map.of("code",
+          "signed_out", "message", "Phiên làm việc đã hết hạn, vui lòng đăng nhập lại."))).getBytes(StandardCharsets.UTF_8));
+    }
+    Map<String, Object> who = new LinkedHashMap<>();
+    who.put("email", claims.get("sub"));
+    who.put("name", claims.getOrDefault("name", claims.get("sub")));
+    who.put("commune", claims.get("commune"));
+    who.put("roles", LocalJwt.parseListClaim(claims.get("roles")));
+    who.put("agency", claims.get("agency"));
+    who.put("expiresAt", claims.get("exp") == null ? null
+        : Instant.ofEpochSecond(Long.parseLong(claims.get("exp"))).toString());
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    return send(exchange, 200, vn.doithoai.core.common.Json.write(who).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The value of the session cookie, else null. */
+  private static String sessionCookie(HttpExchange exchange) {
+    List<String> lines = exchange.getRequestHeaders().get("Cookie");
+    if (lines == null) {
+      return null;
+    }
+    for (String line : lines) {
+      for (String c : line.split(";")) {
+        String kv = c.strip();
+        if (kv.startsWith(SESSION_COOKIE + "=") && kv.length() > SESSION_COOKIE.length() + 1) {
+          return kv.substring(SESSION_COOKIE.length() + 1);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A file of the console, revalidated by its ETag, gzipped when the browser accepts it. */
+  private static int consoleFile(HttpExchange exchange, ConsoleFiles.File file) throws IOException {
+    Headers out = exchange.getResponseHeaders();
+    ConsoleFiles.SECURITY_HEADERS.forEach(out::set);
+    out.set("Content-Type", file.contentType());
+    out.set("ETag", file.etag());
+    out.set("Cache-Control", "no-cache");
+    out.set("Vary", "Accept-Encoding");
+    if (file.etag().equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+      return send(exchange, 304, new byte[0]);
+    }
+    String accept = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+    if (file.gzipped() != null && accept != null && accept.toLowerCase(Locale.ROOT).contains("gzip")) {
+      out.set("Content-Encoding", "gzip");
+      return send(exchange, 200, file.gzipped());
+    }
+    return send(exchange, 200, file.bytes());
   }
 
   /** The claims of a valid {@code Authorization: Bearer <jwt>}, else null. */

@@ -30,6 +30,17 @@ public final class AssignmentDeadlines {
   }
 
   /**
+   * Working days from {@code today} to the assigned opinion's current due date: 0 on the due day, negative
+   * when overdue (quá hạn n ngày làm việc); empty when it is not waiting for an agency's answer.
+   */
+  public Optional<Integer> workingDaysLeft(Opinion o, LocalDate today) {
+    if (o.status() != OpinionStatus.ASSIGNED || o.assignment().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(calendars.forCommune(o.communeId()).countWorkingDays(today, o.assignment().get().currentDue()));
+  }
+
+  /**
    * The open deadline of an assigned opinion — its agency's answer — with the profile's reminders and ladder;
    * empty once the opinion is answered, closed or otherwise no longer assigned.
    */

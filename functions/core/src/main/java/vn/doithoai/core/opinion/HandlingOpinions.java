@@ -181,6 +181,7 @@ public final class HandlingOpinions {
     actor.require("giao cơ quan giải quyết", Role.OFFICE, Role.HOST);
     String agencyId = in.requiredText("agency", 40, "cơ quan được giao");
     Optional<LocalDate> requested = in.date("due");
+    boolean preview = in.bool("preview").orElse(false);
     in.check();
     Opinion o = load(actor, opinionId);
     checkVersion(in, o);
@@ -200,6 +201,9 @@ public final class HandlingOpinions {
       due = requested.get();
     }
     Opinion next = o.assign(agency.id(), agency.name(), due, dates.cap(), actor, clock.instant());
+    if (preview) {
+      return next; // the due date and cap shown before the user confirms: nothing is stored
+    }
     persist(commune, List.of(next), List.of());
     return next;
   }
@@ -330,6 +334,11 @@ public final class HandlingOpinions {
     Optional<OpinionField> field = in.choice("field", OpinionField.class);
     Optional<String> agency = in.text("agency", 40);
     in.check();
+    return listed(actor, planId, status, field, agency);
+  }
+
+  private List<Opinion> listed(Actor actor, Optional<String> planId, Optional<OpinionStatus> status,
+      Optional<OpinionField> field, Optional<String> agency) {
     if (onlyAgency(actor)) {
       String own = actor.agencyId().orElseThrow(() -> DomainException.forbidden("xem ý kiến (thiếu mã cơ quan)"));
       if (agency.isPresent() && !agency.get().equals(own)) {
@@ -344,6 +353,86 @@ public final class HandlingOpinions {
       return opinions.byAgency(actor.communeId(), agency.get());
     }
     return opinions.byPlan(actor.communeId(), planId, status, field, agency);
+  }
+
+  /**
+   * A page of the list ({@link #list}'s filters, and: {@code plan=*} every plan of this year and last year
+   * with the unattached; {@code channel}; {@code overdue=true}; {@code dueWithin=N} working days; {@code q}
+   * searched in the tracking code, content and raisers' names without diacritics; {@code sort=newest|due};
+   * {@code limit} 1–200 (default: all); {@code cursor} from a previous page; {@code around=<id>} for the
+   * neighbours of one opinion in the list; {@code similarTo=<id>}: open opinions most like that one first — same words
+   * in any order, diacritics aside, the same plan weighing more — one page, for choosing a merge target).
+   */
+  public OpinionPage page(Actor actor, Input in) {
+    actor.require("xem ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
+    Optional<String> planId = in.text("plan", 40);
+    boolean everyPlan = planId.filter("*"::equals).isPresent();
+    Optional<OpinionStatus> status = in.choice("status", OpinionStatus.class);
+    Optional<OpinionField> field = in.choice("field", OpinionField.class);
+    Optional<String> agency = in.text("agency", 40);
+    Optional<Channel> channel = in.choice("channel", Channel.class);
+    boolean overdue = in.bool("overdue").orElse(false);
+    Optional<Integer> dueWithin = in.integer("dueWithin", 0, 60);
+    Optional<String> query = in.text("q", 200);
+    OpinionPaging.Sort sort = in.choice("sort", OpinionPaging.Sort.class).orElse(OpinionPaging.Sort.NEWEST);
+    int limit = in.integer("limit", 1, 200).orElse(Integer.MAX_VALUE);
+    Optional<String> cursor = in.text("cursor", 400);
+    Optional<String> around = in.text("around", 40);
+    Optional<String> similarTo = in.text("similarTo", 40);
+    String after = "";
+    if (cursor.isPresent()) {
+      Optional<String> key = OpinionPaging.after(sort, cursor.get());
+      if (key.isEmpty()) {
+        in.error("cursor", "Con trỏ trang không hợp lệ; hãy tải lại danh sách.");
+      } else {
+        after = key.get();
+      }
+    }
+    in.check();
+    List<Opinion> found = new ArrayList<>();
+    if (everyPlan && onlyAgency(actor)) {
+      found.addAll(listed(actor, Optional.empty(), status, field, agency)); // an agency's list spans every plan
+    } else if (everyPlan) {
+      found.addAll(listed(actor, Optional.empty(), status, field, agency));
+      int year = LocalDate.ofInstant(clock.instant(), DeadlineScheduling.VIETNAM).getYear();
+      for (int y = year - 1; y <= year; y++) {
+        for (Plan p : plans.byYear(actor.communeId(), y)) {
+          found.addAll(listed(actor, Optional.of(p.id()), status, field, agency));
+        }
+      }
+    } else {
+      found.addAll(listed(actor, planId, status, field, agency));
+    }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), DeadlineScheduling.VIETNAM);
+    java.util.Map<String, Optional<Integer>> left = new java.util.HashMap<>();
+    java.util.function.Function<Opinion, Optional<Integer>> daysLeft =
+        o -> left.computeIfAbsent(o.id(), id -> deadlines.workingDaysLeft(o, today));
+    List<Opinion> kept = found.stream().distinct()
+        .filter(o -> channel.isEmpty() || o.channel() == channel.get())
+        .filter(o -> !overdue || daysLeft.apply(o).filter(d -> d < 0).isPresent())
+        .filter(o -> dueWithin.isEmpty() || daysLeft.apply(o).filter(d -> d >= 0 && d <= dueWithin.get()).isPresent())
+        .filter(o -> query.isEmpty() || OpinionPaging.found(o, query.get()))
+        .sorted(OpinionPaging.order(sort)).toList();
+    if (similarTo.isPresent()) {
+      // merge candidates: open opinions, the most similar first (same words in any order, diacritics aside)
+      Opinion to = get(actor, similarTo.get());
+      kept = kept.stream().filter(o -> !o.id().equals(to.id()) && o.status().open())
+          .sorted(java.util.Comparator.comparingDouble((Opinion o) -> -likeness(to, o))
+              .thenComparing(OpinionPaging.order(sort))).toList();
+      return OpinionPaging.page(kept, sort, "", limit, daysLeft, Optional.empty());
+    }
+    return OpinionPaging.page(kept, sort, after, limit, daysLeft, around);
+  }
+
+  /** How like {@code to} an opinion is: its words' similarity, and a quarter more within the same plan. */
+  private static double likeness(Opinion to, Opinion o) {
+    return vn.doithoai.core.common.Folding.similarity(to.content(), o.content())
+        + (o.planId().equals(to.planId()) ? 0.25 : 0);
+  }
+
+  /** The working days left before an assigned opinion's answer is due (negative: overdue). */
+  public Optional<Integer> workingDaysLeft(Opinion o) {
+    return deadlines.workingDaysLeft(o, LocalDate.ofInstant(clock.instant(), DeadlineScheduling.VIETNAM));
   }
 
   private Opinion saveAndTell(Actor actor, Opinion next, String event) {
