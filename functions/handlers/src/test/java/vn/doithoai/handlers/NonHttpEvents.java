@@ -42,7 +42,8 @@ final class NonHttpEvents {
       case "RelayFunction" -> new RelayHandler(app.eventPublisher()).handleRequest(stream(event), null);
       case "SchedulesFunction" -> new SchedulesHandler(app.schedulingDeadlines()).handleRequest(event, null);
       case "DeadlinesFunction" -> new DeadlinesHandler(app.firingDeadlines()).handleRequest(event, null);
-      case "MailerFunction" -> new MailerHandler(app.sendingMail(), app.suppressions()).handleRequest(event, null);
+      case "MailerFunction" -> new MailerHandler(app.sendingMail(), app.suppressions(), app.sweepingMail())
+          .handleRequest(event, null);
       case "ReconcileFunction" -> new ReconcileHandler(app.reconciling()).handleRequest(event, null);
       default -> throw new AssertionError(function);
     };
