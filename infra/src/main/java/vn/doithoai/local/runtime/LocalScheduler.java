@@ -489,7 +489,7 @@ final class LocalScheduler {
       ZoneId z = zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
       Instant a = cron.next(Instant.EPOCH, z);
       Instant b = a == null ? null : cron.next(a, z);
-      boolean frequent = b != null && !java.time.Duration.between(a, b).minus(FREQUENT).isPositive();
+      boolean frequent = b != null && java.time.Duration.between(a, b).compareTo(FREQUENT) <= 0;
       crons.add(new TemplateCron(key, functionId, cron, z, input, dlq, frequent));
     } catch (IllegalArgumentException | DateTimeException e) {
       log.println("warning: schedule " + key + " (" + expression + ") is not run locally: " + e.getMessage());
