@@ -183,6 +183,21 @@ public final class DynamoMailOutbox implements MailOutbox {
     }
   }
 
+  /** The pending index's sort key moved to {@code now} (the back of the line), counting the attempt. */
+  @Override
+  public void requeue(String mailId, Instant now) {
+    try {
+      table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key(pk(mailId), "MAIL"))
+          .updateExpression("SET gsi2sk = :sk ADD attempts :one")
+          .conditionExpression("#s = :pending")
+          .expressionAttributeNames(Map.of("#s", "status"))
+          .expressionAttributeValues(Map.of(":sk", s(iso(now) + "#" + mailId), ":one", DynamoTable.n(1),
+              ":pending", s(PENDING))));
+    } catch (ConditionalCheckFailedException e) {
+      // sent or claimed meanwhile: nothing to move
+    }
+  }
+
   /** Pending or sending → {@code status}, with its instant, off the pending index; false if it was not. */
   private boolean finish(String mailId, String status, String instantAttribute, Instant at, String messageId) {
     Map<String, AttributeValue> values = new HashMap<>();

@@ -223,8 +223,36 @@ class OutboxSweepKillTest {
 
     assertEquals(new SweepingMailOutbox.Report(1, 0, 0, 0, 1), sweeping.sweep());
     assertEquals(Optional.of(DynamoMailOutbox.PENDING), outbox.status("mail-0"));
+    assertEquals(new SweepingMailOutbox.Report(0, 0, 0, 0, 0), sweeping.sweep(), "requeued: not again at once");
+    now.set(T0.plus(Duration.ofMinutes(12)));
     assertEquals(new SweepingMailOutbox.Report(1, 0, 1, 0, 0), sweeping.sweep());
     assertEquals(Optional.of(DynamoMailOutbox.SENT), outbox.status("mail-0"));
+  }
+
+  @Test
+  @DisplayName("e-mails that always fail go to the back of the line: a later good one is still sent")
+  void failingMailsDoNotBlockTheOthers() {
+    List<String> poisoned = queue(SweepingMailOutbox.PER_RUN + 10);
+    OutgoingMail good = Fixtures.mail("mail-good", T0.plusSeconds(1));
+    table.client().putItem(b -> b.tableName(table.name()).item(DynamoMailOutbox.mailItem(good)));
+    MailSender refusing = m -> {
+      if (m.id().equals("mail-good")) {
+        return edge.send(m);
+      }
+      throw new IllegalStateException("MessageRejected");
+    };
+    SweepingMailOutbox sweep = new SweepingMailOutbox(outbox,
+        new SendingMail(outbox, new DynamoSuppressions(table), refusing, clock), clock);
+
+    now.set(T0.plus(Duration.ofMinutes(6)));
+    assertEquals(new SweepingMailOutbox.Report(SweepingMailOutbox.PER_RUN, 0, 0, 0, SweepingMailOutbox.PER_RUN),
+        sweep.sweep());
+    now.set(T0.plus(Duration.ofMinutes(12)));
+    SweepingMailOutbox.Report second = sweep.sweep();
+
+    assertEquals(1, second.sent(), "the good one, behind 10 failing ones and ahead of the 50 requeued");
+    assertEquals(Optional.of(DynamoMailOutbox.SENT), outbox.status("mail-good"));
+    assertEquals(Optional.of(DynamoMailOutbox.PENDING), outbox.status(poisoned.get(0)), "still waiting, never lost");
   }
 
   private static long count(Map<String, Phase> phaseOf, Phase p) {

@@ -29,4 +29,10 @@ public interface MailOutbox {
    * true if this call put it back.
    */
   boolean releaseIfClaimedBefore(String mailId, Instant claimedBefore);
+
+  /**
+   * A pending e-mail that failed again goes to the back of the line, as if queued at {@code now}, so that
+   * e-mails that always fail never keep the others from being sent; a no-op unless it is pending.
+   */
+  void requeue(String mailId, Instant now);
 }

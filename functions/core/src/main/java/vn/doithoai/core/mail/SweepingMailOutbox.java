@@ -70,7 +70,8 @@ public final class SweepingMailOutbox {
           case NOT_PENDING -> { } // a late bus delivery or another sweep took it: theirs to send
         }
       } catch (RuntimeException e) {
-        failed++; // SendingMail put the claim back: the next run tries again
+        failed++; // SendingMail put the claim back; behind the others, the next runs try again
+        outbox.requeue(w.mailId(), now);
       }
     }
     return new Report(waiting.size(), released, sent, suppressed, failed);
