@@ -31,6 +31,7 @@ import vn.doithoai.core.mail.DeadlineMails;
 import vn.doithoai.core.mail.MailSender;
 import vn.doithoai.core.mail.SendingMail;
 import vn.doithoai.core.mail.Suppressions;
+import vn.doithoai.core.mail.SweepingMailOutbox;
 import vn.doithoai.core.opinion.AssignmentDeadlines;
 import vn.doithoai.core.opinion.HandlingOpinions;
 import vn.doithoai.core.opinion.PublicOpinions;
@@ -75,6 +76,7 @@ public final class App {
   private final Lazy<SchedulingDeadlines> schedulingDeadlines;
   private final Lazy<Reconciling> reconciling;
   private final Lazy<SendingMail> sendingMail;
+  private final Lazy<SweepingMailOutbox> sweepingMail;
   private final Lazy<EventPublisher> eventPublisher;
 
   App(DynamoTable table, Clock clock, String publicBaseUrl, Outside outside) {
@@ -110,6 +112,7 @@ public final class App {
     this.reconciling = new Lazy<>(() -> new Reconciling(deadlines, scheduler.get(), firingDeadlines, communes,
         new DynamoDigests(table, clock), calendars, clock));
     this.sendingMail = new Lazy<>(() -> new SendingMail(outbox, suppressions, outside.mail().get(), clock));
+    this.sweepingMail = new Lazy<>(() -> new SweepingMailOutbox(outbox, sendingMail.get(), clock));
     this.eventPublisher = new Lazy<>(outside.events());
   }
 
@@ -207,6 +210,10 @@ public final class App {
 
   SendingMail sendingMail() {
     return sendingMail.get();
+  }
+
+  SweepingMailOutbox sweepingMail() {
+    return sweepingMail.get();
   }
 
   Suppressions suppressions() {

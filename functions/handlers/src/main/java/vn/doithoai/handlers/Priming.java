@@ -184,9 +184,9 @@ public final class Priming implements Resource {
         step("deadline-fire", () -> new DeadlinesHandler(app.firingDeadlines()).handleRequest(Map.of("commune",
             NOBODY, "deadline", "p_priming#m1#none", "step", "reminder-1", "version", 1), null));
       }
-      case "MailerHandler" -> step("mail-claim", () -> new MailerHandler(app.sendingMail(), app.suppressions())
-          .handleRequest(Map.of("detail-type", "MailQueued", "detail", Map.of("mailId", "priming#" + NOBODY)),
-              null));
+      case "MailerHandler" -> step("mail-claim", () -> new MailerHandler(app.sendingMail(), app.suppressions(),
+          app.sweepingMail()).handleRequest(Map.of("detail-type", "MailQueued", "detail",
+          Map.of("mailId", "priming#" + NOBODY)), null));
       case "RelayHandler" -> step("relay", () -> {
         DynamodbEvent e = new DynamodbEvent();
         e.setRecords(List.of());

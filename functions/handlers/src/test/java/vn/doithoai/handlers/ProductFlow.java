@@ -213,6 +213,7 @@ final class ProductFlow {
 
     fireNextSchedule();
     reconcile();
+    sweep();
     bounce();
   }
 
@@ -248,6 +249,13 @@ final class ProductFlow {
     @SuppressWarnings("unchecked")
     Map<String, Object> report = (Map<String, Object>) invoke("ReconcileFunction", event);
     assertTrue(((Number) report.get("deadlines")).intValue() > 0, "reconcile read the open deadlines: " + report);
+    drain();
+  }
+
+  /** The outbox sweep (every 5 minutes in AWS): re-drives what the bus never delivered; here nothing is left. */
+  private void sweep() {
+    Object report = invoke("MailerFunction", sample("mailer-sweep"));
+    assertNotNull(report, "the sweep reports what it did");
     drain();
   }
 
@@ -452,7 +460,7 @@ final class ProductFlow {
       case "RelayHandler" -> new RelayHandler(app.eventPublisher());
       case "SchedulesHandler" -> new SchedulesHandler(app.schedulingDeadlines());
       case "DeadlinesHandler" -> new DeadlinesHandler(app.firingDeadlines());
-      case "MailerHandler" -> new MailerHandler(app.sendingMail(), app.suppressions());
+      case "MailerHandler" -> new MailerHandler(app.sendingMail(), app.suppressions(), app.sweepingMail());
       case "ReconcileHandler" -> new ReconcileHandler(app.reconciling());
       case "SessionHandler" -> new SessionHandler(() -> {
         throw new AssertionError("the flow never signs in (POST /session is exempt: see FlowContract)");

@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 final class RecordingDynamo {
   final Set<String> actions = new TreeSet<>();
   final Set<String> indexes = new TreeSet<>();
+  /** Whether a Query read the table itself (not only an index): then the table's ARN must allow it. */
+  volatile boolean queriedTable;
   final DynamoDbClient client;
   final DynamoDbClient real;
   boolean seeded;
@@ -66,6 +68,8 @@ final class RecordingDynamo {
         String index = ((QueryRequest) request).indexName();
         if (index != null) {
           indexes.add(index);
+        } else {
+          queriedTable = true;
         }
       }
       case "serviceName", "close", "serviceClientConfiguration", "toString", "hashCode", "equals" -> { }

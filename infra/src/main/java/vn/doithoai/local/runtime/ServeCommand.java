@@ -192,6 +192,9 @@ public final class ServeCommand {
           DynamoTable.fromEnvironment()), data.resolve("outbox"), clock).start();
       api.localRoute("/_local/clock", services::clockRoute);
       api.start(properties);
+      if (mail == null) {
+        services.sweepOutboxAfterRestart().forEach(line -> log.println("mail sweep at start: " + line));
+      }
       services.start();
       return new Running(new Config(config.template(), data, api.port(), config.webhookSecret(), config.clock()),
           dynamo, api, mail, created, demo, services, clock);
