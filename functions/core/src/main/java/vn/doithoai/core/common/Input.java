@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * Reads a JSON object submitted by a person or a website, collecting every field's problem (in Vietnamese)
- * instead of stopping at the first. Text is NFC-normalised, trimmed, stripped of control characters other
- * than line breaks, and kept with its diacritics.
+ * instead of stopping at the first. Every text read through it passes {@link #normalize} once, and keeps its
+ * diacritics.
  */
 public final class Input {
   private final Map<String, Object> map;
@@ -30,14 +30,30 @@ public final class Input {
     this.errors = errors;
   }
 
+  /**
+   * The one normalisation of text at the edge: line breaks to {@code \n}; controls that separate words (vertical
+   * tab, form feed, next line, the Unicode line and paragraph separators, the information separators) become a
+   * space, so two words are never glued together; other control characters are dropped; a lone surrogate, which
+   * no UTF-8 store or mail can carry, becomes U+FFFD; then NFC and trimming.
+   */
   public static String normalize(String s) {
     if (s == null) {
       return null;
     }
-    String nfc = Normalizer.normalize(s, Normalizer.Form.NFC).replace("\r\n", "\n").replace('\r', '\n');
-    StringBuilder sb = new StringBuilder(nfc.length());
-    nfc.codePoints().filter(c -> c == '\n' || c == '\t' || !Character.isISOControl(c)).forEach(sb::appendCodePoint);
-    return sb.toString().strip();
+    String lf = s.replace("\r\n", "\n").replace('\r', '\n');
+    StringBuilder sb = new StringBuilder(lf.length());
+    lf.codePoints().forEach(c -> {
+      if (c == '\n' || c == '\t') {
+        sb.append((char) c);
+      } else if (c == 0x85 || c == 0x2028 || c == 0x2029 || (Character.isISOControl(c) && Character.isWhitespace(c))) {
+        sb.append(' ');
+      } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+        sb.append('\uFFFD');
+      } else if (!Character.isISOControl(c)) {
+        sb.appendCodePoint(c);
+      }
+    });
+    return Normalizer.normalize(sb, Normalizer.Form.NFC).strip();
   }
 
   public void error(String field, String message) {
@@ -72,6 +88,24 @@ public final class Input {
       error(field, "Vui lòng nhập " + label + ".");
     }
     return t.orElse("");
+  }
+
+  /**
+   * An e-mail address that can be sent to ({@link EmailAddress}): stored with its domain in lower case and
+   * punycode; a {@code required} one that is absent is an error too.
+   */
+  public Optional<String> email(String field, boolean required) {
+    Optional<String> t = required ? Optional.of(requiredText(field, 254, "địa chỉ e-mail")).filter(e -> !e.isEmpty())
+        : text(field, 254);
+    if (t.isEmpty()) {
+      return t;
+    }
+    EmailAddress.Parsed parsed = EmailAddress.parse(t.get());
+    if (parsed instanceof EmailAddress.Invalid invalid) {
+      error(field, invalid.message());
+      return Optional.empty();
+    }
+    return Optional.of(((EmailAddress.Valid) parsed).address());
   }
 
   public Optional<LocalDate> date(String field) {
@@ -111,13 +145,15 @@ public final class Input {
       return Optional.empty();
     }
     try {
-      long n = v instanceof Number num ? num.longValue() : Long.parseLong(String.valueOf(v).strip());
+      // exact: 1e30 or 2^64 + 5 must not wrap around into range, 3.7 is not an integer
+      long n = v instanceof Number num ? new java.math.BigDecimal(num.toString()).longValueExact()
+          : Long.parseLong(String.valueOf(v).strip());
       if (n < min || n > max) {
         error(field, "Phải từ " + min + " đến " + max + ".");
         return Optional.empty();
       }
       return Optional.of((int) n);
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | ArithmeticException e) {
       error(field, "Phải là một số nguyên.");
       return Optional.empty();
     }

@@ -384,10 +384,7 @@ public final class HandlingOpinions {
   }
 
   static Raiser raiser(Input r) {
-    String email = r.text("email", 254).orElse(null);
-    if (email != null && !email.matches("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,}")) {
-      r.error("email", "Địa chỉ e-mail không hợp lệ.");
-    }
+    String email = r.email("email", false).orElse(null);
     return new Raiser(r.requiredText("name", 120, "họ và tên"), r.text("phone", 20).orElse(null), email,
         r.text("address", 300).orElse(null), r.text("village", 120).orElse(null),
         r.bool("consentToPublish").orElse(false));
