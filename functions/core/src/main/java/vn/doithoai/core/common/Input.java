@@ -108,6 +108,32 @@ public final class Input {
     return Optional.of(((EmailAddress.Valid) parsed).address());
   }
 
+  /**
+   * A reference to a record (plan, meeting, opinion, agency): ids are ASCII letters, digits and {@code . _ -}, so
+   * an id with anything else (a {@code #} that would reach a DynamoDB key) names nothing and is a field error.
+   */
+  public Optional<String> id(String field) {
+    Optional<String> t = text(field, 40);
+    if (t.isPresent() && !ID.matcher(t.get()).matches()) {
+      error(field, ID_MESSAGE);
+      return Optional.empty();
+    }
+    return t;
+  }
+
+  /** A required {@link #id}; empty (with the error collected) when absent or malformed. */
+  public String requiredId(String field, String label) {
+    String t = requiredText(field, 40, label);
+    if (!t.isEmpty() && !ID.matcher(t).matches()) {
+      error(field, ID_MESSAGE);
+      return "";
+    }
+    return t;
+  }
+
+  private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,40}");
+  private static final String ID_MESSAGE = "Mã không hợp lệ: chỉ gồm chữ không dấu, chữ số và các dấu . _ -.";
+
   public Optional<LocalDate> date(String field) {
     Optional<String> t = text(field, 10);
     if (t.isEmpty()) {

@@ -122,7 +122,7 @@ public final class Exporting {
     }
     Plan plan = plan(actor, planId);
     Commune commune = communes.find(actor.communeId()).orElseThrow(() -> DomainException.notFound("xã"));
-    Optional<String> meetingId = query.text("meeting", 40);
+    Optional<String> meetingId = query.id("meeting");
     String invitee = query.text("invitee", 300).orElse("Ông (bà) đại biểu");
     query.check();
     var meeting = meetingId.isPresent() ? plan.content().meeting(meetingId.get()).orElseThrow(() ->

@@ -116,7 +116,7 @@ public final class SubmittingOpinion {
     String address = in.text("address", 300).orElse(null);
     String village = in.text("village", 120).orElse(null);
     boolean consent = in.bool("consentToPublish").orElse(false);
-    Optional<String> planId = in.text("plan", 40);
+    Optional<String> planId = in.id("plan");
     in.check();
     planId.ifPresent(p -> {
       boolean open = plans.find(d.communeId(), p).map(plan -> plan.status() == PlanStatus.ANNOUNCED

@@ -165,7 +165,7 @@ public final class HandlingOpinions {
   /** Gộp: the same concern raised again is one matter with many raisers. */
   public Opinion merge(Actor actor, String opinionId, Input in) {
     actor.require("gộp ý kiến", Role.OFFICE, Role.HOST);
-    String into = in.requiredText("into", 40, "ý kiến đích");
+    String into = in.requiredId("into", "ý kiến đích");
     in.check();
     Opinion o = load(actor, opinionId);
     checkVersion(in, o);
@@ -325,10 +325,10 @@ public final class HandlingOpinions {
   /** Filters: plan (or none for unattached), status, field, agency. An agency sees only its own. */
   public List<Opinion> list(Actor actor, Input in) {
     actor.require("xem ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
-    Optional<String> planId = in.text("plan", 40);
+    Optional<String> planId = in.id("plan");
     Optional<OpinionStatus> status = in.choice("status", OpinionStatus.class);
     Optional<OpinionField> field = in.choice("field", OpinionField.class);
-    Optional<String> agency = in.text("agency", 40);
+    Optional<String> agency = in.id("agency");
     in.check();
     if (onlyAgency(actor)) {
       String own = actor.agencyId().orElseThrow(() -> DomainException.forbidden("xem ý kiến (thiếu mã cơ quan)"));
@@ -375,7 +375,7 @@ public final class HandlingOpinions {
   }
 
   private Optional<String> plan(Actor actor, Input in) {
-    Optional<String> planId = in.text("plan", 40);
+    Optional<String> planId = in.id("plan");
     if (planId.isPresent() && plans.find(actor.communeId(), planId.get()).isEmpty()) {
       in.error("plan", "Không tìm thấy kế hoạch này trong xã.");
       return Optional.empty();
