@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * run is {@code -Dfuzz.bodies=1000000} (README).
  */
 class FuzzTest {
-  static final long CI_BODIES = 8_000;
+  static final long CI_BODIES = 10_000;
 
   @Test
   @DisplayName("no body, path segment or route a client can send gets a 5xx or an uncaught throwable")
