@@ -92,6 +92,37 @@ final class FuzzCorpus {
     return b;
   }
 
+  /** Values that replace a field's value in a well-formed body: each must meet its field's validation. */
+  private static final Object[] VALUES = {"", " ", "\u000b", "a\u000bb", "\ud800", "x".repeat(5001), "ý.kiến@xa.vn",
+      "a\"b@xa.vn", ".a@xa.vn", "a@b..vn", "an@Xã.vn", "AN@EXAMPLE.VN", "p#1", "m#1", "../x", "demo", "2025-02-30",
+      "2025-11-20", "infrastructure", "meeting-card", "written", "accept", "true", 0, -1, 1e300, 3.7,
+      new java.math.BigInteger("18446744073709551621"), true, null, java.util.List.of(), java.util.List.of("a", 1),
+      java.util.Map.of(), java.util.Map.of("name", "Đ", "email", "a@b.vn")};
+
+  /**
+   * A well-formed variant of a JSON object seed: one to three fields (at the top or one level down) get a
+   * value from {@link #VALUES}, so the body passes the parser and exercises validation and the writes behind it.
+   */
+  @SuppressWarnings("unchecked")
+  static byte[] revalue(String seed, Random r) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(vn.doithoai.core.common.Json.readObject(seed));
+    for (int i = 1 + r.nextInt(3); i > 0 && !m.isEmpty(); i--) {
+      List<String> keys = new ArrayList<>(m.keySet());
+      String key = keys.get(r.nextInt(keys.size()));
+      Object inner = m.get(key);
+      if (inner instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof java.util.Map<?, ?> first
+          && r.nextBoolean()) {
+        java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>((java.util.Map<String, Object>) first);
+        List<String> innerKeys = new ArrayList<>(copy.keySet());
+        copy.put(innerKeys.get(r.nextInt(innerKeys.size())), VALUES[r.nextInt(VALUES.length)]);
+        m.put(key, List.of(copy));
+      } else {
+        m.put(key, VALUES[r.nextInt(VALUES.length)]);
+      }
+    }
+    return vn.doithoai.core.common.Json.write(m).getBytes(StandardCharsets.UTF_8);
+  }
+
   private static byte[] splice(byte[] b, int from, int to, byte[] insert) {
     byte[] out = new byte[b.length - (to - from) + insert.length];
     System.arraycopy(b, 0, out, 0, from);
