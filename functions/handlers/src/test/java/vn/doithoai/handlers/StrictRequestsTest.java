@@ -79,6 +79,25 @@ class StrictRequestsTest {
     assertTrue(plan.getBody().contains("meetings[0].id"), plan.getBody());
   }
 
+  @ParameterizedTest(name = "[{index}] issuer {0}")
+  @ValueSource(strings = {"\"\"", "\" \"", "\"\\u000b\""})
+  @DisplayName("a required choice sent blank is a 400 on its field (it was a NullPointerException)")
+  void blankRequiredChoice(String issuer) {
+    APIGatewayV2HTTPResponse plan = targets.staff("POST /plans", Map.of(), ("{\"year\":2025,\"issuer\":" + issuer
+        + ",\"title\":\"Kế hoạch\",\"meetings\":[{\"id\":\"m1\",\"date\":\"2025-11-20\"}]}")
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(400, plan.getStatusCode(), plan.getBody());
+    assertTrue(plan.getBody().contains("\"field\":\"issuer\""), plan.getBody());
+  }
+
+  @Test
+  @DisplayName("webhook: a blank e-mail with no phone is a 400 asking for a contact")
+  void blankContact() {
+    APIGatewayV2HTTPResponse r = webhook("demo", "{\"content\":\"Ý kiến\",\"name\":\"An\",\"email\":\" \"}");
+    assertEquals(400, r.getStatusCode(), r.getBody());
+    assertTrue(r.getBody().contains("e-mail hoặc số điện thoại"), r.getBody());
+  }
+
   @Test
   @DisplayName("staff: a vertical tab separates two words (one space), an IDN domain is stored in punycode")
   @SuppressWarnings("unchecked")

@@ -60,8 +60,14 @@ public final class Input {
     errors.add(new FieldError(prefix + field, message));
   }
 
+  /**
+   * Whether the field holds a value: not null, and not a text that normalises to nothing. A blank text counts as
+   * absent, as {@link #text} reads it, so that a "required" check cannot pass on {@code " "} while the value
+   * read is empty (a blank {@code issuer} was a NullPointerException, found by the fuzz suite).
+   */
   public boolean has(String field) {
-    return map.get(field) != null;
+    Object v = map.get(field);
+    return v != null && !(v instanceof String s && normalize(s).isEmpty());
   }
 
   public Optional<String> text(String field, int maxLength) {
