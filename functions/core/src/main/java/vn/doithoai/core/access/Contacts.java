@@ -1,6 +1,7 @@
 package vn.doithoai.core.access;
 
 import vn.doithoai.core.common.Actor;
+import vn.doithoai.core.common.Role;
 
 /**
  * Who may see a raiser's contacts (phone, e-mail, postal address): the office and the host, who answer and

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Download;
@@ -122,7 +122,7 @@ public final class Exporting {
     }
     Plan plan = plan(actor, planId);
     Commune commune = communes.find(actor.communeId()).orElseThrow(() -> DomainException.notFound("xã"));
-    Optional<String> meetingId = query.text("meeting", 40);
+    Optional<String> meetingId = query.id("meeting");
     String invitee = query.text("invitee", 300).orElse("Ông (bà) đại biểu");
     query.check();
     var meeting = meetingId.isPresent() ? plan.content().meeting(meetingId.get()).orElseThrow(() ->
