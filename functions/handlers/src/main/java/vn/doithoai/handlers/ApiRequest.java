@@ -41,6 +41,13 @@ final class ApiRequest {
     return v;
   }
 
+  /** The caller's address as API Gateway saw it (the local runtime fills it the same way). */
+  String sourceIp() {
+    var ctx = event.getRequestContext();
+    return ctx == null || ctx.getHttp() == null || ctx.getHttp().getSourceIp() == null ? ""
+        : ctx.getHttp().getSourceIp();
+  }
+
   Map<String, String> headers() {
     return headers;
   }

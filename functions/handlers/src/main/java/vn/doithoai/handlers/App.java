@@ -70,6 +70,8 @@ public final class App {
   private final HandlingOpinions handlingOpinions;
   private final SubmittingOpinion submittingOpinion;
   private final PublicOpinions publicOpinions;
+  private final vn.doithoai.core.site.PublicSite publicSite;
+  private final vn.doithoai.core.intake.HostedForm hostedForm;
   private final FiringDeadlines firingDeadlines;
   private final DynamoSuppressions suppressions;
   private final Lazy<SchedulingDeadlines> schedulingDeadlines;
@@ -102,8 +104,12 @@ public final class App {
     this.exporting = new vn.doithoai.core.followup.Exporting(plans, opinions, communes, conclusions, followingUp,
         java.net.URI.create(publicBaseUrl == null || publicBaseUrl.isBlank() ? "https://doithoai.local" : publicBaseUrl)
             .getHost(), clock);
-    this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock);
-    this.publicOpinions = new PublicOpinions(opinions);
+    this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock, Clock.systemUTC());
+    this.publicOpinions = new PublicOpinions(opinions, new AssignmentDeadlines(profiles, calendars), clock);
+    this.publicSite = new vn.doithoai.core.site.PublicSite(communes, plans, opinions, publishingConclusion, clock);
+    this.hostedForm = new vn.doithoai.core.intake.HostedForm(submittingOpinion,
+        new vn.doithoai.core.intake.ProofOfWork(FormKey.get()), new vn.doithoai.aws.DynamoSubmissionLimits(table),
+        Clock.systemUTC());
     this.firingDeadlines = new FiringDeadlines(deadlines, communes, new DeadlineMails(publicBaseUrl), clock);
     Lazy<Scheduler> scheduler = new Lazy<>(outside.scheduler());
     this.schedulingDeadlines = new Lazy<>(() -> new SchedulingDeadlines(scheduler.get(), clock));
@@ -167,6 +173,14 @@ public final class App {
 
   SubmittingOpinion submittingOpinion() {
     return submittingOpinion;
+  }
+
+  vn.doithoai.core.site.PublicSite publicSite() {
+    return publicSite;
+  }
+
+  vn.doithoai.core.intake.HostedForm hostedForm() {
+    return hostedForm;
   }
 
   PublicOpinions publicOpinions() {

@@ -211,7 +211,7 @@ class TemplateContractTest {
     App app = new App(table, Clock.fixed(HandlerEventsTest.EVENTS_INSTANT, ZoneOffset.UTC), "", outside.outside());
     ApiHandler handler = switch (function) {
       case "IntakeFunction" -> new WebhookHandler(app.submittingOpinion());
-      case "PublicFunction" -> new PublicHandler(app.publicOpinions(), app.publishingConclusion(), app.communes());
+      case "PublicFunction" -> new PublicHandler(app);
       case "PlansFunction" -> new PlansHandler(app.managingPlans());
       case "OpinionsFunction" -> new OpinionsHandler(app.handlingOpinions());
       case "ConclusionsFunction" -> new ConclusionsHandler(app.publishingConclusion(), app.communes());
