@@ -72,6 +72,7 @@ public final class App {
   private final PublicOpinions publicOpinions;
   private final vn.doithoai.core.site.PublicSite publicSite;
   private final vn.doithoai.core.intake.HostedForm hostedForm;
+  private final String publicBaseUrl;
   private final FiringDeadlines firingDeadlines;
   private final DynamoSuppressions suppressions;
   private final Lazy<SchedulingDeadlines> schedulingDeadlines;
@@ -89,6 +90,7 @@ public final class App {
     DynamoDeadlineStore deadlines = new DynamoDeadlineStore(table);
     DynamoMailOutbox outbox = new DynamoMailOutbox(table);
     CitizenMails mails = new CitizenMails(publicBaseUrl);
+    this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl;
     this.suppressions = new DynamoSuppressions(table);
     this.managingCommunes = new ManagingCommunes(communes, profiles, clock);
     this.managingPlans = new ManagingPlans(plans, communes, profiles, planSchedules, clock);
@@ -177,6 +179,11 @@ public final class App {
 
   vn.doithoai.core.site.PublicSite publicSite() {
     return publicSite;
+  }
+
+  /** Where citizens reach the public pages (empty: relative addresses). */
+  String publicBaseUrl() {
+    return publicBaseUrl;
   }
 
   vn.doithoai.core.intake.HostedForm hostedForm() {

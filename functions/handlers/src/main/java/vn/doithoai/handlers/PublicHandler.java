@@ -27,6 +27,7 @@ public final class PublicHandler extends ApiHandler {
   private final PublishingConclusion conclusions;
   private final PublicSite site;
   private final HostedForm form;
+  private final String baseUrl;
 
   public PublicHandler() {
     this(App.get());
@@ -37,6 +38,7 @@ public final class PublicHandler extends ApiHandler {
     this.conclusions = app.publishingConclusion();
     this.site = app.publicSite();
     this.form = app.hostedForm();
+    this.baseUrl = app.publicBaseUrl().replaceAll("/$", "");
   }
 
   @Override
@@ -58,6 +60,13 @@ public final class PublicHandler extends ApiHandler {
         },
         "GET /public/{commune}/opinions/{trackingCode}", this::status,
         "GET /public/{commune}/pow.js", r -> script(POW_SCRIPT),
+        "GET /public/{commune}/plans/{planId}/poster", r -> {
+          Commune c = site.commune(r.path("commune"));
+          vn.doithoai.core.plan.Plan p = site.announced(c.id(), r.path("planId"))
+              .orElseThrow(() -> DomainException.notFound("cuộc đối thoại đã công bố"));
+          String home = baseUrl + "/public/" + c.id();
+          return page(200, c, vn.doithoai.core.site.Poster.html(c, p, home + "/gui-y-kien?plan=" + p.id(), home));
+        },
         "GET /public/{commune}/conclusions", r -> ApiResponses.json(200, feed(r.path("commune"))),
         "GET /public/{commune}/conclusions/{conclusionId}", r -> {
           Conclusion c = conclusions.published(r.path("commune"), r.path("conclusionId"));

@@ -452,6 +452,37 @@ class PublicPagesTest {
   }
 
   @Test
+  @Order(12)
+  @DisplayName("the A4 poster: one printed page whose QR code, read back from the screen, opens this plan's form")
+  void poster() throws Exception {
+    String path = "/public/demo/plans/" + planId + "/poster";
+    HttpResponse<String> r = get(path, "text/html");
+    assertEquals(200, r.statusCode());
+    assertTrue(r.body().contains("Mời bà con gửi ý kiến") && r.body().contains("Nhà văn hóa thôn Nà Pàn"));
+    assertEquals(404, get("/public/demo/plans/khong-co/poster", "text/html").statusCode());
+    assumeTrue(browser != null, Browser.unavailableReason());
+    openPage(path);
+    assertNoAxeViolations("poster");
+    Path shot = browser.screenshot("cong-khai-thong-bao-qr", 1366);
+    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(shot.toFile());
+    int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+    com.google.zxing.Result decoded = new com.google.zxing.qrcode.QRCodeReader().decode(
+        new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+            new com.google.zxing.RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels))));
+    String expected = api.running.api().uri().toString().replaceAll("/$", "") + "/public/demo/gui-y-kien?plan="
+        + planId;
+    assertEquals(expected, decoded.getText());
+    browser.driver.get(decoded.getText());
+    assertTrue(browser.driver.findElement(By.tagName("h1")).getText().startsWith("Gửi ý kiến"));
+    openPage(path);
+    Map<String, Object> pdf = browser.driver.executeCdpCommand("Page.printToPDF", Map.of("preferCSSPageSize", true,
+        "printBackground", true));
+    String text = new String(java.util.Base64.getDecoder().decode((String) pdf.get("data")),
+        StandardCharsets.ISO_8859_1);
+    assertEquals(1, Pattern.compile("/Type\\s*/Page[^s]").matcher(text).results().count(), "one A4 page");
+  }
+
+  @Test
   @Order(20)
   @DisplayName("after POST /_local/clock {advance: P7D} a delivery signed now is accepted, and dated by the local clock")
   void webhookFreshAfterClockAdvance() {
