@@ -409,7 +409,7 @@ class PublicPagesTest {
   }
 
   @Test
-  @Order(9)
+  @Order(15)
   @DisplayName("daily limits: 5 opinions per contact, then 429 in Vietnamese; a forged proof of work is not verified")
   void perContactLimit() {
     Map<String, String> forged = form(valid("gioi-han@example.vn"));
@@ -426,7 +426,7 @@ class PublicPagesTest {
   }
 
   @Test
-  @Order(10)
+  @Order(16)
   @DisplayName("daily limits: 20 submissions per address and commune, whatever the contact")
   void perAddressLimit() {
     int accepted = 0;
@@ -480,6 +480,97 @@ class PublicPagesTest {
     String text = new String(java.util.Base64.getDecoder().decode((String) pdf.get("data")),
         StandardCharsets.ISO_8859_1);
     assertEquals(1, Pattern.compile("/Type\\s*/Page[^s]").matcher(text).results().count(), "one A4 page");
+  }
+
+  @Test
+  @Order(13)
+  @DisplayName("embed: the documented snippet on the commune's portal frames the form and sends; another site cannot")
+  @SuppressWarnings("unchecked")
+  void embed() throws Exception {
+    assumeTrue(browser != null, Browser.unavailableReason());
+    String doc = java.nio.file.Files.readString(Path.of("docs", "embed.md"));
+    Matcher block = Pattern.compile("```html\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+    assertTrue(block.find(), "the snippet in infra/docs/embed.md");
+    String ours = api.running.api().uri().toString().replaceAll("/$", "").replaceFirst("^http://", "");
+    String snippet = block.group(1).replace("https://DIA-CHI", "http://" + ours).replace("MA-XA", "demo");
+    com.sun.net.httpserver.HttpServer portal = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    portal.createContext("/", ex -> {
+      byte[] page = ("<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Cổng thông tin xã</title>"
+          + "</head><body><main><h1>Cổng thông tin điện tử xã Demo</h1>" + snippet + "</main></body></html>")
+          .getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("content-type", "text/html; charset=utf-8");
+      ex.sendResponseHeaders(200, page.length);
+      ex.getResponseBody().write(page);
+      ex.close();
+    });
+    portal.start();
+    String admin = api.token("demo", "admin", null);
+    Map<String, Object> commune = api.call("GET", "/communes/demo", admin, null).json();
+    try {
+      String portalOrigin = "http://127.0.0.1:" + portal.getAddress().getPort();
+      Map<String, Object> update = new LinkedHashMap<>(commune);
+      update.put("websiteUrl", portalOrigin + "/trang-chu");
+      LocalApi.Reply put = api.call("PUT", "/communes/demo", admin, update);
+      assertEquals(200, put.status(), put.body());
+
+      int height = Integer.parseInt(Pattern.compile("height:(\\d+)px").matcher(snippet).results().findFirst()
+          .orElseThrow().group(1));
+      for (int width : List.of(320, 360, 1366)) {
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 800,
+            "deviceScaleFactor", 1, "mobile", width < 800));
+        try {
+          HttpResponse<String> withErrors = post("/public/demo/opinions", form(Map.of("name", "")));
+          java.nio.file.Path tmp = java.nio.file.Files.createTempFile(data, "loi", ".html");
+          java.nio.file.Files.writeString(tmp, withErrors.body());
+          openPage("/public/demo/gui-y-kien");
+          int fresh = ((Number) browser.js("return document.documentElement.scrollHeight")).intValue();
+          browser.driver.get(tmp.toUri().toString());
+          int errors = ((Number) browser.js("return document.documentElement.scrollHeight")).intValue();
+          System.out.println("form height at " + width + " px: " + fresh + " (with errors " + errors + ")");
+          assertTrue(Math.max(fresh, errors) <= height, "the documented height holds the form at " + width + " px");
+        } finally {
+          browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+      }
+
+      browser.driver.get(portalOrigin + "/");
+      assertTrue(inFrame(), "the form appears in the portal's frame");
+      find("#f-content").sendKeys("Đề nghị xã công khai danh sách hộ nghèo năm nay tại nhà văn hóa thôn.");
+      find("#f-name").sendKeys("Nông Thị Lan");
+      find("#f-phone").sendKeys("0911 222 333");
+      new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> "true".equals(
+          browser.js("return document.getElementById('gui-y-kien').dataset.powSolved || null")));
+      find("#gui-y-kien button[type=submit]").click();
+      new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("[role=status]"))
+          .isEmpty() && d.findElement(By.tagName("main")).getText().contains("Đã gửi ý kiến."));
+      browser.driver.switchTo().defaultContent();
+      assertNoAxeViolations("portal page with the form framed");
+      browser.screenshot("cong-khai-nhung-cong-thong-tin", 1366);
+
+      // the same page served as another site: the browser refuses to frame the form
+      browser.driver.get("http://localhost:" + portal.getAddress().getPort() + "/");
+      assertFalse(inFrame(), "framed by a site that is not the commune's");
+      browser.driver.switchTo().defaultContent();
+    } finally {
+      portal.stop(0);
+      Map<String, Object> back = new LinkedHashMap<>(api.call("GET", "/communes/demo", admin, null).json());
+      back.put("websiteUrl", commune.get("websiteUrl"));
+      api.call("PUT", "/communes/demo", admin, back);
+    }
+  }
+
+  /** True when the page's iframe shows the form within 10 s (the frame is looked up again at each try). */
+  boolean inFrame() throws InterruptedException {
+    for (int i = 0; i < 20; i++) {
+      browser.driver.switchTo().defaultContent();
+      browser.driver.switchTo().frame(browser.driver.findElement(By.tagName("iframe")));
+      if (!browser.driver.findElements(By.id("f-content")).isEmpty()) {
+        return true;
+      }
+      Thread.sleep(500);
+    }
+    return false;
   }
 
   @Test
