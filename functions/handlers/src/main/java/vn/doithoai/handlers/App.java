@@ -81,6 +81,15 @@ public final class App {
   private final Lazy<EventPublisher> eventPublisher;
 
   App(DynamoTable table, Clock clock, String publicBaseUrl, Outside outside) {
+    this(table, clock, clock, publicBaseUrl, outside);
+  }
+
+  /**
+   * {@code clock} is the product's time (deadlines, dates; the local runtime may move it); {@code wire} is the
+   * real time, against which a webhook signature's freshness, a proof of work's expiry and the day of the form's
+   * daily limits are checked.
+   */
+  App(DynamoTable table, Clock clock, Clock wire, String publicBaseUrl, Outside outside) {
     RuleProfiles profiles = RuleProfiles.shipped();
     this.calendars = new Calendars(WorkingCalendar::vietnam, new DynamoCalendarOverrides(table), clock);
     PlanSchedules planSchedules = new PlanSchedules(profiles, calendars);
@@ -106,12 +115,12 @@ public final class App {
     this.exporting = new vn.doithoai.core.followup.Exporting(plans, opinions, communes, conclusions, followingUp,
         java.net.URI.create(publicBaseUrl == null || publicBaseUrl.isBlank() ? "https://doithoai.local" : publicBaseUrl)
             .getHost(), clock);
-    this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock, Clock.systemUTC());
+    this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock, wire);
     this.publicOpinions = new PublicOpinions(opinions, new AssignmentDeadlines(profiles, calendars), clock);
     this.publicSite = new vn.doithoai.core.site.PublicSite(communes, plans, opinions, publishingConclusion, clock);
     this.hostedForm = new vn.doithoai.core.intake.HostedForm(submittingOpinion,
         new vn.doithoai.core.intake.ProofOfWork(FormKey.get()), new vn.doithoai.aws.DynamoSubmissionLimits(table),
-        Clock.systemUTC());
+        wire);
     this.firingDeadlines = new FiringDeadlines(deadlines, communes, new DeadlineMails(publicBaseUrl), clock);
     Lazy<Scheduler> scheduler = new Lazy<>(outside.scheduler());
     this.schedulingDeadlines = new Lazy<>(() -> new SchedulingDeadlines(scheduler.get(), clock));
@@ -128,7 +137,7 @@ public final class App {
         a = instance;
         if (a == null) {
           String base = Config.get("PUBLIC_BASE_URL");
-          a = new App(DynamoTable.fromEnvironment(), AppClock.INSTANCE, base == null ? "" : base,
+          a = new App(DynamoTable.fromEnvironment(), AppClock.INSTANCE, Clock.systemUTC(), base == null ? "" : base,
               Outside.aws(AppClock.INSTANCE));
           instance = a;
         }
