@@ -3,6 +3,10 @@
 // taken and a clerk checks it. No data leaves the page; nothing is stored.
 (function () {
   "use strict";
+  var summary = document.getElementById("loi");
+  if (summary) {
+    summary.focus(); // the error summary first, as a screen reader user needs it
+  }
   var form = document.getElementById("gui-y-kien");
   if (!form || !form.dataset.powChallenge || !window.crypto || !window.crypto.subtle || !window.TextEncoder) {
     return;

@@ -149,7 +149,7 @@ final class PublicPages {
       for (Conclusion n : page.notices()) {
         String href = base + "/conclusions/" + escape(n.id());
         b.append("<li><a href=\"").append(href).append("\">Thông báo ")
-            .append(escape(n.number().map(x -> "số " + x.text()).orElse(""))).append(" – ")
+            .append(escape(n.number().map(x -> x.text()).orElse(""))).append(" – ")
             .append(escape(n.content().title())).append("</a>")
             .append(n.issuedOn().map(d -> " (ngày " + date(d) + ")").orElse(""))
             .append(n.edition() > 1 ? " <span class=\"tag\">Đính chính lần " + n.edition() + "</span>" : "")

@@ -316,6 +316,10 @@ class PublicPagesTest {
     assertEquals("received", found.get(0).get("status"));
     OutboxMail ack = waitForMail(code);
     assertEquals("toan.vv@example.vn", ack.to());
+    Matcher link = Pattern.compile("(http\\S+/public/demo/opinions/" + code + ")").matcher(ack.text());
+    assertTrue(link.find(), ack.text());
+    browser.driver.get(link.group(1));
+    assertEquals("Tình trạng ý kiến " + code, find("h1").getText(), "the e-mail's link opens the status page");
   }
 
   static OutboxMail waitForMail(String code) throws InterruptedException {
