@@ -564,6 +564,43 @@ class PublicPagesTest {
     }
   }
 
+  @Test
+  @Order(14)
+  @DisplayName("status page: redirected with the guidance, forwarded to whom, merged into another; staff text escaped")
+  void statusOutcomes() {
+    String[] codes = new String[4];
+    String[] ids = new String[4];
+    for (int i = 0; i < 4; i++) {
+      LocalApi.Reply r = api.webhook("demo", "wh-outcome-" + i, Json.write(Map.of("content", "Ý kiến số " + i
+          + " về đất đai của gia đình tôi.", "field", "land", "name", NAME, "email", EMAIL)).getBytes(
+          StandardCharsets.UTF_8), "application/json");
+      assertEquals(202, r.status(), r.body());
+      codes[i] = r.text("trackingCode");
+      ids[i] = (String) opinions("q=" + codes[i]).get(0).get("id");
+    }
+    assertEquals(200, api.call("POST", "/opinions/" + ids[0] + "/triage", office, Map.of("decision", "redirect",
+        "kind", "complaint", "guidance", "Gửi đơn đến Ban Tiếp công dân xã <b>trước 30/12</b>.")).status());
+    assertEquals(200, api.call("POST", "/opinions/" + ids[1] + "/triage", office, Map.of("decision", "forward",
+        "body", "Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn")).status());
+    assertEquals(200, api.call("POST", "/opinions/" + ids[3] + "/triage", office, Map.of("decision", "accept"))
+        .status());
+    LocalApi.Reply merged = api.call("POST", "/opinions/" + ids[2] + "/merge", office, Map.of("into", ids[3]));
+    assertEquals(200, merged.status(), merged.body());
+
+    String redirected = get("/public/demo/opinions/" + codes[0], "text/html").body();
+    assertTrue(redirected.contains("Hướng dẫn theo thủ tục khiếu nại, tố cáo")
+        && redirected.contains("Gửi đơn đến Ban Tiếp công dân xã &lt;b&gt;trước 30/12&lt;/b&gt;."), redirected);
+    String forwarded = get("/public/demo/opinions/" + codes[1], "text/html").body();
+    assertTrue(forwarded.contains("Đã chuyển cơ quan cấp trên")
+        && forwarded.contains("Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn"), forwarded);
+    String joined = get("/public/demo/opinions/" + codes[2], "text/html").body();
+    assertTrue(joined.contains("được gộp") && joined.contains(codes[3]) && joined.contains("Đưa vào đối thoại"),
+        "a merged opinion follows the one it joined: " + joined);
+    for (String page : List.of(redirected, forwarded, joined)) {
+      assertFalse(page.contains(NAME) || page.contains(EMAIL) || page.contains("đất đai của gia đình"));
+    }
+  }
+
   /** True when the page's iframe shows the form within 10 s (the frame is looked up again at each try). */
   boolean inFrame() throws InterruptedException {
     for (int i = 0; i < 20; i++) {
