@@ -51,10 +51,26 @@ function radios(legend, name, entries) {
 }
 
 /** One action: a disclosure holding a form; on success the page shows the new state and says what happened. */
-function action(title, path, fields, build, submitLabel = title, cls) {
-  const form = h('form', {novalidate: true}, fields, h('button', {type: 'submit', class: cls || null}, submitLabel));
+function action(title, path, fields, build, submitLabel = title, cls, preview) {
+  const confirmation = h('div', {role: 'status'});
+  const submit = h('button', {type: 'submit', class: cls || null}, submitLabel);
+  const form = h('form', {novalidate: true}, fields, confirmation, submit);
+  let previewed = null;
+  form.addEventListener('input', () => {
+    previewed = null; // a change asks for a new preview
+    fill(confirmation);
+    fill(submit, submitLabel);
+  });
   onSubmit(form, async (v) => {
     const body = {...build(v), version: opinion.version};
+    if (preview && previewed !== JSON.stringify(body)) {
+      const shown = await api('POST', `/opinions/${encodeURIComponent(opinion.id)}/${path}`, {...body, preview: true});
+      fill(confirmation, preview(shown));
+      fill(submit, 'Xác nhận: ' + submitLabel);
+      previewed = JSON.stringify(body);
+      requestAnimationFrame(() => submit.focus()); // once re-enabled: Enter again confirms
+      return;
+    }
     try {
       const next = await api('POST', `/opinions/${encodeURIComponent(opinion.id)}/${path}`, body);
       await show(next.id === opinion.id ? next.id : opinion.id);
@@ -135,7 +151,10 @@ function actions(o) {
       control('Cơ quan giải quyết', 'agency', select(agencyList.map((a) => [a.id, a.name]), 'Chọn cơ quan')),
       control('Hạn trả lời (nếu muốn sớm hơn hạn theo quy định)', 'due', dateInput,
           'Để trống: hạn được tính theo ngày làm việc từ bộ quy tắc của kế hoạch.'),
-    ], (v) => ({agency: v.agency, due: v.due})));
+    ], (v) => ({agency: v.agency, due: v.due}), 'Giao cơ quan giải quyết', null, (shown) => h('div', {class: 'notice'},
+        h('p', {}, `Giao ${shown.assignment.agencyName}, hạn trả lời ${dayDate(shown.assignment.due)}; `,
+            `gia hạn được đến ${dayDate(shown.assignment.cap)}.`),
+        h('p', {}, 'Kiểm tra rồi bấm “Xác nhận” để giao.'))));
   }
   if ((staff || own) && ['accepted', 'assigned'].includes(o.status)) {
     out.push(action('Trả lời', 'answer', [
@@ -166,13 +185,21 @@ function raisers(o) {
       r.email ? [h('br', {}), 'Email: ', r.email] : null)));
 }
 
+/** An audit entry's detail as people read it: channel and plan names, dates as dd/mm/yyyy. */
+function detailText(a) {
+  if (a.action === 'opinion.received') return CHANNEL[a.detail] || a.detail;
+  const plan = planList.find((p) => p.id === a.detail);
+  if (plan) return planTitle(plan);
+  return a.detail.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
+}
+
 function timeline(o) {
   return h('ol', {class: 'timeline'}, o.audit.map((a) => h('li', {},
       h('time', {datetime: a.at}, dateTime(a.at)),
       h('strong', {}, ACTION[a.action] || a.action),
-      a.detail ? [' — ', a.action === 'opinion.received' ? CHANNEL[a.detail] || a.detail : a.detail] : null,
+      a.detail ? [' — ', detailText(a)] : null,
       a.reason ? h('div', {}, 'Lý do: ', a.reason) : null,
-      h('div', {class: 'muted'}, ROLE[a.actorRole] || a.actorRole || ''))));
+      h('div', {class: 'muted'}, ROLE[a.actorRole] || (a.actorRole === 'system' || !a.actorRole ? 'Hệ thống' : a.actorRole)))));
 }
 
 function render(o) {
@@ -222,7 +249,7 @@ async function neighbours() {
   }
   fill(nav,
       n.previous ? h('a', {href: detailUrl(n.previous, filters), rel: 'prev'}, '‹ Ý kiến trước') : h('span', {}),
-      h('a', {href: '/y-kien.html' + query(filters)}, `Danh sách (${n.position}/${page.total})`),
+      h('a', {href: '/y-kien.html' + query(filters)}, `Về danh sách (ý kiến ${n.position}/${page.total})`),
       n.next ? h('a', {href: detailUrl(n.next, filters), rel: 'next'}, 'Ý kiến sau ›') : h('span', {}));
 }
 

@@ -28,8 +28,9 @@ export function showErrors(form, error, title = 'Chưa thực hiện được') 
     const group = input.closest('.group');
     if (group) group.classList.add('group-error');
     const note = h('p', {class: 'field-error', id}, h('span', {class: 'visually-hidden'}, 'Lỗi: '), message);
-    const label = group && group.querySelector('label, legend');
-    (label || input).insertAdjacentElement('afterend', note);
+    // GOV.UK order: label, hint, message, control
+    const anchor = group && (group.querySelector(':scope > .hint') || group.querySelector('label, legend'));
+    (anchor || input).insertAdjacentElement('afterend', note);
     input.setAttribute('aria-invalid', 'true');
     input.setAttribute('aria-describedby', [input.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
     return h('li', {}, h('a', {href: '#' + input.id, onclick: (e) => {

@@ -28,8 +28,8 @@ function dueCell(o) {
   const due = o.assignment.extendedTo || o.assignment.due;
   if (o.workingDaysLeft === null) return date(due);
   const late = o.workingDaysLeft < 0;
-  return [date(due), h('br', {}), h('span', {class: 'tag ' + (late ? 'tag-late' : o.workingDaysLeft <= 2 ? 'tag-soon' : '')},
-      countdown(o.workingDaysLeft))];
+  return h('div', {}, date(due), h('br', {}), h('span', {class: 'tag ' + (late ? 'tag-late' : o.workingDaysLeft <= 2 ? 'tag-soon' : '')},
+      countdown(o.workingDaysLeft)));
 }
 
 function row(o, bulk) {
@@ -45,11 +45,11 @@ function row(o, bulk) {
             }}),
           h('label', {for: 'chon-' + o.id}, h('span', {class: 'visually-hidden'}, 'Chọn ý kiến ' + o.trackingCode)))) : null,
       h('td', {'data-label': 'Mã'}, h('a', {href: detailUrl(o.id, filters)}, o.trackingCode)),
-      h('td', {'data-label': 'Nội dung'}, excerpt(o.content),
-          raiser ? h('div', {class: 'muted'}, raiser + (o.raiserCount > 1 ? ` và ${o.raiserCount - 1} người khác` : '')) : null),
+      h('td', {'data-label': 'Nội dung'}, h('div', {}, excerpt(o.content),
+          raiser ? h('div', {class: 'muted'}, raiser + (o.raiserCount > 1 ? ` và ${o.raiserCount - 1} người khác` : '')) : null)),
       h('td', {'data-label': 'Lĩnh vực'}, FIELD[o.field] || o.fieldText),
-      h('td', {'data-label': 'Trạng thái'}, STATUS[o.status] || o.statusText,
-          o.assignment ? h('div', {class: 'muted'}, o.assignment.agencyName) : null),
+      h('td', {'data-label': 'Trạng thái'}, h('div', {}, STATUS[o.status] || o.statusText,
+          o.assignment ? h('div', {class: 'muted'}, o.assignment.agencyName) : null)),
       h('td', {'data-label': 'Hạn trả lời'}, dueCell(o)));
 }
 

@@ -179,7 +179,7 @@ class ConsoleBrowserTest {
   @DisplayName("triage in the browser: accept A into the plan, merge B into A (A offered first), assign A")
   void acceptMergeAssign() {
     browser.open("/y-kien/chi-tiet.html?id=" + ids.get("a") + "&plan=*&q=duong+lang");
-    assertTrue(find("#lan-can").getText().contains("Danh sách"), find("#lan-can").getText());
+    assertTrue(find("#lan-can").getText().contains("Về danh sách (ý kiến 2/2)"), find("#lan-can").getText());
     summary("Đưa vào đối thoại").click();
     new Select(formOf("Đưa vào đối thoại").findElement(By.name("plan"))).selectByValue(planId);
     formOf("Đưa vào đối thoại").findElement(By.cssSelector("button[type=submit]")).click();
@@ -206,6 +206,11 @@ class ConsoleBrowserTest {
     assertTrue(errors.getText().contains("cơ quan được giao"), errors.getText());
     assertNoAxeViolations("opinion detail with an error summary");
     new Select(assign.findElement(By.name("agency"))).selectByValue("phong-kinh-te");
+    assign.findElement(By.cssSelector("button[type=submit]")).click();
+    // the due date is shown before confirming, and nothing is stored yet
+    waitForText(".actions .notice", "Giao Phòng Kinh tế, hạn trả lời Thứ");
+    assertEquals("accepted", api.call("GET", "/opinions/" + ids.get("a"), office, null).text("status"));
+    assertNoAxeViolations("assignment preview");
     assign.findElement(By.cssSelector("button[type=submit]")).click();
     waitForText("#thong-bao", "Đã thực hiện: Giao cơ quan giải quyết.");
     String facts = find(".summary-list").getText();
@@ -251,6 +256,10 @@ class ConsoleBrowserTest {
     }
     assertEquals("tram-y-te", select.getAttribute("value"));
     tabUntil("button", "Giao cơ quan giải quyết");
+    active().sendKeys(Keys.ENTER);
+    waitForText(".actions .notice", "Giao Trạm y tế xã, hạn trả lời");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> active().getText().equals(
+        "Xác nhận: Giao cơ quan giải quyết"));
     active().sendKeys(Keys.ENTER);
     waitForText("#thong-bao", "Đã thực hiện: Giao cơ quan giải quyết.");
     assertTrue(find(".summary-list").getText().contains("Trạm y tế xã"));
@@ -407,6 +416,138 @@ class ConsoleBrowserTest {
       java.nio.file.Files.writeString(Path.of("target", "console-weights.md"), report);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  @Order(12)
+  @DisplayName("the host, on a phone, approves the drafted conclusion notice from Việc của tôi")
+  void hostApproves() {
+    assertEquals(200, api.call("POST", "/plans/" + planId + "/meetings/m1/record", office, Map.of("chair",
+        "Vy Xuân Tình", "secretary", "Hoàng Thị Lan", "attendees", 80)).status());
+    LocalApi.Reply draft = api.call("POST", "/plans/" + planId + "/meetings/m1/conclusion", office, Map.of());
+    assertEquals(201, draft.status(), draft.body());
+    browser.signIn(api.token("demo", "host", null));
+    browser.open("/");
+    WebElement card = find(".card");
+    assertEquals("Thông báo kết luận chờ duyệt", card.findElement(By.tagName("h2")).getText());
+    assertEquals("Số lượng: 1", card.findElement(By.cssSelector(".count")).getAttribute("textContent").strip());
+    assertNoAxeViolations("my work (host)");
+    browser.screenshot("viec-cua-toi-chu-tri-360", 360);
+    card.findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Duyệt')]")).click();
+    waitForText(".card [role=status]", "Đã duyệt thông báo kết luận");
+    assertEquals("approved", api.call("GET", "/conclusions/" + draft.text("id"), office, null).text("status"));
+    assertNoAxeViolations("my work (host) after approving");
+  }
+
+  @Test
+  @Order(13)
+  @DisplayName("the Front supervises: what is being resolved and what was answered; no triage for it")
+  void frontSupervises() {
+    browser.signIn(api.token("demo", "front", null));
+    browser.open("/");
+    List<String> cards = all(".card h2").stream().map(WebElement::getText).toList();
+    assertTrue(cards.contains("Đang giải quyết (giám sát)") && cards.contains("Đã trả lời, chờ kết thúc")
+        && !cards.contains("Ý kiến mới cần phân loại"), cards.toString());
+    assertNoAxeViolations("my work (Front)");
+    browser.open("/y-kien/chi-tiet.html?id=" + ids.get("c"));
+    assertTrue(all(".actions summary").isEmpty(), "the Front reads, it does not act on an opinion");
+  }
+
+  @Test
+  @Order(14)
+  @DisplayName("no page scrolls sideways at 360 px (a phone) or 683 px (1366 px at 200 % zoom)")
+  void reflowsAt360And200PercentZoom() {
+    browser.signIn(office);
+    for (String page : List.of("/", "/y-kien.html?plan=*", "/y-kien/chi-tiet.html?id=" + ids.get("a"),
+        "/nhap-y-kien.html", "/dang-nhap.html")) {
+      browser.open(page);
+      for (int width : new int[] {360, 683}) {
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 800,
+            "deviceScaleFactor", 1, "mobile", false));
+        try {
+          Number overflow = (Number) browser.js(
+              "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+          assertEquals(0, overflow.intValue(), page + " at " + width + " px scrolls sideways");
+        } finally {
+          browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+      }
+    }
+  }
+
+  /**
+   * Until the session route is in the template, the sign-in page's handling of the contract is tested with
+   * the contract's answers given in the page: 401 sign_in_failed, 409 new_password_required, then 200.
+   */
+  static final String FAKE_SESSION_API = """
+      window.__sent = [];
+      const answers = arguments[0];
+      const real = window.fetch;
+      window.fetch = (url, init) => {
+        if (String(url) !== '/api/session' || !init || init.method !== 'POST') return real(url, init);
+        window.__sent.push({body: JSON.parse(init.body), csrf: init.headers['x-dt-csrf'] || null});
+        const [status, body] = answers.shift();
+        return Promise.resolve(new Response(body, {status, headers: {'content-type': 'application/json'}}));
+      };
+      """;
+
+  @Test
+  @Order(15)
+  @DisplayName("sign-in against the contract: wrong password, a new password required, then back to the page wanted")
+  void signInContract() {
+    browser.signOut();
+    browser.open("/dang-nhap.html?next=%2Fy-kien.html%3Fstatus%3Dreceived");
+    browser.js(FAKE_SESSION_API, List.of(
+        List.of(401, "{\"error\":{\"code\":\"sign_in_failed\",\"message\":\"Email hoặc mật khẩu không đúng.\"}}"),
+        List.of(409, "{\"error\":{\"code\":\"new_password_required\",\"message\":\"Đồng chí cần đặt mật khẩu mới.\"}}"),
+        List.of(200, "{\"email\":\"vanphong@demo.example.vn\",\"roles\":[\"office\"]}")));
+    find("#email").sendKeys("vanphong@demo.example.vn");
+    find("#password").sendKeys("sai-mat-khau");
+    find("#dang-nhap button[type=submit]").click();
+    waitForText(".error-summary", "Email hoặc mật khẩu không đúng.");
+    assertTrue(find("#nhom-mat-khau-moi").getAttribute("hidden") != null);
+    find("#password").clear();
+    find("#password").sendKeys("MatKhauTam-2026");
+    find("#dang-nhap button[type=submit]").click();
+    waitForText(".error-summary", "Đồng chí cần đặt mật khẩu mới.");
+    assertTrue(find("#newPassword").isDisplayed());
+    assertNoAxeViolations("sign-in asking for a new password");
+    browser.screenshot("dang-nhap-mat-khau-moi", 360);
+    find("#newPassword").sendKeys("Mật-khẩu-mới-đủ-dài-2026");
+    // the 200 answer's Set-Cookie, as the browser would store it
+    browser.driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder("dt_session", office).path("/")
+        .isHttpOnly(true).isSecure(true).sameSite("Strict").build());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> sent = (List<Map<String, Object>>) browser.js("return window.__sent");
+    find("#dang-nhap button[type=submit]").click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith(
+        "/y-kien.html?status=received"));
+    browser.waitReady();
+    assertEquals(2, sent.size());
+    assertEquals(Map.of("email", "vanphong@demo.example.vn", "password", "sai-mat-khau"), sent.get(0).get("body"));
+    assertEquals("1", sent.get(0).get("csrf"));
+
+    // sign-out clears the cookie and returns to the sign-in page; the list then needs a new session
+    browser.driver.findElement(By.xpath("//button[.='Đăng xuất']")).click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/dang-nhap.html"));
+    assertTrue(browser.driver.manage().getCookieNamed("dt_session") == null);
+  }
+
+  @Test
+  @Order(16)
+  @DisplayName("after sign-in, a next= pointing to another site goes home instead (no open redirect)")
+  void noOpenRedirect() {
+    browser.signIn(office); // the session the 200 would set, so that the home page stays
+    for (String next : List.of("https%3A%2F%2Fevil.example%2F", "%2F%2Fevil.example%2F", "%2F%5Cevil.example")) {
+      browser.open("/dang-nhap.html?next=" + next);
+      browser.js(FAKE_SESSION_API, List.of(List.of(200, "{}")));
+      find("#email").sendKeys("a@b.vn");
+      find("#password").sendKeys("x");
+      find("#dang-nhap button[type=submit]").click();
+      new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().equals(
+          browser.base + "/"));
+      browser.waitReady();
     }
   }
 

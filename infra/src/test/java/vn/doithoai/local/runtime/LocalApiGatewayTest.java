@@ -234,7 +234,12 @@ class LocalApiGatewayTest {
     assertEquals("GET /health", echo(send(request("/health").GET())).get("routeKey"),
         "implicit API without a default authorizer: public");
 
-    for (HttpRequest.Builder b : List.of(request("/nowhere").GET(), request("/").GET(),
+    // "/" is the staff console's first page (a file of the console module); POST to it is no route
+    HttpResponse<byte[]> console = send(request("/").GET());
+    assertEquals(200, console.statusCode());
+    assertEquals("text/html; charset=utf-8", console.headers().firstValue("content-type").orElseThrow());
+    for (HttpRequest.Builder b : List.of(request("/nowhere").GET(), request("/").POST(HttpRequest.BodyPublishers
+        .ofString("{}")), request("/api/").GET(), request("/api/nowhere").GET(),
         request("/webhooks/x/opinions").GET(), request("/files").GET(), request("/files/").GET(),
         request("/communes/xa-1/plans").GET(), request("/boom/extra").GET(),
         request("/webhooks//opinions").POST(HttpRequest.BodyPublishers.ofString("{}")))) {

@@ -46,7 +46,8 @@ public final class DeadlineMails {
       case DUE -> "Hôm nay, " + due + ", là hạn chót của việc dưới đây.";
       case ESCALATION -> "Việc dưới đây đã quá hạn (hạn chót " + due + ") mà chưa được ghi nhận hoàn thành.";
     };
-    String link = appBaseUrl + (d.assignment() ? "/opinions/" + d.meetingId() : "/plans/" + d.planId());
+    // an assignment opens the opinion's page in the staff console (the agency answers or extends there)
+    String link = appBaseUrl + (d.assignment() ? "/y-kien/chi-tiet.html?id=" + d.meetingId() : "/plans/" + d.planId());
     String body = "Việc: " + d.title() + "\n" + (d.assignment() ? "Ý kiến: " + d.subject() : "Kế hoạch: "
         + d.subject()) + "\nĐơn vị chịu trách nhiệm: " + owner(commune, d) + "\nHạn chót: " + due
         + "\nXem chi tiết: " + link + (step.kind() == Step.Kind.ESCALATION && !cc.isEmpty()

@@ -190,6 +190,7 @@ public final class HandlingOpinions {
     actor.require("giao cơ quan giải quyết", Role.OFFICE, Role.HOST);
     String agencyId = in.requiredText("agency", 40, "cơ quan được giao");
     Optional<LocalDate> requested = in.date("due");
+    boolean preview = in.bool("preview").orElse(false);
     in.check();
     Opinion o = load(actor, opinionId);
     checkVersion(in, o);
@@ -209,6 +210,9 @@ public final class HandlingOpinions {
       due = requested.get();
     }
     Opinion next = o.assign(agency.id(), agency.name(), due, dates.cap(), actor, clock.instant());
+    if (preview) {
+      return next; // the due date and cap shown before the user confirms: nothing is stored
+    }
     persist(commune, List.of(next), List.of());
     return next;
   }

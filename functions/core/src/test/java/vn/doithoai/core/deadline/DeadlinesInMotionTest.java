@@ -86,6 +86,8 @@ class DeadlinesInMotionTest {
     assertEquals("kinhte@demo.example.vn", m.to());
     assertTrue(m.subject().contains("Nhắc hạn 29/12/2025"), m.subject());
     assertTrue(m.text().contains("Thứ Hai, 29/12/2025"), m.text());
+    assertTrue(m.text().contains("Xem chi tiết: https://doithoai.example.vn/y-kien/chi-tiet.html?id=" + d.meetingId()),
+        "the link opens the opinion in the console: " + m.text());
   }
 
   @Test
