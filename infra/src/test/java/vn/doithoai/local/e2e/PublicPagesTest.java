@@ -274,6 +274,10 @@ class PublicPagesTest {
         + get("/public/demo/pow.js", null).body().getBytes(StandardCharsets.UTF_8).length;
     System.out.println("public page weight (HTML + script, uncompressed): " + weight + " bytes");
     assertTrue(weight < 50 * 1024, "first view under 50 KB: " + weight);
+    int form = get("/public/demo/gui-y-kien", "text/html").body().getBytes(StandardCharsets.UTF_8).length;
+    int status = get("/public/demo/opinions/" + webhookCode, "text/html").body().getBytes(StandardCharsets.UTF_8).length;
+    System.out.println("form page: " + form + " bytes (+ the script); status page: " + status + " bytes");
+    assertTrue(form < 50 * 1024 && status < 50 * 1024);
     assertEquals(404, get("/public/khong-co-xa-nay", "text/html").statusCode());
     if (browser != null) {
       openPage("/public/demo");
@@ -291,7 +295,11 @@ class PublicPagesTest {
   @DisplayName("form in the browser: the proof of work is solved, the opinion is made like the webhook's, acknowledged")
   void formValid() throws Exception {
     assumeTrue(browser != null, Browser.unavailableReason());
+    long opened = System.nanoTime();
     openPage("/public/demo/gui-y-kien");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> "true".equals(
+        browser.js("return document.getElementById('gui-y-kien').dataset.powSolved || null")));
+    System.out.println("proof of work solved " + (System.nanoTime() - opened) / 1_000_000 + " ms after opening");
     assertNoAxeViolations("form");
     browser.screenshot("cong-khai-gui-y-kien-360", 360);
     find("#f-content").sendKeys("Trạm y tế xã thiếu thuốc cho người cao tuổi, đề nghị bổ sung.");
