@@ -74,6 +74,22 @@ public final class PublicHandler extends ApiHandler {
         });
   }
 
+  /** A browser that meets an error (an unknown commune, a plan not announced) reads it as a page, in Vietnamese. */
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent event,
+      com.amazonaws.services.lambda.runtime.Context context) {
+    APIGatewayV2HTTPResponse r = super.handleRequest(event, context);
+    String type = r.getHeaders() == null ? "" : r.getHeaders().getOrDefault("content-type", "");
+    String accept = event.getHeaders() == null ? null : event.getHeaders().entrySet().stream()
+        .filter(h -> h.getKey().equalsIgnoreCase("accept")).map(Map.Entry::getValue).findFirst().orElse(null);
+    if (r.getStatusCode() < 400 || !type.startsWith("application/json") || !wantsHtml(accept)) {
+      return r;
+    }
+    Object error = vn.doithoai.core.common.Json.readObject(r.getBody()).get("error");
+    String message = error instanceof Map<?, ?> m ? String.valueOf(m.get("message")) : "";
+    return page(r.getStatusCode(), null, PublicPages.errorPage(message));
+  }
+
   private PublicPages.FormView fresh(ApiRequest r) {
     String token = HostedForm.newToken();
     return PublicPages.FormView.fresh(token, form.challenge(token), r.query().text("plan", 40));

@@ -407,6 +407,11 @@ final class PublicPages {
         + "</strong>" + (html.isEmpty() ? "" : "<br>" + html) + "</li>";
   }
 
+  static String errorPage(String message) {
+    return layout(null, "Không mở được trang", "<h1>Không mở được trang</h1><p>" + escape(message) + "</p>"
+        + "<p>Vui lòng kiểm tra lại đường dẫn, hoặc hỏi trưởng thôn, văn phòng Ủy ban nhân dân xã.</p>");
+  }
+
   static String notFoundPage(Commune c, String what) {
     return layout(c, "Không tìm thấy", "<h1>Không tìm thấy " + escape(what) + "</h1><p>Vui lòng kiểm tra lại mã "
         + "hoặc đường dẫn.</p>" + (c == null ? "" : "<p><a href=\"/public/" + escape(c.id())

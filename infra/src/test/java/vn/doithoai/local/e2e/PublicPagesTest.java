@@ -278,7 +278,10 @@ class PublicPagesTest {
     int status = get("/public/demo/opinions/" + webhookCode, "text/html").body().getBytes(StandardCharsets.UTF_8).length;
     System.out.println("form page: " + form + " bytes (+ the script); status page: " + status + " bytes");
     assertTrue(form < 50 * 1024 && status < 50 * 1024);
-    assertEquals(404, get("/public/khong-co-xa-nay", "text/html").statusCode());
+    HttpResponse<String> unknown = get("/public/khong-co-xa-nay", "text/html");
+    assertEquals(404, unknown.statusCode());
+    assertTrue(unknown.body().contains("<h1>Không mở được trang</h1>") && unknown.body().contains("Không tìm thấy"),
+        unknown.body());
     if (browser != null) {
       openPage("/public/demo");
       assertNoAxeViolations("commune page");
