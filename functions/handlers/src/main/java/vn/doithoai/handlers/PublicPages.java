@@ -294,7 +294,8 @@ final class PublicPages {
         .append(error(form, HostedForm.HONEYPOT)).append("<input type=\"text\" id=\"f-").append(HostedForm.HONEYPOT)
         .append("\" name=\"").append(HostedForm.HONEYPOT).append("\" tabindex=\"-1\" autocomplete=\"off\" value=\"")
         .append(escape(form.value(HostedForm.HONEYPOT))).append("\"></div>");
-    b.append("<div class=\"notice\"><h4 style=\"margin:0 0 .25rem\">Thông báo về dữ liệu cá nhân</h4><p style=\"margin:0\">")
+    b.append("<div class=\"notice\"><p style=\"margin:0 0 .25rem\"><strong>Thông báo về dữ liệu cá nhân</strong></p>"
+        + "<p style=\"margin:0\">")
         .append(escape(c.name())).append(" dùng họ tên, số điện thoại, e-mail và địa chỉ của ông/bà chỉ để xem xét, ")
         .append("trả lời ý kiến này và báo tin cho ông/bà. Các thông tin đó chỉ cán bộ được giao xử lý mới xem được; trang tra ")
         .append("cứu không bao giờ hiện họ tên, liên hệ hay nội dung ý kiến. Họ tên chỉ được công bố khi ông/bà đánh dấu đồng ")
@@ -311,8 +312,9 @@ final class PublicPages {
     return b.toString();
   }
 
+  /** Where an error's link goes: the field, or the form itself for what is not one field's (or a hidden one). */
   private static String anchor(String field) {
-    return field.equals("form") ? "gui-y-kien" : "f-" + field;
+    return field.equals("form") || field.equals("plan") ? "gui-y-kien" : "f-" + field;
   }
 
   private static String label(String name, String text, String hint) {

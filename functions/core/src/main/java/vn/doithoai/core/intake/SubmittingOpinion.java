@@ -102,7 +102,6 @@ public final class SubmittingOpinion {
       throw new DomainException(DomainException.Kind.INVALID, "missing_webhook_headers",
           "Thiếu tiêu đề webhook-id, webhook-timestamp hoặc webhook-signature.");
     }
-    Instant now = clock.instant();
     Optional<Commune> commune = communes.find(d.communeId());
     Instant wireNow = wire.instant();
     List<byte[]> keys = commune.isEmpty() ? List.of() : communes.secrets(d.communeId()).stream()
