@@ -32,7 +32,8 @@ import vn.doithoai.core.mail.OutgoingMail;
  *
  * <p>A claimed mail keeps its gsi2 entry, so one whose sender died between claim and mark is still listed by
  * {@link #pending} (with status SENDING) and can be sent by the local drain or put back by
- * {@link #releaseIfClaimedBefore}. In AWS, gsi2 is eventually consistent: a mail just marked sent may still be
+ * {@link #releaseIfClaimedBefore}: the sweep ({@link vn.doithoai.core.mail.SweepingMailOutbox}) reads
+ * {@link #waiting} and does so. In AWS, gsi2 is eventually consistent: a mail just marked sent may still be
  * listed for a moment, which is why {@link #markSent(String, Instant)} says whether this call was the one that
  * marked it.
  */
@@ -60,17 +61,44 @@ public final class DynamoMailOutbox implements MailOutbox {
 
   /** E-mails not yet sent nor suppressed (pending, or claimed and not finished), oldest first. */
   public List<OutgoingMail> pending(int limit) {
-    if (limit <= 0) {
-      return List.of();
-    }
     List<OutgoingMail> out = new ArrayList<>();
-    for (Map<String, AttributeValue> item : table.query(QueryRequest.builder().indexName(DynamoTable.GSI2)
-        .keyConditionExpression("gsi2pk = :p")
-        .expressionAttributeValues(Map.of(":p", s(PENDING_PK)))
-        .scanIndexForward(true), limit)) {
+    for (Map<String, AttributeValue> item : unfinished(null, limit)) {
       out.add(OutgoingMail.fromJson(DynamoTable.doc(item)));
     }
     return out;
+  }
+
+  /** For the sweep: e-mails queued before {@code queuedBefore}, not yet sent nor suppressed, oldest first. */
+  @Override
+  public List<Waiting> waiting(Instant queuedBefore, int limit) {
+    List<Waiting> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item : unfinished(queuedBefore, limit)) {
+      String claimedAt = DynamoTable.str(item, "claimedAt");
+      out.add(new Waiting(item.get(DynamoTable.PK).s().substring("MAIL#".length()),
+          SENDING.equals(DynamoTable.str(item, "status")) && claimedAt != null
+              ? Optional.of(Instant.parse(claimedAt)) : Optional.empty()));
+    }
+    return out;
+  }
+
+  /**
+   * The one query of the unfinished e-mails (gsi2 {@code MAIL#PENDING}, oldest first), those queued before
+   * {@code queuedBefore} when it is given. The sort key starts with the queuing instant, so the bound is a
+   * key condition: a sweep reads only what it may act on.
+   */
+  private List<Map<String, AttributeValue>> unfinished(Instant queuedBefore, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":p", s(PENDING_PK));
+    String key = "gsi2pk = :p";
+    if (queuedBefore != null) {
+      key += " AND gsi2sk < :before";
+      values.put(":before", s(iso(queuedBefore)));
+    }
+    return table.query(QueryRequest.builder().indexName(DynamoTable.GSI2).keyConditionExpression(key)
+        .expressionAttributeValues(values).scanIndexForward(true), limit);
   }
 
   /** One e-mail by id, whatever its status (strongly consistent). */
@@ -138,8 +166,9 @@ public final class DynamoMailOutbox implements MailOutbox {
 
   /**
    * Puts back an e-mail claimed before {@code claimedBefore} whose sender never finished (a crash between claim
-   * and mark): true if this call released it. For a sweep over {@link #pending}.
+   * and mark): true if this call released it. For the sweep ({@link vn.doithoai.core.mail.SweepingMailOutbox}).
    */
+  @Override
   public boolean releaseIfClaimedBefore(String mailId, Instant claimedBefore) {
     try {
       table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key(pk(mailId), "MAIL"))
@@ -151,6 +180,21 @@ public final class DynamoMailOutbox implements MailOutbox {
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
+    }
+  }
+
+  /** The pending index's sort key moved to {@code now} (the back of the line), counting the attempt. */
+  @Override
+  public void requeue(String mailId, Instant now) {
+    try {
+      table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key(pk(mailId), "MAIL"))
+          .updateExpression("SET gsi2sk = :sk ADD attempts :one")
+          .conditionExpression("#s = :pending")
+          .expressionAttributeNames(Map.of("#s", "status"))
+          .expressionAttributeValues(Map.of(":sk", s(iso(now) + "#" + mailId), ":one", DynamoTable.n(1),
+              ":pending", s(PENDING))));
+    } catch (ConditionalCheckFailedException e) {
+      // sent or claimed meanwhile: nothing to move
     }
   }
 

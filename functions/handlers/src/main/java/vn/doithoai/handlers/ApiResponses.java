@@ -58,7 +58,7 @@ final class ApiResponses {
       case TOO_LARGE -> 413;
       case UNSUPPORTED_MEDIA_TYPE -> 415;
       case UNPROCESSABLE -> 422;
-      case TOO_MANY -> 429;
+      case TOO_MANY_REQUESTS -> 429;
     };
   }
 

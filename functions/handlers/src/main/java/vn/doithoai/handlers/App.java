@@ -31,6 +31,7 @@ import vn.doithoai.core.mail.DeadlineMails;
 import vn.doithoai.core.mail.MailSender;
 import vn.doithoai.core.mail.SendingMail;
 import vn.doithoai.core.mail.Suppressions;
+import vn.doithoai.core.mail.SweepingMailOutbox;
 import vn.doithoai.core.opinion.AssignmentDeadlines;
 import vn.doithoai.core.opinion.HandlingOpinions;
 import vn.doithoai.core.opinion.PublicOpinions;
@@ -78,6 +79,7 @@ public final class App {
   private final Lazy<SchedulingDeadlines> schedulingDeadlines;
   private final Lazy<Reconciling> reconciling;
   private final Lazy<SendingMail> sendingMail;
+  private final Lazy<SweepingMailOutbox> sweepingMail;
   private final Lazy<EventPublisher> eventPublisher;
 
   App(DynamoTable table, Clock clock, String publicBaseUrl, Outside outside) {
@@ -127,6 +129,7 @@ public final class App {
     this.reconciling = new Lazy<>(() -> new Reconciling(deadlines, scheduler.get(), firingDeadlines, communes,
         new DynamoDigests(table, clock), calendars, clock));
     this.sendingMail = new Lazy<>(() -> new SendingMail(outbox, suppressions, outside.mail().get(), clock));
+    this.sweepingMail = new Lazy<>(() -> new SweepingMailOutbox(outbox, sendingMail.get(), clock));
     this.eventPublisher = new Lazy<>(outside.events());
   }
 
@@ -136,14 +139,35 @@ public final class App {
       synchronized (App.class) {
         a = instance;
         if (a == null) {
-          String base = Config.get("PUBLIC_BASE_URL");
-          a = new App(DynamoTable.fromEnvironment(), AppClock.INSTANCE, Clock.systemUTC(), base == null ? "" : base,
+          a = new App(DynamoTable.fromEnvironment(), AppClock.INSTANCE, Clock.systemUTC(), publicBaseUrl(),
               Outside.aws(AppClock.INSTANCE));
           instance = a;
         }
       }
     }
     return a;
+  }
+
+  private static final Lazy<vn.doithoai.core.access.SigningIn> SIGNING_IN = new Lazy<>(
+      () -> new vn.doithoai.core.access.SigningIn(vn.doithoai.aws.CognitoSignIn.fromEnvironment()));
+
+  /** Sign-in needs no table: the session function builds only this (its Cognito client, once). */
+  static vn.doithoai.core.access.SigningIn signingIn() {
+    return SIGNING_IN.get();
+  }
+
+  /**
+   * Where links point: {@code PUBLIC_BASE_URL}, or in AWS without a public address or console domain, the
+   * console's CloudFront address from the SSM parameter the template writes (read once, at init, before the
+   * SnapStart snapshot).
+   */
+  static String publicBaseUrl() {
+    String base = Config.get("PUBLIC_BASE_URL");
+    String parameter = Config.get("PUBLIC_BASE_URL_PARAMETER");
+    if ((base == null || base.isBlank()) && parameter != null && !parameter.isBlank()) {
+      return vn.doithoai.aws.SsmParameters.read(parameter.trim());
+    }
+    return base == null ? "" : base.trim();
   }
 
   DynamoCommunes communes() {
@@ -190,8 +214,8 @@ public final class App {
     return publicSite;
   }
 
-  /** Where citizens reach the public pages (empty: relative addresses). */
-  String publicBaseUrl() {
+  /** Where citizens reach the public pages (empty only in tests that build no link). */
+  String baseUrl() {
     return publicBaseUrl;
   }
 
@@ -217,6 +241,10 @@ public final class App {
 
   SendingMail sendingMail() {
     return sendingMail.get();
+  }
+
+  SweepingMailOutbox sweepingMail() {
+    return sweepingMail.get();
   }
 
   Suppressions suppressions() {

@@ -38,7 +38,7 @@ public final class PublicHandler extends ApiHandler {
     this.conclusions = app.publishingConclusion();
     this.site = app.publicSite();
     this.form = app.hostedForm();
-    this.baseUrl = app.publicBaseUrl().replaceAll("/$", "");
+    this.baseUrl = app.baseUrl().replaceAll("/$", "");
   }
 
   @Override

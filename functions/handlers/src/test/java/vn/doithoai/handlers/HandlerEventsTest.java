@@ -254,4 +254,20 @@ class HandlerEventsTest {
     APIGatewayV2HTTPResponse rotated = h.handleRequest(Events.load("communes-rotate-secret"), null);
     assertEquals(201, rotated.getStatusCode(), rotated.getBody());
   }
+
+  @Test
+  @DisplayName("session samples: who is signed in from the authorizer's claims; sign-out clears the HttpOnly cookie")
+  void session() {
+    SessionHandler h = new SessionHandler(() -> {
+      throw new AssertionError("no sign-in in these samples");
+    });
+    APIGatewayV2HTTPResponse me = h.handleRequest(Events.load("session-current"), null);
+    assertEquals(200, me.getStatusCode(), me.getBody());
+    assertEquals("demo", body(me).get("commune"));
+    assertEquals(java.util.List.of("office"), body(me).get("roles"));
+    APIGatewayV2HTTPResponse out = h.handleRequest(Events.load("session-sign-out"), null);
+    assertEquals(204, out.getStatusCode());
+    assertEquals(java.util.List.of("dt_session=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Strict"),
+        out.getCookies());
+  }
 }

@@ -27,8 +27,8 @@ public class DomainException extends RuntimeException {
     UNSUPPORTED_MEDIA_TYPE,
     /** Well-formed but contradicts what was received before, e.g. a webhook id reused for another body (422). */
     UNPROCESSABLE,
-    /** Too many requests from one source or for one contact today (429). */
-    TOO_MANY
+    /** Too many attempts in a short time (429). */
+    TOO_MANY_REQUESTS
   }
 
   private final Kind kind;

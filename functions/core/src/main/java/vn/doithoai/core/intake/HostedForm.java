@@ -13,7 +13,6 @@ import java.util.Objects;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.FieldError;
 import vn.doithoai.core.opinion.Channel;
-import vn.doithoai.core.rules.DeadlineScheduling;
 
 /**
  * Biểu mẫu gửi ý kiến: the form on the commune's public page, for communes whose website cannot sign a
@@ -85,7 +84,7 @@ public final class HostedForm {
         fields.put(f, v);
       }
     }
-    LocalDate today = LocalDate.ofInstant(wire.instant(), DeadlineScheduling.VIETNAM);
+    LocalDate today = LocalDate.ofInstant(wire.instant(), java.time.ZoneId.of("Asia/Ho_Chi_Minh")); // the commune's day
     SubmittingOpinion.Receipt receipt = submitting.submitForm(s.communeId(), fields, token,
         verified ? Channel.PUBLIC_FORM : Channel.PUBLIC_FORM_UNVERIFIED, () -> {
           if (!limits.tryCount(s.communeId(), "address", hash(s.sourceAddress()), today, PER_ADDRESS_PER_DAY)) {
@@ -99,7 +98,7 @@ public final class HostedForm {
   }
 
   private static DomainException tooMany(String why) {
-    return new DomainException(DomainException.Kind.TOO_MANY, "daily_limit", why
+    return new DomainException(DomainException.Kind.TOO_MANY_REQUESTS, "daily_limit", why
         + " Vui lòng gửi lại vào ngày mai, hoặc gửi qua trưởng thôn, hoặc nêu trực tiếp tại hội nghị đối thoại.");
   }
 

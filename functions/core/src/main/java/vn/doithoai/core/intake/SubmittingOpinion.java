@@ -140,20 +140,17 @@ public final class SubmittingOpinion {
     OpinionField field = in.choice("field", OpinionField.class).orElse(OpinionField.OTHER);
     String name = in.requiredText("name", 120, "họ và tên");
     String phone = in.text("phone", 20).orElse(null);
-    String email = in.text("email", 254).orElse(null);
-    if (email != null && !email.matches("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,}")) {
-      in.error("email", "Địa chỉ e-mail không hợp lệ.");
-    }
+    String email = in.email("email", false).orElse(null);
     if (phone != null && !phone.matches("\\+?[0-9 .-]{8,20}")) {
       in.error("phone", "Số điện thoại không hợp lệ.");
     }
-    if (phone == null && email == null) {
+    if (phone == null && email == null && !in.has("email")) {
       in.error("email", "Vui lòng để lại e-mail hoặc số điện thoại để nhận kết quả trả lời.");
     }
     String address = in.text("address", 300).orElse(null);
     String village = in.text("village", 120).orElse(null);
     boolean consent = in.bool("consentToPublish").orElse(false);
-    Optional<String> planId = in.text("plan", 40);
+    Optional<String> planId = in.id("plan");
     in.check();
     planId.ifPresent(p -> {
       boolean open = plans.find(communeId, p).map(plan -> plan.status() == PlanStatus.ANNOUNCED

@@ -1,10 +1,14 @@
 package vn.doithoai.core.mail;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Port: the e-mail outbox records, claimed by one sender at a time. */
 public interface MailOutbox {
+  /** An e-mail neither sent nor suppressed, as a sweep sees it: claimed (with the claim's instant) or not. */
+  record Waiting(String mailId, Optional<Instant> claimedAt) {}
+
   /** Takes a pending e-mail for sending (pending → sending, conditionally); empty if it is not pending. */
   Optional<OutgoingMail> claim(String mailId, Instant now);
 
@@ -16,4 +20,19 @@ public interface MailOutbox {
 
   /** Sending failed: back to pending, so that a retry takes it again. */
   void release(String mailId);
+
+  /** E-mails queued before {@code queuedBefore} and neither sent nor suppressed, oldest first, at most {@code limit}. */
+  List<Waiting> waiting(Instant queuedBefore, int limit);
+
+  /**
+   * Sending → pending if it was claimed before {@code claimedBefore} (its sender died between claim and mark);
+   * true if this call put it back.
+   */
+  boolean releaseIfClaimedBefore(String mailId, Instant claimedBefore);
+
+  /**
+   * A pending e-mail that failed again goes to the back of the line, as if queued at {@code now}, so that
+   * e-mails that always fail never keep the others from being sent; a no-op unless it is pending.
+   */
+  void requeue(String mailId, Instant now);
 }

@@ -94,14 +94,18 @@ public final class PublicSite {
         answers.subList(0, Math.min(MAX_ANSWERS, answers.size())));
   }
 
-  /** Only a written or spoken answer to an opinion every raiser of which agreed to be named. */
+  /**
+   * Only a written or spoken answer to an opinion every raiser of which agreed to be named, and whose text holds
+   * nothing the personal-data detector flags (a neighbour's phone number, a name after "ông"/"bà").
+   */
   static Optional<PublishedAnswer> published(Opinion o) {
     if (o.answer().isEmpty() || o.compiled().isPresent() || o.raisers().isEmpty()
-        || !o.raisers().stream().allMatch(r -> r.consentToPublish())) {
+        || !o.raisers().stream().allMatch(r -> r.consentToPublish())
+        || !vn.doithoai.core.privacy.PersonalData.find(o.content()).isEmpty()) {
       return Optional.empty();
     }
     Instant at = o.answer().get().answeredAt();
-    return Optional.of(new PublishedAnswer(o.trackingCode(), o.field().vietnamese(), o.content(), RaisedBy.label(o),
+    return Optional.of(new PublishedAnswer(o.trackingCode(), o.field().vietnamese(), o.content(), RaisedBy.label(o, java.util.List.of()),
         o.assignment().map(a -> a.agencyName()).orElse(null), o.answer().get().text(),
         LocalDate.ofInstant(at, DeadlineScheduling.VIETNAM)));
   }
