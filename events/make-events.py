@@ -62,6 +62,19 @@ form = urllib.parse.urlencode({"content": "Xin hỏi thời hạn cấp giấy c
 write("webhook-form-base64", event("POST", "/webhooks/{commune}/opinions", {"commune": COMMUNE}, form, b64=True,
       headers={"content-type": "application/x-www-form-urlencoded; charset=UTF-8", "webhook-id": "msg_2Kq1dT9xYzFORM",
                "webhook-timestamp": str(TIMESTAMP), "webhook-signature": sign("msg_2Kq1dT9xYzFORM", form)}))
+# ---- the citizens' side: the commune's page, the hosted form (no proof of work here: kept for a clerk) ----
+write("public-commune-page", event("GET", "/public/{commune}", {"commune": COMMUNE}, headers={"accept": "text/html"}))
+write("public-form-page", event("GET", "/public/{commune}/gui-y-kien", {"commune": COMMUNE},
+      headers={"accept": "text/html"}))
+write("public-form-script", event("GET", "/public/{commune}/pow.js", {"commune": COMMUNE}))
+write("public-lookup", event("GET", "/public/{commune}/tra-cuu", {"commune": COMMUNE}, query={"ma": "DT-0000-0000"}))
+write("public-poster", event("GET", "/public/{commune}/plans/{planId}/poster", {"commune": COMMUNE, "planId": "PLAN_ID"},
+      headers={"accept": "text/html"}))
+hosted = urllib.parse.urlencode({"token": "hW9v0c2Rk3mT4pQx5sLz8aBn", "content": "Đề nghị sửa cầu tràn thôn Khòn Pá "
+                                 "trước mùa mưa.", "field": "infrastructure", "name": "Hà Văn Sơn",
+                                 "phone": "0912 000 111", "dt_web": ""}).encode()
+write("public-form-submit", event("POST", "/public/{commune}/opinions", {"commune": COMMUNE}, hosted, b64=True,
+      headers={"content-type": "application/x-www-form-urlencoded; charset=UTF-8", "accept": "text/html"}))
 write("webhook-bad-signature", event("POST", "/webhooks/{commune}/opinions", {"commune": COMMUNE}, body, headers={
     "content-type": "application/json", "webhook-id": "msg_2Kq1dT9xYzBAD", "webhook-timestamp": str(TIMESTAMP),
     "webhook-signature": "v1," + base64.b64encode(b"\0" * 32).decode()}))

@@ -48,6 +48,13 @@ final class ApiRequest {
 
   private static final java.util.regex.Pattern PATH_PARAMETER = java.util.regex.Pattern.compile("[A-Za-z0-9._ -]{1,64}");
 
+  /** The caller's address as API Gateway saw it (the local runtime fills it the same way). */
+  String sourceIp() {
+    var ctx = event.getRequestContext();
+    return ctx == null || ctx.getHttp() == null || ctx.getHttp().getSourceIp() == null ? ""
+        : ctx.getHttp().getSourceIp();
+  }
+
   Map<String, String> headers() {
     return headers;
   }

@@ -71,6 +71,9 @@ public final class App {
   private final HandlingOpinions handlingOpinions;
   private final SubmittingOpinion submittingOpinion;
   private final PublicOpinions publicOpinions;
+  private final vn.doithoai.core.site.PublicSite publicSite;
+  private final vn.doithoai.core.intake.HostedForm hostedForm;
+  private final String publicBaseUrl;
   private final FiringDeadlines firingDeadlines;
   private final DynamoSuppressions suppressions;
   private final Lazy<SchedulingDeadlines> schedulingDeadlines;
@@ -80,6 +83,15 @@ public final class App {
   private final Lazy<EventPublisher> eventPublisher;
 
   App(DynamoTable table, Clock clock, String publicBaseUrl, Outside outside) {
+    this(table, clock, clock, publicBaseUrl, outside);
+  }
+
+  /**
+   * {@code clock} is the product's time (deadlines, dates; the local runtime may move it); {@code wire} is the
+   * real time, against which a webhook signature's freshness, a proof of work's expiry and the day of the form's
+   * daily limits are checked.
+   */
+  App(DynamoTable table, Clock clock, Clock wire, String publicBaseUrl, Outside outside) {
     RuleProfiles profiles = RuleProfiles.shipped();
     this.calendars = new Calendars(WorkingCalendar::vietnam, new DynamoCalendarOverrides(table), clock);
     PlanSchedules planSchedules = new PlanSchedules(profiles, calendars);
@@ -89,6 +101,7 @@ public final class App {
     DynamoDeadlineStore deadlines = new DynamoDeadlineStore(table);
     DynamoMailOutbox outbox = new DynamoMailOutbox(table);
     CitizenMails mails = new CitizenMails(publicBaseUrl);
+    this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl;
     this.suppressions = new DynamoSuppressions(table);
     this.managingCommunes = new ManagingCommunes(communes, profiles, clock);
     this.managingPlans = new ManagingPlans(plans, communes, profiles, planSchedules, clock);
@@ -104,8 +117,12 @@ public final class App {
     this.exporting = new vn.doithoai.core.followup.Exporting(plans, opinions, communes, conclusions, followingUp,
         java.net.URI.create(publicBaseUrl == null || publicBaseUrl.isBlank() ? "https://doithoai.local" : publicBaseUrl)
             .getHost(), clock);
-    this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock);
-    this.publicOpinions = new PublicOpinions(opinions);
+    this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock, wire);
+    this.publicOpinions = new PublicOpinions(opinions, new AssignmentDeadlines(profiles, calendars), clock);
+    this.publicSite = new vn.doithoai.core.site.PublicSite(communes, plans, opinions, publishingConclusion, clock);
+    this.hostedForm = new vn.doithoai.core.intake.HostedForm(submittingOpinion,
+        new vn.doithoai.core.intake.ProofOfWork(FormKey.get()), new vn.doithoai.aws.DynamoSubmissionLimits(table),
+        wire);
     this.firingDeadlines = new FiringDeadlines(deadlines, communes, new DeadlineMails(publicBaseUrl), clock);
     Lazy<Scheduler> scheduler = new Lazy<>(outside.scheduler());
     this.schedulingDeadlines = new Lazy<>(() -> new SchedulingDeadlines(scheduler.get(), clock));
@@ -122,7 +139,7 @@ public final class App {
       synchronized (App.class) {
         a = instance;
         if (a == null) {
-          a = new App(DynamoTable.fromEnvironment(), AppClock.INSTANCE, publicBaseUrl(),
+          a = new App(DynamoTable.fromEnvironment(), AppClock.INSTANCE, Clock.systemUTC(), publicBaseUrl(),
               Outside.aws(AppClock.INSTANCE));
           instance = a;
         }
@@ -140,8 +157,9 @@ public final class App {
   }
 
   /**
-   * Where links point: {@code PUBLIC_BASE_URL}, or in AWS without a public address or custom domain, the API's
-   * own address from the SSM parameter the template writes (read once, at init, before the SnapStart snapshot).
+   * Where links point: {@code PUBLIC_BASE_URL}, or in AWS without a public address or console domain, the
+   * console's CloudFront address from the SSM parameter the template writes (read once, at init, before the
+   * SnapStart snapshot).
    */
   static String publicBaseUrl() {
     String base = Config.get("PUBLIC_BASE_URL");
@@ -190,6 +208,19 @@ public final class App {
 
   SubmittingOpinion submittingOpinion() {
     return submittingOpinion;
+  }
+
+  vn.doithoai.core.site.PublicSite publicSite() {
+    return publicSite;
+  }
+
+  /** Where citizens reach the public pages (empty only in tests that build no link). */
+  String baseUrl() {
+    return publicBaseUrl;
+  }
+
+  vn.doithoai.core.intake.HostedForm hostedForm() {
+    return hostedForm;
   }
 
   PublicOpinions publicOpinions() {

@@ -140,7 +140,7 @@ public final class Priming implements Resource {
         failedTransaction();
         http("webhook", new WebhookHandler(app.submittingOpinion()), webhookEvent());
       }
-      case "PublicHandler" -> http("public", new PublicHandler(app.publicOpinions(), app.publishingConclusion(), app.communes()),
+      case "PublicHandler" -> http("public", new PublicHandler(app),
           event("GET", "/public/{commune}/opinions/{trackingCode}", Map.of("commune", NOBODY, "trackingCode",
               "DT-0000-0000"), null, null));
       case "PlansHandler" -> {

@@ -49,7 +49,7 @@ class ArchitectureTest {
 
   /** Handlers that call a port directly today (handler → port), to be moved behind a use case. */
   private static final Set<String> KNOWN_PORT_USES = Set.of("ConclusionsHandler→Communes",
-      "MailerHandler→Suppressions", "PublicHandler→Communes", "RelayHandler→EventPublisher");
+      "MailerHandler→Suppressions", "RelayHandler→EventPublisher");
 
   @BeforeAll
   static void importClasses() {

@@ -90,7 +90,7 @@ class ConclusionRedactionTest {
     APIGatewayV2HTTPResponse published = publish(h, id);
     assertEquals(200, published.getStatusCode(), published.getBody());
     assertEquals(409, redact(h, "office", id, "{\"phrase\":\"Chúa Kho\"}").getStatusCode(), "published: final");
-    String page = new PublicHandler(app.publicOpinions(), app.publishingConclusion(), app.communes())
+    String page = new PublicHandler(app)
         .handleRequest(Events.load("public-conclusion-page", Map.of("CONCLUSION_ID", id)), null).getBody();
     assertTrue(page.contains("Gia đình ông *** (SĐT ***) lấn chiếm hành lang đường lên đền Bà Chúa Kho."), page);
     for (String gone : List.of("0912", "Nguyễn Văn Dũng", "Giếng", "bà Tư")) {

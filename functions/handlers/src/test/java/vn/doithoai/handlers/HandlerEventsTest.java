@@ -67,7 +67,7 @@ class HandlerEventsTest {
     assertEquals(code, body(again).get("trackingCode"));
 
     // the citizen follows it on the public page, which shows no personal data
-    APIGatewayV2HTTPResponse status = new PublicHandler(app.publicOpinions(), app.publishingConclusion(), app.communes()).handleRequest(
+    APIGatewayV2HTTPResponse status = new PublicHandler(app).handleRequest(
         Events.load("public-status", Map.of("DT-0000-0000", code)), null);
     assertEquals(200, status.getStatusCode(), status.getBody());
     assertEquals("received", body(status).get("status"));
@@ -197,7 +197,7 @@ class HandlerEventsTest {
     assertEquals("Số 1-TB/ĐU", body(published).get("number"));
     assertTrue(body(plans.handleRequest(Events.load("plans-get", Map.of("PLAN_ID", planId)), null)).get("status")
         .equals("concluded"));
-    PublicHandler pub = new PublicHandler(app.publicOpinions(), app.publishingConclusion(), app.communes());
+    PublicHandler pub = new PublicHandler(app);
     APIGatewayV2HTTPResponse page = pub.handleRequest(Events.load("public-conclusion-page", c), null);
     assertEquals(200, page.getStatusCode());
     assertTrue(page.getHeaders().get("content-type").startsWith("text/html"));

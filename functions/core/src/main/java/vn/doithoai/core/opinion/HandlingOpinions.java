@@ -49,12 +49,20 @@ public final class HandlingOpinions {
     this.clock = Objects.requireNonNull(clock);
   }
 
+  /** Only the hosted form says an opinion came through it (and whether its proof of work was solved). */
+  private static void notHostedForm(Input in, Channel channel) {
+    if (channel == Channel.PUBLIC_FORM || channel == Channel.PUBLIC_FORM_UNVERIFIED) {
+      in.error("channel", "Kênh này chỉ dành cho ý kiến gửi qua biểu mẫu trên trang công khai; chọn kênh tiếp nhận khác.");
+    }
+  }
+
   /** An opinion entered by staff for a citizen (at the office, from a question card, spoken at the meeting). */
   public Opinion enter(Actor actor, Input in) {
     actor.require("nhập ý kiến", Role.OFFICE, Role.HOST, Role.FRONT);
     Commune commune = commune(actor);
     Optional<String> planId = plan(actor, in);
     Channel channel = in.choice("channel", Channel.class).orElse(Channel.STAFF_ENTRY);
+    notHostedForm(in, channel);
     String content = in.requiredText("content", 5000, "nội dung ý kiến");
     OpinionField field = in.choice("field", OpinionField.class).orElse(OpinionField.OTHER);
     List<Raiser> raisers = in.objects("raisers", 50, HandlingOpinions::raiser);
@@ -76,6 +84,7 @@ public final class HandlingOpinions {
     Optional<String> planId = plan(actor, in);
     String organisation = in.requiredText("organisation", 200, "tổ chức tổng hợp");
     Channel channel = in.choice("channel", Channel.class).orElse(Channel.FRONT);
+    notHostedForm(in, channel);
     Instant now = clock.instant();
     List<Opinion> list = in.objects("items", 300, item -> {
       String content = item.requiredText("content", 5000, "nội dung ý kiến");
