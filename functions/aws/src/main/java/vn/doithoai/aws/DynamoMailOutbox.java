@@ -398,7 +398,10 @@ public final class DynamoMailOutbox implements MailOutbox {
   public int expand(String fanOutId) {
     int written = 0;
     java.util.Set<String> present = new java.util.HashSet<>();
-    while (true) {
+    for (int round = 0; ; round++) {
+      if (round > 10 * FANOUT_MAX_MAILS) {
+        throw new IllegalStateException("fan-out " + fanOutId + " made no progress");
+      }
       Optional<Map<String, AttributeValue>> found = table.get(pk(fanOutId), FANOUT_SK);
       if (found.isEmpty()) {
         return written;

@@ -57,6 +57,7 @@ class FanOutMailTest {
   private HandlingOpinions handling;
   private final List<OutgoingMail> sent = new ArrayList<>();
   private SweepingMailOutbox sweeping;
+  private SendingMail sending;
 
   static final class MutableClock extends Clock {
     Instant now;
@@ -108,7 +109,8 @@ class FanOutMailTest {
         throw new UnsupportedOperationException();
       }
     };
-    sweeping = new SweepingMailOutbox(outbox, new SendingMail(outbox, none, recording, clock), clock);
+    sending = new SendingMail(outbox, none, recording, clock);
+    sweeping = new SweepingMailOutbox(outbox, sending, clock);
   }
 
   private static Opinion citizen(int i) {
@@ -221,6 +223,12 @@ class FanOutMailTest {
     assertEquals(Long.toString(2 * DynamoMailOutbox.EXPAND_BATCH),
         items(DynamoMailOutbox.FANOUT_SK).get(0).get("cursor").n());
 
+    // the e-mails written meanwhile are sent by their own events
+    for (String pk : mailIds()) {
+      assertEquals(SendingMail.Outcome.SENT, sending.send(pk.substring("MAIL#".length())));
+    }
+    assertEquals(2 * DynamoMailOutbox.EXPAND_BATCH, sent.size());
+
     // the sweep finds the fan-out still on the pending index and takes it up where it stopped
     clock.now = clock.now.plus(Duration.ofMinutes(6));
     SweepingMailOutbox.Report first = sweeping.sweep();
@@ -249,6 +257,23 @@ class FanOutMailTest {
     assertEquals(RAISERS - 1, outbox.expand(fanOutId));
     assertEquals(RAISERS, mailIds().size());
     assertEquals(Optional.of(DynamoMailOutbox.SENDING), outbox.status(one.id()), "its claim untouched");
+  }
+
+  @Test
+  @DisplayName("two expanders racing on one fan-out (an event and a sweep): every e-mail written once between them")
+  void racingExpandersWriteEachEmailOnce() throws Exception {
+    storeMatter(RAISERS);
+    answer();
+    String fanOutId = items(DynamoMailOutbox.FANOUT_SK).get(0).get("pk").s().substring("MAIL#".length());
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = pool.submit(() -> new DynamoMailOutbox(table).expand(fanOutId));
+      var b = pool.submit(() -> new DynamoMailOutbox(table).expand(fanOutId));
+      assertEquals(RAISERS, a.get() + b.get(), "written: " + a.get() + " + " + b.get());
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(RAISERS, mailIds().size());
   }
 
   @Test
