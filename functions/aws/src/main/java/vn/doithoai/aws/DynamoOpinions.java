@@ -193,20 +193,25 @@ public final class DynamoOpinions implements Opinions {
       pages.addAll(OpinionPages.writes(table, split, split.pages().isEmpty() ? java.util.Set.of()
           : OpinionPages.storedPages(table, communePk(o.communeId()), "OP#" + o.id())));
     }
-    items.addAll(DynamoMailOutbox.queued(table, mails));
     // the assignment's open deadline is written with the opinion: it and its schedules follow every change
+    List<TransactWriteItem> deadlines = new ArrayList<>();
     for (Opinion o : changed) {
       Optional<PlanDeadline> d = assignmentDeadlines.get(o.id());
       if (d == null) {
         continue;
       }
       if (d.isPresent()) {
-        items.add(table.put(DynamoPlans.deadlineItem(o.communeId(), d.get()), null, null, null));
+        deadlines.add(table.put(DynamoPlans.deadlineItem(o.communeId(), d.get()), null, null, null));
       } else {
-        items.add(table.delete(DynamoTable.communePk(o.communeId()), "DL#" + PlanDeadline.ASSIGNMENTS + "#"
+        deadlines.add(table.delete(DynamoTable.communePk(o.communeId()), "DL#" + PlanDeadline.ASSIGNMENTS + "#"
             + o.id() + "#answer"));
       }
     }
+    // the e-mails themselves when they fit (a matter of up to ~95 addresses), else their fan-out records
+    int room = DynamoTable.MAX_TRANSACTION_ITEMS - items.size() - deadlines.size() - pages.size();
+    List<TransactWriteItem> queued = DynamoMailOutbox.queued(table, mails, room, fanOutKey(changed, mails));
+    items.addAll(queued);
+    items.addAll(deadlines);
     items.addAll(pages); // last: the failures below are mapped by position
     if (items.isEmpty()) {
       return;
@@ -220,13 +225,27 @@ public final class DynamoOpinions implements Opinions {
         throw DomainException.staleVersion();
       }
     }
-    for (int i = 0; i < mails.size(); i++) {
+    for (int i = 0; i < queued.size(); i++) {
       if (o.conditionFailed(changed.size() + i)) {
-        throw DomainException.conflict("already_exists", "Thư điện tử \"" + mails.get(i).id()
-            + "\" đã được ghi trước đó.");
+        throw DomainException.conflict("already_exists", queued.size() == mails.size()
+            ? "Thư điện tử \"" + mails.get(i).id() + "\" đã được ghi trước đó."
+            : "Thư điện tử của thay đổi này đã được ghi trước đó.");
       }
     }
     throw DynamoTable.unexpected(o);
+  }
+
+  /**
+   * The name of the fan-out records of a save's e-mails: the first changed opinion's id and new version (a
+   * version is saved once) and the e-mails' kind; no personal data.
+   */
+  static String fanOutKey(List<Opinion> changed, List<OutgoingMail> mails) {
+    if (changed.isEmpty() || mails.isEmpty()) {
+      return null;
+    }
+    Opinion first = changed.get(0);
+    String kind = mails.get(0).kind() == null ? "mail" : mails.get(0).kind().replace('#', '.');
+    return "fanout#" + part(first.id(), "opinion id") + "#v" + first.version() + "#" + kind;
   }
 
   /**

@@ -10,7 +10,8 @@ import vn.doithoai.core.mail.Suppressions;
 import vn.doithoai.core.mail.SweepingMailOutbox;
 
 /**
- * Bus rule {@code MailQueued} → send the e-mail through SES; SES's own events (a permanent bounce, a
+ * Bus rule {@code MailQueued} → send the e-mail through SES; {@code MailFanOutQueued} → write the e-mails a
+ * fan-out record holds (a change with more e-mails than one transaction takes); SES's own events (a permanent bounce, a
  * complaint) → suppress the address; the schedule's {@code {"sweep":"outbox"}} (every 5 minutes) → send what
  * the bus never delivered and put back the claims of dead senders. A failed send throws, so the asynchronous
  * invocation is retried and then lands in the dead-letter queue, which has an alarm — and the sweep sends it
@@ -42,6 +43,10 @@ public final class MailerHandler implements RequestHandler<Map<String, Object>, 
     if ("MailQueued".equals(type)) {
       return sending.send((String) detail.get("mailId")).name().toLowerCase(java.util.Locale.ROOT);
     }
+    if ("MailFanOutQueued".equals(type)) {
+      // e-mails too many for their change's transaction: written now, each then sent by its own MailQueued
+      return "expanded=" + sweeping.expand((String) detail.get("fanOutId"));
+    }
     // SES event publishing to EventBridge: "Email Bounced" / "Email Complaint Received"
     java.time.Instant now = AppClock.INSTANCE.instant();
     Map<String, Object> bounce = (Map<String, Object>) detail.get("bounce");
@@ -71,7 +76,7 @@ public final class MailerHandler implements RequestHandler<Map<String, Object>, 
         ? sweeping.sweep(Duration.ZERO, Duration.ZERO, Integer.MAX_VALUE)
         : sweeping.sweep();
     String line = "waiting=" + r.waiting() + " released=" + r.released() + " sent=" + r.sent() + " suppressed="
-        + r.suppressed() + " failed=" + r.failed();
+        + r.suppressed() + " failed=" + r.failed() + " expanded=" + r.expanded();
     System.out.println("mail sweep: " + line);
     return line;
   }

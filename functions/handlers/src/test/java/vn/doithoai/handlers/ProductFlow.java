@@ -167,6 +167,19 @@ final class ProductFlow {
     assertEquals("answered", http("opinions-answer").get("status"));
     assertEquals("closed", http("opinions-close").get("status"));
 
+    // a matter raised by more citizens than one transaction holds e-mails (merged in earlier: stored as it is),
+    // assigned and answered: the answer commits with a fan-out record, the mailer writes the e-mails from it
+    // (MailFanOutQueued) and sends each through its own MailQueued
+    with("OPINION_ID", storeLargeMatter(LARGE_MATTER), () -> {
+      assertEquals("assigned", http("opinions-assign").get("status"));
+      int before = cloud.sentTo().size();
+      assertEquals("answered", http("opinions-answer").get("status"));
+      List<String> told = cloud.sentTo().subList(before, cloud.sentTo().size()).stream()
+          .filter(a -> a.startsWith("cong.dan.")).toList();
+      assertEquals(LARGE_MATTER, told.size(), "each raiser told once");
+      assertEquals(LARGE_MATTER, told.stream().distinct().count(), "each raiser told");
+    });
+
     // the meeting: held, a deadline marked met, recorded; the conclusion drafted, approved, published
     assertEquals("held", http("plans-hold").get("status"));
     http("plans-complete-deadline");
@@ -390,6 +403,29 @@ final class ProductFlow {
   /** Sets what a placeholder stands for (as an earlier step would have). */
   void given(String placeholder, String value) {
     ids.put(placeholder, value);
+  }
+
+  /** Raisers of the large matter: more than one transaction's 100 items. */
+  static final int LARGE_MATTER = 120;
+
+  /** An accepted opinion of the flow's plan raised by {@code n} citizens with distinct addresses; its id. */
+  private String storeLargeMatter(int n) {
+    Instant now = clock.instant();
+    vn.doithoai.core.common.Actor website = vn.doithoai.core.common.Actor.system("webhook", COMMUNE);
+    vn.doithoai.core.opinion.Opinion matter = null;
+    for (int i = 0; i < n; i++) {
+      vn.doithoai.core.opinion.Opinion o = vn.doithoai.core.opinion.Opinion.received("o_large_" + i, COMMUNE,
+          java.util.Optional.of(ids.get("PLAN_ID")), vn.doithoai.core.common.Ids.trackingCode(),
+          "Đề nghị sửa chữa cầu treo bản Nà Pàn trước mùa mưa lũ.", vn.doithoai.core.opinion.OpinionField.INFRASTRUCTURE,
+          vn.doithoai.core.opinion.Channel.WEBSITE, List.of(new vn.doithoai.core.opinion.OpinionParts.Raiser(
+              "Công dân " + i, null, "cong.dan." + i + "@example.vn", null, "Thôn Nà Pàn", false)),
+          java.util.Optional.empty(), now, website);
+      matter = matter == null ? o : matter.absorb(o, website, now);
+    }
+    matter = matter.accept(matter.planId(), matter.field(), website, now);
+    new vn.doithoai.aws.DynamoOpinions(new DynamoTable(cloud.dynamo(), cloud.table())).create(List.of(matter),
+        List.of());
+    return matter.id();
   }
 
   private void with(String key, String value, Runnable step) {

@@ -26,8 +26,15 @@ public final class SweepingMailOutbox {
   /** At most this many e-mails per run, so a run stays well inside the mailer's timeout; the next run goes on. */
   public static final int PER_RUN = 50;
 
-  /** What a sweep did: e-mails looked at, stale claims put back, sent, suppressed, failed (retried next run). */
-  public record Report(int waiting, int released, int sent, int suppressed, int failed) {}
+  /**
+   * What a sweep did: e-mails (and fan-out records) looked at, stale claims put back, sent, suppressed, failed
+   * (retried next run), and e-mails written from fan-out records left unexpanded.
+   */
+  public record Report(int waiting, int released, int sent, int suppressed, int failed, int expanded) {
+    public Report(int waiting, int released, int sent, int suppressed, int failed) {
+      this(waiting, released, sent, suppressed, failed, 0);
+    }
+  }
 
   private final MailOutbox outbox;
   private final SendingMail sending;
@@ -55,8 +62,19 @@ public final class SweepingMailOutbox {
     int sent = 0;
     int suppressed = 0;
     int failed = 0;
+    int expanded = 0;
     var waiting = outbox.waiting(now.minus(pendingAge), limit);
     for (MailOutbox.Waiting w : waiting) {
+      if (w.fanOut()) {
+        // its expander died or its event was lost: write its e-mails now (only those still missing); their
+        // own events send them, and the next sweep any whose event is lost
+        try {
+          expanded += outbox.expand(w.mailId());
+        } catch (RuntimeException e) {
+          failed++; // left as it stopped: the next run takes it up there
+        }
+        continue;
+      }
       if (w.claimedAt().isPresent()) {
         if (!w.claimedAt().get().isBefore(staleClaim) || !outbox.releaseIfClaimedBefore(w.mailId(), staleClaim)) {
           continue; // a live sender holds it, or someone else already put it back
@@ -74,6 +92,11 @@ public final class SweepingMailOutbox {
         outbox.requeue(w.mailId(), now);
       }
     }
-    return new Report(waiting.size(), released, sent, suppressed, failed);
+    return new Report(waiting.size(), released, sent, suppressed, failed, expanded);
+  }
+
+  /** A fan-out record's e-mails written as e-mail records (its {@code MailFanOutQueued} event); see {@link MailOutbox#expand}. */
+  public int expand(String fanOutId) {
+    return outbox.expand(fanOutId);
   }
 }
