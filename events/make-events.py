@@ -62,6 +62,19 @@ form = urllib.parse.urlencode({"content": "Xin hỏi thời hạn cấp giấy c
 write("webhook-form-base64", event("POST", "/webhooks/{commune}/opinions", {"commune": COMMUNE}, form, b64=True,
       headers={"content-type": "application/x-www-form-urlencoded; charset=UTF-8", "webhook-id": "msg_2Kq1dT9xYzFORM",
                "webhook-timestamp": str(TIMESTAMP), "webhook-signature": sign("msg_2Kq1dT9xYzFORM", form)}))
+# ---- the citizens' side: the commune's page, the hosted form (no proof of work here: kept for a clerk) ----
+write("public-commune-page", event("GET", "/public/{commune}", {"commune": COMMUNE}, headers={"accept": "text/html"}))
+write("public-form-page", event("GET", "/public/{commune}/gui-y-kien", {"commune": COMMUNE},
+      headers={"accept": "text/html"}))
+write("public-form-script", event("GET", "/public/{commune}/pow.js", {"commune": COMMUNE}))
+write("public-lookup", event("GET", "/public/{commune}/tra-cuu", {"commune": COMMUNE}, query={"ma": "DT-0000-0000"}))
+write("public-poster", event("GET", "/public/{commune}/plans/{planId}/poster", {"commune": COMMUNE, "planId": "PLAN_ID"},
+      headers={"accept": "text/html"}))
+hosted = urllib.parse.urlencode({"token": "hW9v0c2Rk3mT4pQx5sLz8aBn", "content": "Đề nghị sửa cầu tràn thôn Khòn Pá "
+                                 "trước mùa mưa.", "field": "infrastructure", "name": "Hà Văn Sơn",
+                                 "phone": "0912 000 111", "dt_web": ""}).encode()
+write("public-form-submit", event("POST", "/public/{commune}/opinions", {"commune": COMMUNE}, hosted, b64=True,
+      headers={"content-type": "application/x-www-form-urlencoded; charset=UTF-8", "accept": "text/html"}))
 write("webhook-bad-signature", event("POST", "/webhooks/{commune}/opinions", {"commune": COMMUNE}, body, headers={
     "content-type": "application/json", "webhook-id": "msg_2Kq1dT9xYzBAD", "webhook-timestamp": str(TIMESTAMP),
     "webhook-signature": "v1," + base64.b64encode(b"\0" * 32).decode()}))
@@ -90,6 +103,10 @@ write("plans-update", event("PUT", "/plans/{planId}", {"planId": "PLAN_ID"}, j({
 write("plans-announce", event("POST", "/plans/{planId}/announce", {"planId": "PLAN_ID"}, j({}), claims=office))
 write("plans-reschedule", event("POST", "/plans/{planId}/reschedule", {"planId": "PLAN_ID"},
       j({"meetingId": "m1", "date": "2025-11-27", "reason": "Trùng lịch họp của Huyện ủy"}), claims=office))
+write("plans-hold", event("POST", "/plans/{planId}/hold", {"planId": "PLAN_ID"}, j({}), claims=office))
+write("plans-complete-deadline", event("POST", "/plans/{planId}/deadlines/complete", {"planId": "PLAN_ID"},
+      j({"meetingId": "m1", "rule": "meeting.notice", "note": "Thông báo đã niêm yết tại nhà văn hóa thôn"}),
+      claims=office))
 write("plans-cancel", event("POST", "/plans/{planId}/cancel", {"planId": "PLAN_ID"},
       j({"reason": "Thay thế bằng kế hoạch khác"}), claims=office))
 
@@ -128,6 +145,8 @@ commune = {"id": "thien-hoa", "name": "Xã Thiên Hòa", "province": "Lạng Sơ
            "agencies": [{"id": "phong-kinh-te", "name": "Phòng Kinh tế", "email": "kinhte@thienhoa.example.vn"}]}
 platform = {"sub": "local-platform", "name": "Quản trị hệ thống", "commune": "*", "roles": "[admin]"}
 write("communes-register", event("POST", "/communes", None, j(commune), claims=platform))
+write("session-current", event("GET", "/session", None, claims=office))
+write("session-sign-out", event("DELETE", "/session"))
 write("communes-get", event("GET", "/communes/{communeId}", {"communeId": "thien-hoa"}, claims=staff("admin", commune="thien-hoa")))
 write("communes-update", event("PUT", "/communes/{communeId}", {"communeId": "thien-hoa"},
       j({**commune, "hostEmail": "chutich@thienhoa.example.vn"}), claims=staff("admin", commune="thien-hoa")))
@@ -184,6 +203,7 @@ write("mailer-mail-queued", bus("MailQueued", {"version": 1, "mailId": mail["id"
 write("mailer-ses-bounce", bus("Email Bounced", {"eventType": "Bounce", "bounce": {"bounceType": "Permanent",
       "bounceSubType": "General", "bouncedRecipients": [{"emailAddress": "khong-ton-tai@example.vn"}]},
       "mail": {"messageId": "0100018c-local"}}, source="aws.ses"))
+write("mailer-sweep", {"sweep": "outbox"})
 write("reconcile-daily", {"version": "0", "id": "b1f3", "detail-type": "Scheduled Event", "source": "aws.scheduler",
       "account": "000000000000", "time": "2025-11-24T00:00:00Z", "region": "ap-southeast-1", "resources": [],
       "detail": {}})
@@ -210,6 +230,8 @@ write("conclusions-get", event("GET", "/conclusions/{conclusionId}", {"conclusio
 write("conclusions-edit", event("PUT", "/conclusions/{conclusionId}", {"conclusionId": "CONCLUSION_ID"},
       j({"signerName": "Vy Xuân Tình", "closing": "Giao Văn phòng Đảng ủy theo dõi, đôn đốc, báo cáo kết quả."}),
       claims=office))
+write("conclusions-redact", event("POST", "/conclusions/{conclusionId}/redactions", {"conclusionId": "CONCLUSION_ID"},
+      j({"phrase": "Bản Chắt"}), claims=office))
 write("conclusions-approve", event("POST", "/conclusions/{conclusionId}/approve", {"conclusionId": "CONCLUSION_ID"},
       j({}), claims=host))
 write("conclusions-publish", event("POST", "/conclusions/{conclusionId}/publish", {"conclusionId": "CONCLUSION_ID"},

@@ -35,6 +35,8 @@ export const CHANNEL = {
   'meeting-card': 'Phiếu câu hỏi tại hội nghị',
   spoken: 'Phát biểu tại hội nghị',
   'staff-entry': 'Cán bộ nhập thay',
+  'public-form': 'Biểu mẫu trên trang công khai của xã',
+  'public-form-unverified': 'Biểu mẫu trên trang công khai (chưa xác minh, chờ kiểm tra)',
 };
 
 export const ROLE = {

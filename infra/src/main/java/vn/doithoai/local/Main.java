@@ -42,7 +42,14 @@ public final class Main {
                                                 front; several as --role office,host or a repeated --role;
                                                 default 12 hours)
 
-      --data DIR (serve, token, demo): the local data directory, default .doithoai in the current directory.
+        admin create-user --email E --commune ID|'*' --role ROLE[,ROLE…] [--agency ID] [--name NAME]
+                          [--password P] (--pool USER_POOL_ID [--region R] | --data DIR)
+                                                a staff account in the deployed Cognito pool (--pool, AWS
+                                                credentials from the usual chain; without --password Cognito
+                                                e-mails a temporary one) or in the local runtime's pool; the
+                                                platform administrator is --commune '*' --role admin
+
+      --data DIR (serve, token, demo, admin): the local data directory, default .doithoai in the current directory.
 
       Options for calendar and deadlines:
         --overrides FILE   apply calendar overrides (JSON array) on top of the shipped data
@@ -74,6 +81,8 @@ public final class Main {
         case "serve" -> vn.doithoai.local.runtime.ServeCommand.run(argv, out, err);
         case "token" -> vn.doithoai.local.runtime.TokenCommand.run(argv);
         case "demo" -> vn.doithoai.local.runtime.DemoCommand.run(argv, err);
+        case "admin" -> vn.doithoai.local.runtime.AdminCommand.run(java.util.Arrays.copyOfRange(argv, 1,
+            argv.length));
         default -> throw new CliException("Lệnh không hợp lệ '" + args.word(0, "") + "'",
             "unknown command '" + args.word(0, "") + "'; see --help");
       };

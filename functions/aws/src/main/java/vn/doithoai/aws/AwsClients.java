@@ -8,9 +8,11 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The other SDK clients of a JVM, built like {@link DynamoClients}: the URL-connection HTTP client, the region
@@ -24,6 +26,7 @@ public final class AwsClients {
   public static final String SCHEDULER_ENDPOINT = "DOITHOAI_SCHEDULER_ENDPOINT";
   public static final String EVENTBRIDGE_ENDPOINT = "DOITHOAI_EVENTBRIDGE_ENDPOINT";
   public static final String SES_ENDPOINT = "DOITHOAI_SES_ENDPOINT";
+  public static final String COGNITO_ENDPOINT = "DOITHOAI_COGNITO_ENDPOINT";
 
   private static volatile SchedulerClient scheduler;
   private static volatile EventBridgeClient eventBridge;
@@ -89,6 +92,16 @@ public final class AwsClients {
   /** A new client from the current configuration (callers own it and close it). */
   public static SesV2Client buildSes() {
     return configure(SesV2Client.builder(), SES_ENDPOINT).build();
+  }
+
+  /** A new Cognito user-pool client (sign-in, and the CLI that creates staff users). */
+  public static CognitoIdentityProviderClient buildCognito() {
+    return configure(CognitoIdentityProviderClient.builder(), COGNITO_ENDPOINT).build();
+  }
+
+  /** A new SSM client (one parameter read at init, when no public address is configured). */
+  public static SsmClient buildSsm() {
+    return configure(SsmClient.builder(), "DOITHOAI_SSM_ENDPOINT").build();
   }
 
   static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder,

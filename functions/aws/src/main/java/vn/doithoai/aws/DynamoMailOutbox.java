@@ -32,7 +32,8 @@ import vn.doithoai.core.mail.OutgoingMail;
  *
  * <p>A claimed mail keeps its gsi2 entry, so one whose sender died between claim and mark is still listed by
  * {@link #pending} (with status SENDING) and can be sent by the local drain or put back by
- * {@link #releaseIfClaimedBefore}. In AWS, gsi2 is eventually consistent: a mail just marked sent may still be
+ * {@link #releaseIfClaimedBefore}: the sweep ({@link vn.doithoai.core.mail.SweepingMailOutbox}) reads
+ * {@link #waiting} and does so. In AWS, gsi2 is eventually consistent: a mail just marked sent may still be
  * listed for a moment, which is why {@link #markSent(String, Instant)} says whether this call was the one that
  * marked it.
  */
@@ -58,19 +59,87 @@ public final class DynamoMailOutbox implements MailOutbox {
     return out;
   }
 
-  /** E-mails not yet sent nor suppressed (pending, or claimed and not finished), oldest first. */
+  /**
+   * The writes that queue {@code mails} in a transaction with {@code room} items left: the e-mails themselves
+   * when they fit (as always), else their fan-out records ({@link #fanOutItems}), each put once, named
+   * {@code fanOutKey#nn}: {@code fanOutKey} must name the change uniquely and hold no personal data (the
+   * opinion's id and new version, and the e-mails' kind).
+   */
+  static List<TransactWriteItem> queued(DynamoTable table, List<OutgoingMail> mails, int room, String fanOutKey) {
+    if (mails.size() <= room) {
+      return queued(table, mails);
+    }
+    if (fanOutKey == null) {
+      throw new IllegalStateException(mails.size() + " e-mails do not fit in the transaction and have no fan-out name");
+    }
+    List<Map<String, AttributeValue>> records = fanOutItems(mails, fanOutKey);
+    if (records.size() > room) {
+      throw new IllegalStateException(mails.size() + " e-mails need " + records.size()
+          + " fan-out records; the transaction has room for " + room);
+    }
+    List<TransactWriteItem> out = new ArrayList<>(records.size());
+    for (Map<String, AttributeValue> r : records) {
+      out.add(table.putNew(r));
+    }
+    return out;
+  }
+
+  /**
+   * E-mails not yet sent nor suppressed (pending, or claimed and not finished), oldest first. Fan-out records
+   * met on the way are expanded first (the local runtime's drain reads here), so only e-mails are returned.
+   */
   public List<OutgoingMail> pending(int limit) {
+    for (int round = 0; ; round++) {
+      List<Map<String, AttributeValue>> items = unfinished(null, limit);
+      List<String> fanOuts = items.stream().filter(DynamoMailOutbox::isFanOut).map(DynamoMailOutbox::idOf).toList();
+      if (fanOuts.isEmpty() || round == 10) {
+        List<OutgoingMail> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
+          if (!isFanOut(item)) {
+            out.add(OutgoingMail.fromJson(DynamoTable.doc(item)));
+          }
+        }
+        return out;
+      }
+      fanOuts.forEach(this::expand);
+    }
+  }
+
+  /** For the sweep: e-mails queued before {@code queuedBefore}, not yet sent nor suppressed, oldest first. */
+  @Override
+  public List<Waiting> waiting(Instant queuedBefore, int limit) {
+    List<Waiting> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item : unfinished(queuedBefore, limit)) {
+      if (isFanOut(item)) {
+        out.add(new Waiting(idOf(item), Optional.empty(), true));
+        continue;
+      }
+      String claimedAt = DynamoTable.str(item, "claimedAt");
+      out.add(new Waiting(item.get(DynamoTable.PK).s().substring("MAIL#".length()),
+          SENDING.equals(DynamoTable.str(item, "status")) && claimedAt != null
+              ? Optional.of(Instant.parse(claimedAt)) : Optional.empty()));
+    }
+    return out;
+  }
+
+  /**
+   * The one query of the unfinished e-mails (gsi2 {@code MAIL#PENDING}, oldest first), those queued before
+   * {@code queuedBefore} when it is given. The sort key starts with the queuing instant, so the bound is a
+   * key condition: a sweep reads only what it may act on.
+   */
+  private List<Map<String, AttributeValue>> unfinished(Instant queuedBefore, int limit) {
     if (limit <= 0) {
       return List.of();
     }
-    List<OutgoingMail> out = new ArrayList<>();
-    for (Map<String, AttributeValue> item : table.query(QueryRequest.builder().indexName(DynamoTable.GSI2)
-        .keyConditionExpression("gsi2pk = :p")
-        .expressionAttributeValues(Map.of(":p", s(PENDING_PK)))
-        .scanIndexForward(true), limit)) {
-      out.add(OutgoingMail.fromJson(DynamoTable.doc(item)));
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":p", s(PENDING_PK));
+    String key = "gsi2pk = :p";
+    if (queuedBefore != null) {
+      key += " AND gsi2sk < :before";
+      values.put(":before", s(iso(queuedBefore)));
     }
-    return out;
+    return table.query(QueryRequest.builder().indexName(DynamoTable.GSI2).keyConditionExpression(key)
+        .expressionAttributeValues(values).scanIndexForward(true), limit);
   }
 
   /** One e-mail by id, whatever its status (strongly consistent). */
@@ -138,8 +207,9 @@ public final class DynamoMailOutbox implements MailOutbox {
 
   /**
    * Puts back an e-mail claimed before {@code claimedBefore} whose sender never finished (a crash between claim
-   * and mark): true if this call released it. For a sweep over {@link #pending}.
+   * and mark): true if this call released it. For the sweep ({@link vn.doithoai.core.mail.SweepingMailOutbox}).
    */
+  @Override
   public boolean releaseIfClaimedBefore(String mailId, Instant claimedBefore) {
     try {
       table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key(pk(mailId), "MAIL"))
@@ -151,6 +221,21 @@ public final class DynamoMailOutbox implements MailOutbox {
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
+    }
+  }
+
+  /** The pending index's sort key moved to {@code now} (the back of the line), counting the attempt. */
+  @Override
+  public void requeue(String mailId, Instant now) {
+    try {
+      table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key(pk(mailId), "MAIL"))
+          .updateExpression("SET gsi2sk = :sk ADD attempts :one")
+          .conditionExpression("#s = :pending")
+          .expressionAttributeNames(Map.of("#s", "status"))
+          .expressionAttributeValues(Map.of(":sk", s(iso(now) + "#" + mailId), ":one", DynamoTable.n(1),
+              ":pending", s(PENDING))));
+    } catch (ConditionalCheckFailedException e) {
+      // sent or claimed meanwhile: nothing to move
     }
   }
 
@@ -181,6 +266,200 @@ public final class DynamoMailOutbox implements MailOutbox {
 
   static String pk(String mailId) {
     return "MAIL#" + mailId;
+  }
+
+  private static boolean isFanOut(Map<String, AttributeValue> item) {
+    return FANOUT_SK.equals(item.get(DynamoTable.SK).s());
+  }
+
+  private static String idOf(Map<String, AttributeValue> item) {
+    return item.get(DynamoTable.PK).s().substring("MAIL#".length());
+  }
+
+  // ---- fan-out: e-mails too many for the transaction of their change ----
+
+  /**
+   * The sort key of a fan-out record: {@code MAIL#{fanOutId} / FANOUT}, doc {@code {id, commune, kind, count,
+   * bodies: [{commune, subject, text, html, kind, createdAt}], mails: [{id, to, cc, b}]}} (each distinct body
+   * once, each e-mail naming its body by index), {@code count} and {@code cursor} (how many of its e-mails are
+   * written), on the pending index (gsi2 {@code MAIL#PENDING / {createdAt}#{fanOutId}}) until done; then off
+   * it, with a TTL.
+   */
+  static final String FANOUT_SK = "FANOUT";
+  static final String FANOUT_KIND = "mail.fanout";
+  /** The most a fan-out record's doc holds (UTF-8 bytes): far below DynamoDB's 400 KB per item. */
+  static final int FANOUT_MAX_BYTES = 150_000;
+  /** The most e-mails one fan-out record holds. */
+  static final int FANOUT_MAX_MAILS = 1_000;
+  /** E-mails written per expansion transaction: with the fan-out's cursor, DynamoDB's 100 items. */
+  static final int EXPAND_BATCH = DynamoTable.MAX_TRANSACTION_ITEMS - 1;
+  /** The most bytes of e-mail records per expansion transaction (DynamoDB allows 4 MB). */
+  static final int EXPAND_MAX_BYTES = 3_000_000;
+  /** A fan-out record done is deleted by DynamoDB's TTL this long after its e-mails were queued. */
+  static final java.time.Duration FANOUT_KEPT = java.time.Duration.ofDays(30);
+
+  /** The fan-out records that hold {@code mails}, in order, named {@code fanOutKey#00}, {@code #01}, … */
+  static List<Map<String, AttributeValue>> fanOutItems(List<OutgoingMail> mails, String fanOutKey) {
+    List<Map<String, AttributeValue>> out = new ArrayList<>();
+    int i = 0;
+    while (i < mails.size()) {
+      String id = fanOutKey + "#" + String.format("%02d", out.size());
+      List<Object> bodies = new ArrayList<>();
+      Map<String, Integer> bodyIndex = new HashMap<>();
+      List<Object> entries = new ArrayList<>();
+      int bytes = 200;
+      while (i < mails.size() && entries.size() < FANOUT_MAX_MAILS) {
+        OutgoingMail m = mails.get(i);
+        Map<String, Object> body = body(m);
+        String bodyJson = Json.write(body);
+        Integer b = bodyIndex.get(bodyJson);
+        int add = 0;
+        if (b == null) {
+          add += utf8(bodyJson) + 1;
+        }
+        Map<String, Object> entry = new java.util.LinkedHashMap<>();
+        entry.put("id", m.id());
+        entry.put("to", m.to());
+        entry.put("cc", m.cc());
+        entry.put("b", b == null ? bodies.size() : b);
+        add += utf8(Json.write(entry)) + 1;
+        if (!entries.isEmpty() && bytes + add > FANOUT_MAX_BYTES) {
+          break;
+        }
+        if (b == null) {
+          bodyIndex.put(bodyJson, bodies.size());
+          bodies.add(body);
+        }
+        entries.add(entry);
+        bytes += add;
+        i++;
+      }
+      OutgoingMail first = mails.get(i - entries.size());
+      Map<String, Object> doc = new java.util.LinkedHashMap<>();
+      doc.put("id", id);
+      doc.put("commune", first.communeId());
+      doc.put("kind", FANOUT_KIND);
+      doc.put("count", entries.size());
+      doc.put("bodies", bodies);
+      doc.put("mails", entries);
+      Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(pk(id), FANOUT_SK));
+      item.put(DOC, s(Json.write(doc)));
+      item.put("count", DynamoTable.n(entries.size()));
+      item.put(CURSOR, DynamoTable.n(0));
+      item.put(GSI2PK, s(PENDING_PK));
+      item.put(GSI2SK, s(iso(first.createdAt()) + "#" + id));
+      item.put("queuedAt", s(first.createdAt().toString()));
+      out.add(item);
+    }
+    return out;
+  }
+
+  private static final String CURSOR = "cursor";
+
+  private static Map<String, Object> body(OutgoingMail m) {
+    Map<String, Object> b = new java.util.LinkedHashMap<>();
+    b.put("commune", m.communeId());
+    b.put("subject", m.subject());
+    b.put("text", m.text());
+    b.put("html", m.html());
+    b.put("kind", m.kind());
+    b.put("createdAt", m.createdAt().toString());
+    return b;
+  }
+
+  private static int utf8(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
+
+  /** The e-mails a fan-out record holds, in order. */
+  @SuppressWarnings("unchecked")
+  static List<OutgoingMail> fanOutMails(Map<String, AttributeValue> item) {
+    Map<String, Object> doc = DynamoTable.doc(item);
+    List<Map<String, Object>> bodies = (List<Map<String, Object>>) doc.get("bodies");
+    List<OutgoingMail> out = new ArrayList<>();
+    for (Map<String, Object> e : (List<Map<String, Object>>) doc.get("mails")) {
+      Map<String, Object> b = bodies.get(((Number) e.get("b")).intValue());
+      out.add(new OutgoingMail((String) e.get("id"), (String) b.get("commune"), (String) e.get("to"),
+          (String) b.get("subject"), (String) b.get("text"), (String) b.get("html"), (String) b.get("kind"),
+          Instant.parse((String) b.get("createdAt")), (List<String>) e.getOrDefault("cc", List.of())));
+    }
+    return out;
+  }
+
+  /**
+   * Expansion: batch after batch from the record's cursor, one transaction each that puts the batch's e-mails
+   * ({@code attribute_not_exists}) and moves the cursor past them on condition that it has not moved (the last
+   * batch also takes the record off the pending index): a batch is written whole or not at all, an expander
+   * that dies between batches leaves the cursor where the next one (the sweep, a retried event) goes on, and
+   * two racing expanders cannot both write a batch. An e-mail already there (the only way: written by someone
+   * else) is left out of the batch, not written again.
+   */
+  @Override
+  public int expand(String fanOutId) {
+    int written = 0;
+    java.util.Set<String> present = new java.util.HashSet<>();
+    for (int round = 0; ; round++) {
+      if (round > 10 * FANOUT_MAX_MAILS) {
+        throw new IllegalStateException("fan-out " + fanOutId + " made no progress");
+      }
+      Optional<Map<String, AttributeValue>> found = table.get(pk(fanOutId), FANOUT_SK);
+      if (found.isEmpty()) {
+        return written;
+      }
+      Map<String, AttributeValue> item = found.get();
+      long cursor = Long.parseLong(item.get(CURSOR).n());
+      List<OutgoingMail> mails = fanOutMails(item);
+      if (cursor >= mails.size() && !item.containsKey(GSI2PK)) {
+        return written; // done
+      }
+      List<TransactWriteItem> writes = new ArrayList<>();
+      int next = (int) cursor;
+      int bytes = 0;
+      while (next < mails.size() && next - cursor < EXPAND_BATCH) {
+        Map<String, AttributeValue> mail = mailItem(mails.get(next));
+        int size = utf8(mail.get(DOC).s()) + 300;
+        if (next > cursor && bytes + size > EXPAND_MAX_BYTES) {
+          break;
+        }
+        bytes += size;
+        if (!present.contains(mails.get(next).id())) {
+          writes.add(table.putNew(mail));
+        }
+        next++;
+      }
+      Map<String, AttributeValue> values = new HashMap<>();
+      values.put(":c", DynamoTable.n(cursor));
+      values.put(":next", DynamoTable.n(next));
+      String update = "SET #c = :next";
+      if (next >= mails.size()) {
+        update += ", " + DynamoTable.EXPIRES_AT + " = :exp REMOVE " + GSI2PK + ", " + GSI2SK;
+        values.put(":exp", DynamoTable.n(Instant.parse(DynamoTable.str(item, "queuedAt")).plus(FANOUT_KEPT)
+            .getEpochSecond()));
+      }
+      String expression = update;
+      writes.add(TransactWriteItem.builder().update(software.amazon.awssdk.services.dynamodb.model.Update.builder()
+          .tableName(table.name()).key(DynamoTable.key(pk(fanOutId), FANOUT_SK)).updateExpression(expression)
+          .conditionExpression("#c = :c").expressionAttributeNames(Map.of("#c", CURSOR))
+          .expressionAttributeValues(values).build()).build());
+      DynamoTable.Outcome o = table.transact(writes);
+      if (o.committed()) {
+        written += writes.size() - 1;
+        continue;
+      }
+      if (o.conditionFailed(writes.size() - 1)) {
+        continue; // another expander moved the cursor: read where it stands
+      }
+      boolean explained = false;
+      for (int i = 0; i < writes.size() - 1; i++) {
+        if (o.conditionFailed(i)) {
+          present.add(idOf(writes.get(i).put().item()));
+          explained = true;
+        }
+      }
+      if (!explained) {
+        throw DynamoTable.unexpected(o);
+      }
+    }
   }
 
   /** The item a repository puts (with {@code attribute_not_exists(pk)}) in the transaction of its change. */

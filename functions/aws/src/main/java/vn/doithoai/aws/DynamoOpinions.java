@@ -1,6 +1,5 @@
 package vn.doithoai.aws;
 
-import static vn.doithoai.aws.DynamoTable.DOC;
 import static vn.doithoai.aws.DynamoTable.EXPIRES_AT;
 import static vn.doithoai.aws.DynamoTable.GSI1PK;
 import static vn.doithoai.aws.DynamoTable.GSI1SK;
@@ -24,7 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import vn.doithoai.core.common.DomainException;
-import vn.doithoai.core.common.Json;
 import vn.doithoai.core.intake.InboxEntry;
 import vn.doithoai.core.intake.IntakeResult;
 import vn.doithoai.core.mail.OutgoingMail;
@@ -72,9 +70,11 @@ public final class DynamoOpinions implements Opinions {
     }
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(table.putNew(inboxItem(entry)));
-    items.add(table.putNew(opinionItem(opinion)));
+    OpinionPages.Split split = split(opinion);
+    items.add(table.putNew(split.head()));
     items.add(table.putNew(trackingItem(opinion)));
     items.addAll(DynamoMailOutbox.queued(table, mails));
+    items.addAll(OpinionPages.writes(table, split, java.util.Set.of()));
     for (int round = 0; round < 3; round++) {
       DynamoTable.Outcome o = table.transact(items);
       if (o.committed()) {
@@ -120,11 +120,15 @@ public final class DynamoOpinions implements Opinions {
 
   private void createChunk(List<Opinion> opinions, List<OutgoingMail> mails) {
     List<TransactWriteItem> items = new ArrayList<>();
+    List<TransactWriteItem> pages = new ArrayList<>();
     for (Opinion o : opinions) {
-      items.add(table.putNew(opinionItem(o)));
+      OpinionPages.Split split = split(o);
+      items.add(table.putNew(split.head()));
       items.add(table.putNew(trackingItem(o)));
+      pages.addAll(OpinionPages.writes(table, split, java.util.Set.of()));
     }
     items.addAll(DynamoMailOutbox.queued(table, mails));
+    items.addAll(pages); // after the items createConflict maps by position
     if (items.isEmpty()) {
       return;
     }
@@ -158,8 +162,9 @@ public final class DynamoOpinions implements Opinions {
 
   @Override
   public Optional<Opinion> find(String communeId, String opinionId) {
-    return table.get(communePk(communeId), "OP#" + part(opinionId, "opinion id"))
-        .map(item -> Opinion.fromJson(DynamoTable.doc(item)));
+    String pk = communePk(communeId);
+    String sk = "OP#" + part(opinionId, "opinion id");
+    return table.get(pk, sk).map(item -> read(item));
   }
 
   @Override
@@ -180,23 +185,34 @@ public final class DynamoOpinions implements Opinions {
   public void save(List<Opinion> changed, List<OutgoingMail> mails,
       Map<String, Optional<PlanDeadline>> assignmentDeadlines) {
     List<TransactWriteItem> items = new ArrayList<>();
+    List<TransactWriteItem> pages = new ArrayList<>();
     for (Opinion o : changed) {
-      items.add(table.putIfVersion(opinionItem(o), o.version() - 1));
+      OpinionPages.Split split = split(o);
+      items.add(table.putIfVersion(split.head(), o.version() - 1));
+      // only a paged opinion needs to know which pages its stored version has (lists only grow)
+      pages.addAll(OpinionPages.writes(table, split, split.pages().isEmpty() ? java.util.Set.of()
+          : OpinionPages.storedPages(table, communePk(o.communeId()), "OP#" + o.id())));
     }
-    items.addAll(DynamoMailOutbox.queued(table, mails));
     // the assignment's open deadline is written with the opinion: it and its schedules follow every change
+    List<TransactWriteItem> deadlines = new ArrayList<>();
     for (Opinion o : changed) {
       Optional<PlanDeadline> d = assignmentDeadlines.get(o.id());
       if (d == null) {
         continue;
       }
       if (d.isPresent()) {
-        items.add(table.put(DynamoPlans.deadlineItem(o.communeId(), d.get()), null, null, null));
+        deadlines.add(table.put(DynamoPlans.deadlineItem(o.communeId(), d.get()), null, null, null));
       } else {
-        items.add(table.delete(DynamoTable.communePk(o.communeId()), "DL#" + PlanDeadline.ASSIGNMENTS + "#"
+        deadlines.add(table.delete(DynamoTable.communePk(o.communeId()), "DL#" + PlanDeadline.ASSIGNMENTS + "#"
             + o.id() + "#answer"));
       }
     }
+    // the e-mails themselves when they fit (a matter of up to ~95 addresses), else their fan-out records
+    int room = DynamoTable.MAX_TRANSACTION_ITEMS - items.size() - deadlines.size() - pages.size();
+    List<TransactWriteItem> queued = DynamoMailOutbox.queued(table, mails, room, fanOutKey(changed, mails));
+    items.addAll(queued);
+    items.addAll(deadlines);
+    items.addAll(pages); // last: the failures below are mapped by position
     if (items.isEmpty()) {
       return;
     }
@@ -209,13 +225,27 @@ public final class DynamoOpinions implements Opinions {
         throw DomainException.staleVersion();
       }
     }
-    for (int i = 0; i < mails.size(); i++) {
+    for (int i = 0; i < queued.size(); i++) {
       if (o.conditionFailed(changed.size() + i)) {
-        throw DomainException.conflict("already_exists", "Thư điện tử \"" + mails.get(i).id()
-            + "\" đã được ghi trước đó.");
+        throw DomainException.conflict("already_exists", queued.size() == mails.size()
+            ? "Thư điện tử \"" + mails.get(i).id() + "\" đã được ghi trước đó."
+            : "Thư điện tử của thay đổi này đã được ghi trước đó.");
       }
     }
     throw DynamoTable.unexpected(o);
+  }
+
+  /**
+   * The name of the fan-out records of a save's e-mails: the first changed opinion's id and new version (a
+   * version is saved once) and the e-mails' kind; no personal data.
+   */
+  static String fanOutKey(List<Opinion> changed, List<OutgoingMail> mails) {
+    if (changed.isEmpty() || mails.isEmpty()) {
+      return null;
+    }
+    Opinion first = changed.get(0);
+    String kind = mails.get(0).kind() == null ? "mail" : mails.get(0).kind().replace('#', '.');
+    return "fanout#" + part(first.id(), "opinion id") + "#v" + first.version() + "#" + kind;
   }
 
   /**
@@ -251,7 +281,7 @@ public final class DynamoOpinions implements Opinions {
     }
     List<Opinion> out = new ArrayList<>();
     for (Map<String, AttributeValue> item : table.query(q, 0)) {
-      out.add(Opinion.fromJson(DynamoTable.doc(item)));
+      out.add(read(item));
     }
     out.sort(Comparator.comparing(Opinion::receivedAt).thenComparing(Opinion::id));
     return out;
@@ -265,7 +295,7 @@ public final class DynamoOpinions implements Opinions {
         .keyConditionExpression("gsi2pk = :p")
         .expressionAttributeValues(Map.of(":p", s(agencyPk(communeId, agencyId))))
         .scanIndexForward(true), 0)) {
-      out.add(Opinion.fromJson(DynamoTable.doc(item)));
+      out.add(read(item));
     }
     return out;
   }
@@ -288,7 +318,26 @@ public final class DynamoOpinions implements Opinions {
     return "INBOX#" + part(e.communeId(), "commune id") + "#" + e.webhookId();
   }
 
+  /** The opinion in a stored item, with its pages if it has any ({@link OpinionPages}). */
+  private Opinion read(Map<String, AttributeValue> item) {
+    String pk = item.get(DynamoTable.PK).s();
+    String sk = item.get(DynamoTable.SK).s();
+    return OpinionPages.read(table, item, () -> table.get(pk, sk).orElseThrow(
+        () -> new IllegalStateException("opinion removed while read")));
+  }
+
+  /** The opinion's item (its growing lists in pages once long) and those pages. */
+  static OpinionPages.Split split(Opinion o) {
+    return OpinionPages.split(o, indexedItem(o));
+  }
+
+  /** The opinion's item as stored (its pages apart). */
   static Map<String, AttributeValue> opinionItem(Opinion o) {
+    return split(o).head();
+  }
+
+  /** Keys, index and filter attributes and the version; {@link OpinionPages#split} adds the doc. */
+  private static Map<String, AttributeValue> indexedItem(Opinion o) {
     String cid = o.communeId();
     Map<String, AttributeValue> item = new HashMap<>(
         DynamoTable.key(communePk(cid), "OP#" + part(o.id(), "opinion id")));
@@ -300,7 +349,6 @@ public final class DynamoOpinions implements Opinions {
       item.put(GSI2PK, s(agencyPk(cid, a.agencyId())));
       item.put(GSI2SK, s(a.currentDue() + "#" + o.id()));
     });
-    item.put(DOC, s(Json.write(o.toJson())));
     item.put(VERSION, n(o.version()));
     return item;
   }

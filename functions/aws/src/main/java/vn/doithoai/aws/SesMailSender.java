@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.Destination;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
 import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sesv2.model.SendEmailResponse;
@@ -36,6 +37,9 @@ import vn.doithoai.core.mail.OutgoingMail;
  *       be injected, whatever a template produced); the bodies are passed byte for byte.
  *   <li>{@code SES_CONFIGURATION_SET} (omitted when unset) routes bounces and complaints to the suppression
  *       handler; tags {@code kind} and {@code mailId} (a hash: tags are not for personal data) tell them apart.
+ *   <li>The same hash travels in the message as {@code X-Doithoai-Mail-Id}: the idempotency key of an e-mail
+ *       sent twice (its sender died after SES took it and before marking it sent, and the outbox sweep sent it
+ *       again), by which the copies are known to be one e-mail.
  *   <li>Failures throw {@link MailSendFailed}: throttling, 5xx and no answer as transient (the caller releases
  *       the claim and the invocation is retried); a rejected message, an unverified MAIL FROM domain, a
  *       suspended or paused account and any other refusal as permanent (after the retries the event lands in
@@ -43,6 +47,8 @@ import vn.doithoai.core.mail.OutgoingMail;
  * </ul>
  */
 public final class SesMailSender implements MailSender {
+  /** The message header with the e-mail's idempotency key (a hash of its outbox id). */
+  public static final String MAIL_ID_HEADER = "X-Doithoai-Mail-Id";
   public static final String FROM = "MAIL_FROM";
   public static final String CONFIGURATION_SET = "SES_CONFIGURATION_SET";
   static final String UTF_8 = "UTF-8";
@@ -107,7 +113,8 @@ public final class SesMailSender implements MailSender {
     SendEmailRequest.Builder b = SendEmailRequest.builder()
         .fromEmailAddress(from)
         .destination(to.build())
-        .content(c -> c.simple(m -> m.subject(utf8(subjectLine(mail.subject()))).body(body.build())))
+        .content(c -> c.simple(m -> m.subject(utf8(subjectLine(mail.subject()))).body(body.build())
+            .headers(MessageHeader.builder().name(MAIL_ID_HEADER).value(hash).build())))
         .emailTags(MessageTag.builder().name("kind").value(tagValue(mail.kind())).build(),
             MessageTag.builder().name("mailId").value(hash).build());
     if (configurationSet != null) {

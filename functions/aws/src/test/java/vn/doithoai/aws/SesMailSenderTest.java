@@ -99,6 +99,8 @@ class SesMailSenderTest {
     assertEquals(Map.of("Name", "kind", "Value", "deadline_reminder"), tags.get(0));
     assertEquals("mailId", tags.get(1).get("Name"));
     assertTrue(((String) tags.get(1).get("Value")).matches("[0-9a-f]{32}"));
+    assertEquals(List.of(Map.of("Name", "X-Doithoai-Mail-Id", "Value", tags.get(1).get("Value"))),
+        simple.get("Headers"), "the idempotency key travels in the message too");
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Input;
@@ -33,12 +33,26 @@ final class ApiRequest {
     return event.getRouteKey() == null ? "" : event.getRouteKey();
   }
 
+  /**
+   * A path parameter, which must fit the grammar every id, slug, year and tracking code shares (ASCII letters,
+   * digits, {@code . _ -} and spaces, at most 64): anything else cannot name a record, so it is a 404 here rather
+   * than, say, a {@code #} reaching a DynamoDB key.
+   */
   String path(String name) {
     String v = event.getPathParameters() == null ? null : event.getPathParameters().get(name);
-    if (v == null || v.isBlank()) {
+    if (v == null || v.isBlank() || !PATH_PARAMETER.matcher(v).matches()) {
       throw DomainException.notFound("tài nguyên");
     }
     return v;
+  }
+
+  private static final java.util.regex.Pattern PATH_PARAMETER = java.util.regex.Pattern.compile("[A-Za-z0-9._ -]{1,64}");
+
+  /** The caller's address as API Gateway saw it (the local runtime fills it the same way). */
+  String sourceIp() {
+    var ctx = event.getRequestContext();
+    return ctx == null || ctx.getHttp() == null || ctx.getHttp().getSourceIp() == null ? ""
+        : ctx.getHttp().getSourceIp();
   }
 
   Map<String, String> headers() {
@@ -107,7 +121,8 @@ final class ApiRequest {
         Optional.ofNullable(first(claims, "agency", "custom:agency")));
   }
 
-  private Map<String, String> claims() {
+  /** The JWT authorizer's claims (empty when the route has no authorizer or no token came). */
+  Map<String, String> claims() {
     var ctx = event.getRequestContext();
     if (ctx == null || ctx.getAuthorizer() == null || ctx.getAuthorizer().getJwt() == null
         || ctx.getAuthorizer().getJwt().getClaims() == null) {

@@ -58,6 +58,7 @@ final class ApiResponses {
       case TOO_LARGE -> 413;
       case UNSUPPORTED_MEDIA_TYPE -> 415;
       case UNPROCESSABLE -> 422;
+      case TOO_MANY_REQUESTS -> 429;
     };
   }
 

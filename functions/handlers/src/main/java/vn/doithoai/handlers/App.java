@@ -31,6 +31,7 @@ import vn.doithoai.core.mail.DeadlineMails;
 import vn.doithoai.core.mail.MailSender;
 import vn.doithoai.core.mail.SendingMail;
 import vn.doithoai.core.mail.Suppressions;
+import vn.doithoai.core.mail.SweepingMailOutbox;
 import vn.doithoai.core.opinion.AssignmentDeadlines;
 import vn.doithoai.core.opinion.HandlingOpinions;
 import vn.doithoai.core.opinion.PublicOpinions;
@@ -70,14 +71,27 @@ public final class App {
   private final HandlingOpinions handlingOpinions;
   private final SubmittingOpinion submittingOpinion;
   private final PublicOpinions publicOpinions;
+  private final vn.doithoai.core.site.PublicSite publicSite;
+  private final vn.doithoai.core.intake.HostedForm hostedForm;
+  private final String publicBaseUrl;
   private final FiringDeadlines firingDeadlines;
   private final DynamoSuppressions suppressions;
   private final Lazy<SchedulingDeadlines> schedulingDeadlines;
   private final Lazy<Reconciling> reconciling;
   private final Lazy<SendingMail> sendingMail;
+  private final Lazy<SweepingMailOutbox> sweepingMail;
   private final Lazy<EventPublisher> eventPublisher;
 
   App(DynamoTable table, Clock clock, String publicBaseUrl, Outside outside) {
+    this(table, clock, clock, publicBaseUrl, outside);
+  }
+
+  /**
+   * {@code clock} is the product's time (deadlines, dates; the local runtime may move it); {@code wire} is the
+   * real time, against which a webhook signature's freshness, a proof of work's expiry and the day of the form's
+   * daily limits are checked.
+   */
+  App(DynamoTable table, Clock clock, Clock wire, String publicBaseUrl, Outside outside) {
     RuleProfiles profiles = RuleProfiles.shipped();
     this.calendars = new Calendars(WorkingCalendar::vietnam, new DynamoCalendarOverrides(table), clock);
     PlanSchedules planSchedules = new PlanSchedules(profiles, calendars);
@@ -87,6 +101,7 @@ public final class App {
     DynamoDeadlineStore deadlines = new DynamoDeadlineStore(table);
     DynamoMailOutbox outbox = new DynamoMailOutbox(table);
     CitizenMails mails = new CitizenMails(publicBaseUrl);
+    this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl;
     this.suppressions = new DynamoSuppressions(table);
     this.managingCommunes = new ManagingCommunes(communes, profiles, clock);
     this.managingPlans = new ManagingPlans(plans, communes, profiles, planSchedules, clock);
@@ -102,14 +117,19 @@ public final class App {
     this.exporting = new vn.doithoai.core.followup.Exporting(plans, opinions, communes, conclusions, followingUp,
         java.net.URI.create(publicBaseUrl == null || publicBaseUrl.isBlank() ? "https://doithoai.local" : publicBaseUrl)
             .getHost(), clock);
-    this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock);
-    this.publicOpinions = new PublicOpinions(opinions);
+    this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock, wire);
+    this.publicOpinions = new PublicOpinions(opinions, new AssignmentDeadlines(profiles, calendars), clock);
+    this.publicSite = new vn.doithoai.core.site.PublicSite(communes, plans, opinions, publishingConclusion, clock);
+    this.hostedForm = new vn.doithoai.core.intake.HostedForm(submittingOpinion,
+        new vn.doithoai.core.intake.ProofOfWork(FormKey.get()), new vn.doithoai.aws.DynamoSubmissionLimits(table),
+        wire);
     this.firingDeadlines = new FiringDeadlines(deadlines, communes, new DeadlineMails(publicBaseUrl), clock);
     Lazy<Scheduler> scheduler = new Lazy<>(outside.scheduler());
     this.schedulingDeadlines = new Lazy<>(() -> new SchedulingDeadlines(scheduler.get(), clock));
     this.reconciling = new Lazy<>(() -> new Reconciling(deadlines, scheduler.get(), firingDeadlines, communes,
         new DynamoDigests(table, clock), calendars, clock));
     this.sendingMail = new Lazy<>(() -> new SendingMail(outbox, suppressions, outside.mail().get(), clock));
+    this.sweepingMail = new Lazy<>(() -> new SweepingMailOutbox(outbox, sendingMail.get(), clock));
     this.eventPublisher = new Lazy<>(outside.events());
   }
 
@@ -119,14 +139,35 @@ public final class App {
       synchronized (App.class) {
         a = instance;
         if (a == null) {
-          String base = Config.get("PUBLIC_BASE_URL");
-          a = new App(DynamoTable.fromEnvironment(), AppClock.INSTANCE, base == null ? "" : base,
+          a = new App(DynamoTable.fromEnvironment(), AppClock.INSTANCE, Clock.systemUTC(), publicBaseUrl(),
               Outside.aws(AppClock.INSTANCE));
           instance = a;
         }
       }
     }
     return a;
+  }
+
+  private static final Lazy<vn.doithoai.core.access.SigningIn> SIGNING_IN = new Lazy<>(
+      () -> new vn.doithoai.core.access.SigningIn(vn.doithoai.aws.CognitoSignIn.fromEnvironment()));
+
+  /** Sign-in needs no table: the session function builds only this (its Cognito client, once). */
+  static vn.doithoai.core.access.SigningIn signingIn() {
+    return SIGNING_IN.get();
+  }
+
+  /**
+   * Where links point: {@code PUBLIC_BASE_URL}, or in AWS without a public address or console domain, the
+   * console's CloudFront address from the SSM parameter the template writes (read once, at init, before the
+   * SnapStart snapshot).
+   */
+  static String publicBaseUrl() {
+    String base = Config.get("PUBLIC_BASE_URL");
+    String parameter = Config.get("PUBLIC_BASE_URL_PARAMETER");
+    if ((base == null || base.isBlank()) && parameter != null && !parameter.isBlank()) {
+      return vn.doithoai.aws.SsmParameters.read(parameter.trim());
+    }
+    return base == null ? "" : base.trim();
   }
 
   DynamoCommunes communes() {
@@ -169,6 +210,19 @@ public final class App {
     return submittingOpinion;
   }
 
+  vn.doithoai.core.site.PublicSite publicSite() {
+    return publicSite;
+  }
+
+  /** Where citizens reach the public pages (empty only in tests that build no link). */
+  String baseUrl() {
+    return publicBaseUrl;
+  }
+
+  vn.doithoai.core.intake.HostedForm hostedForm() {
+    return hostedForm;
+  }
+
   PublicOpinions publicOpinions() {
     return publicOpinions;
   }
@@ -187,6 +241,10 @@ public final class App {
 
   SendingMail sendingMail() {
     return sendingMail.get();
+  }
+
+  SweepingMailOutbox sweepingMail() {
+    return sweepingMail.get();
   }
 
   Suppressions suppressions() {

@@ -5,6 +5,7 @@ import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.commune.Communes;
 import vn.doithoai.core.conclusion.Conclusion;
+import vn.doithoai.core.conclusion.PersonalDataReview;
 import vn.doithoai.core.conclusion.PublishingConclusion;
 import vn.doithoai.core.document.ConclusionDocument;
 import vn.doithoai.core.document.DocumentHtml;
@@ -25,27 +26,34 @@ public final class ConclusionsHandler extends ApiHandler {
 
   @Override
   protected Map<String, Route> routes() {
-    return Map.of(
-        "POST /plans/{planId}/meetings/{meetingId}/record", r -> ApiResponses.json(200, publishing.recordMeeting(
-            r.actor(), r.path("planId"), r.path("meetingId"), r.json()).toJson()),
-        "POST /plans/{planId}/meetings/{meetingId}/conclusion", r -> ApiResponses.json(201, publishing.draft(
-            r.actor(), r.path("planId"), r.path("meetingId")).toJson()),
-        "GET /plans/{planId}/conclusions", r -> ApiResponses.json(200, Map.of("conclusions",
-            publishing.ofPlan(r.actor(), r.path("planId")).stream().map(Conclusion::toJson).toList())),
-        "GET /conclusions/{conclusionId}", r -> ApiResponses.json(200, publishing.get(r.actor(),
-            r.path("conclusionId")).toJson()),
-        "PUT /conclusions/{conclusionId}", r -> ApiResponses.json(200, publishing.edit(r.actor(),
-            r.path("conclusionId"), r.json()).toJson()),
-        "POST /conclusions/{conclusionId}/approve", r -> ApiResponses.json(200, publishing.approve(r.actor(),
-            r.path("conclusionId"), r.json()).toJson()),
-        "POST /conclusions/{conclusionId}/publish", r -> ApiResponses.json(200, publishing.publish(r.actor(),
-            r.path("conclusionId"), r.json()).toJson()),
-        "POST /conclusions/{conclusionId}/correct", r -> ApiResponses.json(201, publishing.correct(r.actor(),
-            r.path("conclusionId")).toJson()),
-        "GET /conclusions/{conclusionId}/document", r -> {
+    return Map.ofEntries(
+        Map.entry("POST /plans/{planId}/meetings/{meetingId}/record", r -> ApiResponses.json(200,
+            publishing.recordMeeting(r.actor(), r.path("planId"), r.path("meetingId"), r.json()).toJson())),
+        Map.entry("POST /plans/{planId}/meetings/{meetingId}/conclusion", r -> ApiResponses.json(201,
+            staff(publishing.draft(r.actor(), r.path("planId"), r.path("meetingId"))))),
+        Map.entry("GET /plans/{planId}/conclusions", r -> ApiResponses.json(200, Map.of("conclusions",
+            publishing.ofPlan(r.actor(), r.path("planId")).stream().map(ConclusionsHandler::staff).toList()))),
+        Map.entry("GET /conclusions/{conclusionId}", r -> ApiResponses.json(200, staff(publishing.get(r.actor(),
+            r.path("conclusionId"))))),
+        Map.entry("PUT /conclusions/{conclusionId}", r -> ApiResponses.json(200, staff(publishing.edit(r.actor(),
+            r.path("conclusionId"), r.json())))),
+        Map.entry("POST /conclusions/{conclusionId}/redactions", r -> ApiResponses.json(200,
+            staff(publishing.redact(r.actor(), r.path("conclusionId"), r.json())))),
+        Map.entry("POST /conclusions/{conclusionId}/approve", r -> ApiResponses.json(200,
+            staff(publishing.approve(r.actor(), r.path("conclusionId"), r.json())))),
+        Map.entry("POST /conclusions/{conclusionId}/publish", r -> ApiResponses.json(200,
+            staff(publishing.publish(r.actor(), r.path("conclusionId"), r.json())))),
+        Map.entry("POST /conclusions/{conclusionId}/correct", r -> ApiResponses.json(201,
+            staff(publishing.correct(r.actor(), r.path("conclusionId"))))),
+        Map.entry("GET /conclusions/{conclusionId}/document", r -> {
           Conclusion c = publishing.get(r.actor(), r.path("conclusionId"));
           return document(r, c, commune(communes, c.communeId()));
-        });
+        }));
+  }
+
+  /** A notice in a staff response: with the open personal-data flags of its matters. */
+  private static Map<String, Object> staff(Conclusion c) {
+    return PersonalDataReview.toJson(c);
   }
 
   /** The notice in the official layout: the page, or with {@code ?format=docx} the Word file. */

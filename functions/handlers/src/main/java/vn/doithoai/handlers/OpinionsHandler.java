@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import vn.doithoai.core.opinion.HandlingOpinions;
 import vn.doithoai.core.opinion.Opinion;
+import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.opinion.OpinionPage;
+import vn.doithoai.core.opinion.OpinionView;
 
 /** Staff opinion routes: enter, compiled lists, list, get with audit trail, and every triage action. */
 public final class OpinionsHandler extends ApiHandler {
@@ -22,36 +24,36 @@ public final class OpinionsHandler extends ApiHandler {
   @Override
   protected Map<String, Route> routes() {
     return Map.ofEntries(
-        Map.entry("POST /opinions", r -> ApiResponses.json(201, opinions.enter(r.actor(), r.json()).toJson())),
+        Map.entry("POST /opinions", r -> ApiResponses.json(201, OpinionView.of(opinions.enter(r.actor(), r.json()), r.actor()))),
         Map.entry("POST /opinions/compiled", r -> ApiResponses.json(201, Map.of("opinions",
-            opinions.enterCompiled(r.actor(), r.json()).stream().map(Opinion::toJson).toList()))),
-        Map.entry("GET /opinions", r -> ApiResponses.json(200, page(opinions.page(r.actor(), r.query())))),
+            opinions.enterCompiled(r.actor(), r.json()).stream().map(o -> OpinionView.of(o, r.actor())).toList()))),
+        Map.entry("GET /opinions", r -> ApiResponses.json(200, page(opinions.page(r.actor(), r.query()), r.actor()))),
         Map.entry("GET /opinions/{opinionId}", r -> {
           Opinion o = opinions.get(r.actor(), r.path("opinionId"));
-          return ApiResponses.json(200, withDaysLeft(o, opinions.workingDaysLeft(o)));
+          return ApiResponses.json(200, withDaysLeft(o, opinions.workingDaysLeft(o), r.actor()));
         }),
-        Map.entry("POST /opinions/{opinionId}/triage", r -> ok(opinions.triage(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/triage", r -> ok(r, opinions.triage(r.actor(), r.path("opinionId"),
             r.json()))),
-        Map.entry("POST /opinions/{opinionId}/merge", r -> ok(opinions.merge(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/merge", r -> ok(r, opinions.merge(r.actor(), r.path("opinionId"),
             r.json()))),
-        Map.entry("POST /opinions/{opinionId}/forward", r -> ok(opinions.forward(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/forward", r -> ok(r, opinions.forward(r.actor(), r.path("opinionId"),
             r.json()))),
-        Map.entry("POST /opinions/{opinionId}/refuse", r -> ok(opinions.refuse(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/refuse", r -> ok(r, opinions.refuse(r.actor(), r.path("opinionId"),
             r.json()))),
-        Map.entry("POST /opinions/{opinionId}/assign", r -> ok(opinions.assign(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/assign", r -> ok(r, opinions.assign(r.actor(), r.path("opinionId"),
             r.json()))),
-        Map.entry("POST /opinions/{opinionId}/answer", r -> ok(opinions.answer(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/answer", r -> ok(r, opinions.answer(r.actor(), r.path("opinionId"),
             r.json()))),
-        Map.entry("POST /opinions/{opinionId}/extend", r -> ok(opinions.extend(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/extend", r -> ok(r, opinions.extend(r.actor(), r.path("opinionId"),
             r.json()))),
-        Map.entry("POST /opinions/{opinionId}/close", r -> ok(opinions.close(r.actor(), r.path("opinionId"),
+        Map.entry("POST /opinions/{opinionId}/close", r -> ok(r, opinions.close(r.actor(), r.path("opinionId"),
             r.json()))));
   }
 
   /** {@code opinions} (each with {@code workingDaysLeft}), {@code next}, {@code previous}, {@code total}. */
-  private static Map<String, Object> page(OpinionPage p) {
+  private static Map<String, Object> page(OpinionPage p, Actor actor) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("opinions", p.opinions().stream().map(e -> withDaysLeft(e.opinion(), e.workingDaysLeft())).toList());
+    m.put("opinions", p.opinions().stream().map(e -> withDaysLeft(e.opinion(), e.workingDaysLeft(), actor)).toList());
     m.put("next", p.next().orElse(null));
     m.put("previous", p.previous().orElse(null));
     m.put("total", p.total());
@@ -65,13 +67,14 @@ public final class OpinionsHandler extends ApiHandler {
     return m;
   }
 
-  private static Map<String, Object> withDaysLeft(Opinion o, Optional<Integer> daysLeft) {
-    Map<String, Object> m = o.toJson();
+  /** Every opinion response goes through the staff view: contacts only for the roles that may see them. */
+  private static Map<String, Object> withDaysLeft(Opinion o, Optional<Integer> daysLeft, Actor actor) {
+    Map<String, Object> m = new LinkedHashMap<>(OpinionView.of(o, actor));
     m.put("workingDaysLeft", daysLeft.orElse(null));
     return m;
   }
 
-  private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse ok(Opinion o) {
-    return ApiResponses.json(200, o.toJson());
+  private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse ok(ApiRequest r, Opinion o) {
+    return ApiResponses.json(200, OpinionView.of(o, r.actor()));
   }
 }

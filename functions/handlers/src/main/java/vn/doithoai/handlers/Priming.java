@@ -113,6 +113,15 @@ public final class Priming implements Resource {
 
   /** Runs every step for this function; a failed step is recorded and logged, never thrown. */
   public void prime() {
+    if (handler.equals("SessionHandler")) { // no table: the Cognito client and the 401 path only
+      step("session", () -> new SessionHandler().handleRequest(event("GET", "/session", null, null, null), null));
+      step("cognito", () -> {
+        try (var c = vn.doithoai.aws.AwsClients.buildCognito()) {
+          return c.serviceClientConfiguration().region();
+        }
+      });
+      return;
+    }
     App app = step("app", App::get);
     if (app == null) {
       return;
@@ -131,7 +140,7 @@ public final class Priming implements Resource {
         failedTransaction();
         http("webhook", new WebhookHandler(app.submittingOpinion()), webhookEvent());
       }
-      case "PublicHandler" -> http("public", new PublicHandler(app.publicOpinions(), app.publishingConclusion(), app.communes()),
+      case "PublicHandler" -> http("public", new PublicHandler(app),
           event("GET", "/public/{commune}/opinions/{trackingCode}", Map.of("commune", NOBODY, "trackingCode",
               "DT-0000-0000"), null, null));
       case "PlansHandler" -> {
@@ -154,15 +163,30 @@ public final class Priming implements Resource {
         http("calendar-year", h, event("GET", "/calendar/{year}", Map.of("year",
             Integer.toString(LocalDate.now(DeadlineScheduling.VIETNAM).getYear())), null, "office"));
       }
+      case "ConclusionsHandler" -> {
+        failedTransaction();
+        ConclusionsHandler h = new ConclusionsHandler(app.publishingConclusion(), app.communes());
+        http("conclusions-of-plan", h, event("GET", "/plans/{planId}/conclusions", Map.of("planId", "p_priming"),
+            null, "office"));
+        http("conclusions-get", h, event("GET", "/conclusions/{conclusionId}", Map.of("conclusionId",
+            "c_priming"), null, "office"));
+      }
+      case "FollowUpHandler" -> {
+        FollowUpHandler h = new FollowUpHandler(app.followingUp(), app.exporting());
+        http("statistics", h, event("GET", "/plans/{planId}/statistics", Map.of("planId", "p_priming"), null,
+            "office"));
+        http("year-statistics", h, event("GET", "/statistics/{year}", Map.of("year",
+            Integer.toString(LocalDate.now(DeadlineScheduling.VIETNAM).getYear())), null, "office"));
+      }
       case "DeadlinesHandler" -> {
         failedTransaction();
         deadlineMails();
         step("deadline-fire", () -> new DeadlinesHandler(app.firingDeadlines()).handleRequest(Map.of("commune",
             NOBODY, "deadline", "p_priming#m1#none", "step", "reminder-1", "version", 1), null));
       }
-      case "MailerHandler" -> step("mail-claim", () -> new MailerHandler(app.sendingMail(), app.suppressions())
-          .handleRequest(Map.of("detail-type", "MailQueued", "detail", Map.of("mailId", "priming#" + NOBODY)),
-              null));
+      case "MailerHandler" -> step("mail-claim", () -> new MailerHandler(app.sendingMail(), app.suppressions(),
+          app.sweepingMail()).handleRequest(Map.of("detail-type", "MailQueued", "detail",
+          Map.of("mailId", "priming#" + NOBODY)), null));
       case "RelayHandler" -> step("relay", () -> {
         DynamodbEvent e = new DynamodbEvent();
         e.setRecords(List.of());

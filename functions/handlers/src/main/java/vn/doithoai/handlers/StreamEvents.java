@@ -34,6 +34,16 @@ final class StreamEvents {
     Optional<Map<String, Object>> before = doc(ddb.getOldImage());
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("version", VERSION);
+    if (pk.startsWith("MAIL#") && "FANOUT".equals(sk)) {
+      if (!"INSERT".equals(name)) {
+        return Optional.empty(); // its cursor moving, its TTL: nothing to tell
+      }
+      Map<String, Object> f = after.orElseThrow();
+      detail.put("fanOutId", f.get("id"));
+      detail.put("commune", f.get("commune"));
+      detail.put("count", f.get("count"));
+      return Optional.of(event("MailFanOutQueued", detail));
+    }
     if (pk.startsWith("MAIL#") && "INSERT".equals(name)) {
       Map<String, Object> m = after.orElseThrow();
       detail.put("mailId", m.get("id"));

@@ -32,6 +32,15 @@ final class Events {
     return load(name, Map.of());
   }
 
+  /** The event file as JSON (the events of functions outside the HTTP API are handed over as such). */
+  static Map<String, Object> json(String name) {
+    try {
+      return Json.readObject(Files.readString(DIR.resolve(name + ".json"), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static APIGatewayV2HTTPEvent toEvent(Map<String, Object> m) {
     return SampleEvents.http(m);
   }

@@ -67,7 +67,7 @@ class HandlerEventsTest {
     assertEquals(code, body(again).get("trackingCode"));
 
     // the citizen follows it on the public page, which shows no personal data
-    APIGatewayV2HTTPResponse status = new PublicHandler(app.publicOpinions(), app.publishingConclusion(), app.communes()).handleRequest(
+    APIGatewayV2HTTPResponse status = new PublicHandler(app).handleRequest(
         Events.load("public-status", Map.of("DT-0000-0000", code)), null);
     assertEquals(200, status.getStatusCode(), status.getBody());
     assertEquals("received", body(status).get("status"));
@@ -211,7 +211,7 @@ class HandlerEventsTest {
     assertEquals("Số 1-TB/ĐU", body(published).get("number"));
     assertTrue(body(plans.handleRequest(Events.load("plans-get", Map.of("PLAN_ID", planId)), null)).get("status")
         .equals("concluded"));
-    PublicHandler pub = new PublicHandler(app.publicOpinions(), app.publishingConclusion(), app.communes());
+    PublicHandler pub = new PublicHandler(app);
     APIGatewayV2HTTPResponse page = pub.handleRequest(Events.load("public-conclusion-page", c), null);
     assertEquals(200, page.getStatusCode());
     assertTrue(page.getHeaders().get("content-type").startsWith("text/html"));
@@ -267,5 +267,21 @@ class HandlerEventsTest {
     assertEquals(200, h.handleRequest(Events.load("communes-update"), null).getStatusCode());
     APIGatewayV2HTTPResponse rotated = h.handleRequest(Events.load("communes-rotate-secret"), null);
     assertEquals(201, rotated.getStatusCode(), rotated.getBody());
+  }
+
+  @Test
+  @DisplayName("session samples: who is signed in from the authorizer's claims; sign-out clears the HttpOnly cookie")
+  void session() {
+    SessionHandler h = new SessionHandler(() -> {
+      throw new AssertionError("no sign-in in these samples");
+    });
+    APIGatewayV2HTTPResponse me = h.handleRequest(Events.load("session-current"), null);
+    assertEquals(200, me.getStatusCode(), me.getBody());
+    assertEquals("demo", body(me).get("commune"));
+    assertEquals(java.util.List.of("office"), body(me).get("roles"));
+    APIGatewayV2HTTPResponse out = h.handleRequest(Events.load("session-sign-out"), null);
+    assertEquals(204, out.getStatusCode());
+    assertEquals(java.util.List.of("dt_session=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Strict"),
+        out.getCookies());
   }
 }

@@ -11,12 +11,16 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
- * A DynamoDB client that records the IAM actions each call needs ({@code dynamodb:PutItem}, …, one per kind
- * of transaction item) and the indexes queried, and passes the call on to a real client.
+ * A DynamoDB client that records the IAM actions each call needs and the indexes queried, and passes the call
+ * on to a real client. As IAM authorises them: a TransactWriteItems needs the action of each kind of item in it
+ * (Put → PutItem, Update → UpdateItem, Delete → DeleteItem, ConditionCheck → ConditionCheckItem), a
+ * TransactGetItems needs GetItem, any other call its own name (BatchWriteItem, Query, …).
  */
 final class RecordingDynamo {
   final Set<String> actions = new TreeSet<>();
   final Set<String> indexes = new TreeSet<>();
+  /** Whether a Query read the table itself (not only an index): then the table's ARN must allow it. */
+  volatile boolean queriedTable;
   final DynamoDbClient client;
   final DynamoDbClient real;
   boolean seeded;
@@ -57,11 +61,15 @@ final class RecordingDynamo {
           }
         }
       }
+      // a TransactGetItems is allowed by dynamodb:GetItem (IAM "Using IAM with DynamoDB transactions")
+      case "transactGetItems" -> actions.add("dynamodb:GetItem");
       case "query" -> {
         actions.add("dynamodb:Query");
         String index = ((QueryRequest) request).indexName();
         if (index != null) {
           indexes.add(index);
+        } else {
+          queriedTable = true;
         }
       }
       case "serviceName", "close", "serviceClientConfiguration", "toString", "hashCode", "equals" -> { }

@@ -2,20 +2,14 @@ package vn.doithoai.handlers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -32,16 +26,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import vn.doithoai.aws.DynamoCommunes;
-import vn.doithoai.aws.DynamoTable;
-import vn.doithoai.core.commune.Agency;
-import vn.doithoai.core.commune.Commune;
-import vn.doithoai.core.commune.WebhookSecret;
 
 /**
  * template.yaml against the code: every handler class exists; every variable the code reads is set; the
- * table's keys and indexes are the ones the adapters use; and every DynamoDB action and index a function
- * really uses — recorded while its sample events run — is allowed by that function's policy.
+ * table's keys and indexes are the ones the adapters use. That each policy allows every AWS action and index
+ * its function really uses is {@link FlowContractTest}'s part: the product's flow, walked with real ids.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TemplateContractTest {
@@ -121,105 +110,6 @@ class TemplateContractTest {
     assertEquals("PAY_PER_REQUEST", props.get("BillingMode"));
     assertEquals(true, path(props, "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"));
     assertEquals("NEW_AND_OLD_IMAGES", path(props, "StreamSpecification", "StreamViewType"));
-  }
-
-  @Test
-  @DisplayName("each function's policy allows every DynamoDB action and index its events use, on its routes")
-  void iamCoversEveryCall() throws IOException {
-    Map<String, String> routeToFunction = new HashMap<>();
-    functions().forEach((id, f) -> {
-      Map<String, Object> events = (Map<String, Object>) path(f, "Properties", "Events");
-      if (events != null) {
-        events.values().forEach(e -> {
-          Map<String, Object> p = (Map<String, Object>) ((Map<String, Object>) e).get("Properties");
-          if ("HttpApi".equals(((Map<String, Object>) e).get("Type"))) {
-            routeToFunction.put(p.get("Method") + " " + p.get("Path"), id);
-          }
-        });
-      }
-    });
-    Map<String, RecordingDynamo> used = new HashMap<>();
-    Map<String, RecordingOutside> outsides = new HashMap<>();
-    try (Stream<Path> files = Files.list(Events.DIR)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        String name = file.getFileName().toString().replace(".json", "");
-        String function = NON_HTTP.entrySet().stream().filter(e -> name.startsWith(e.getKey()))
-            .map(Map.Entry::getValue).findFirst().orElse(null);
-        APIGatewayV2HTTPEvent event = null;
-        if (function == null) {
-          event = Events.load(name);
-          function = routeToFunction.get(event.getRouteKey());
-          if (function == null) {
-            fail("event " + name + " has route " + event.getRouteKey() + ", which no function serves");
-          }
-        }
-        RecordingDynamo rec = used.computeIfAbsent(function, k -> new RecordingDynamo(TestTable.create().client()));
-        RecordingOutside outside = outsides.computeIfAbsent(function, k -> new RecordingOutside());
-        if (event != null) {
-          run(function, rec, outside, event);
-        } else {
-          NonHttpEvents.run(function, name, rec, outside);
-        }
-      }
-    }
-    assertEquals(functions().keySet(), used.keySet(), "every function has sample events");
-    // the non-HTTP samples really did their work (so the check above is not vacuous)
-    assertTrue(used.get("DeadlinesFunction").actions.contains("dynamodb:PutItem"), "a step was fired");
-    assertTrue(outsides.get("MailerFunction").actions.contains("ses:SendEmail"), "an e-mail was sent");
-    assertTrue(outsides.get("SchedulesFunction").actions.contains("scheduler:CreateSchedule"), "schedules made");
-    assertTrue(outsides.get("RelayFunction").actions.contains("events:PutEvents"), "events relayed");
-    assertTrue(used.get("ReconcileFunction").actions.contains("dynamodb:Query"), "open deadlines read");
-    for (Map.Entry<String, RecordingDynamo> u : used.entrySet()) {
-      Set<String> allowed = new TreeSet<>();
-      Set<String> indexes = new TreeSet<>();
-      Object policies = path(functions().get(u.getKey()), "Properties", "Policies");
-      for (Object st : policies == null ? List.of() : (List<?>) policies) {
-        for (Object s : (List<?>) ((Map<?, ?>) st).get("Statement")) {
-          Map<?, ?> stmt = (Map<?, ?>) s;
-          ((List<?>) stmt.get("Action")).forEach(a -> allowed.add((String) a));
-          Object res = stmt.get("Resource");
-          for (Object r : res instanceof List<?> l ? l : List.of(res)) {
-            Matcher m = Pattern.compile("/index/(\\w+)").matcher(String.valueOf(r));
-            if (m.find()) {
-              indexes.add(m.group(1));
-            }
-          }
-        }
-      }
-      Set<String> needed = new TreeSet<>(u.getValue().actions);
-      needed.addAll(outsides.get(u.getKey()).actions);
-      assertTrue(allowed.containsAll(needed), u.getKey() + " uses " + needed + " but may only " + allowed);
-      assertTrue(indexes.containsAll(u.getValue().indexes), u.getKey() + " queries " + u.getValue().indexes
-          + " but may only " + indexes);
-    }
-  }
-
-  /** Sample events of functions outside the HTTP API, by file-name prefix. */
-  static final Map<String, String> NON_HTTP = Map.of("relay-", "RelayFunction", "schedules-", "SchedulesFunction",
-      "deadlines-", "DeadlinesFunction", "mailer-", "MailerFunction", "reconcile-", "ReconcileFunction");
-
-  private void run(String function, RecordingDynamo rec, RecordingOutside outside, APIGatewayV2HTTPEvent event) {
-    DynamoTable table = new DynamoTable(rec.client, "doithoai-test");
-    if (new DynamoCommunes(table).find("demo").isEmpty()) {
-      new DynamoCommunes(new DynamoTable(rec.client, "doithoai-test")).create(new Commune("demo", "Xã Demo",
-          "Lạng Sơn", "lang-son-320", "VP Đảng ủy", "VP UBND", "vp@demo.example.vn", null, null, null,
-          List.of(new Agency("phong-kinh-te", "Phòng Kinh tế", null)), 1, HandlerEventsTest.EVENTS_INSTANT),
-          List.of(new WebhookSecret("ws", HandlerEventsTest.SECRET, HandlerEventsTest.EVENTS_INSTANT,
-              Optional.empty())));
-      rec.actions.clear();
-    }
-    App app = new App(table, Clock.fixed(HandlerEventsTest.EVENTS_INSTANT, ZoneOffset.UTC), "", outside.outside());
-    ApiHandler handler = switch (function) {
-      case "IntakeFunction" -> new WebhookHandler(app.submittingOpinion());
-      case "PublicFunction" -> new PublicHandler(app.publicOpinions(), app.publishingConclusion(), app.communes());
-      case "PlansFunction" -> new PlansHandler(app.managingPlans());
-      case "OpinionsFunction" -> new OpinionsHandler(app.handlingOpinions());
-      case "ConclusionsFunction" -> new ConclusionsHandler(app.publishingConclusion(), app.communes());
-      case "FollowUpFunction" -> new FollowUpHandler(app.followingUp(), app.exporting());
-      case "CommunesFunction" -> new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars());
-      default -> throw new AssertionError("no handler wired for " + function);
-    };
-    handler.handleRequest(event, null);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,9 +1,11 @@
 package vn.doithoai.handlers;
 
 import java.util.List;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -17,14 +19,24 @@ import vn.doithoai.aws.DynamoTable;
 final class TestTable {
   private TestTable() {}
 
+  static final String NAME = "doithoai-test";
+
   static DynamoTable create() {
     DynamoDbClient client = DynamoDBEmbedded.create().dynamoDbClient();
-    String name = "doithoai-test";
-    client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(attr("pk"), attr("sk"), attr("gsi1pk"), attr("gsi1sk"), attr("gsi2pk"), attr("gsi2sk"))
-        .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
-        .globalSecondaryIndexes(index("gsi1"), index("gsi2")));
-    return new DynamoTable(client, name);
+    create(client, NAME, b -> { });
+    return new DynamoTable(client, NAME);
+  }
+
+  /** Creates the table in any DynamoDB, with {@code more} (a stream, say) added to the request. */
+  static void create(DynamoDbClient client, String name, Consumer<CreateTableRequest.Builder> more) {
+    client.createTable(b -> {
+      b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+          .attributeDefinitions(attr("pk"), attr("sk"), attr("gsi1pk"), attr("gsi1sk"), attr("gsi2pk"),
+              attr("gsi2sk"))
+          .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+          .globalSecondaryIndexes(index("gsi1"), index("gsi2"));
+      more.accept(b);
+    });
   }
 
   private static AttributeDefinition attr(String n) {

@@ -178,11 +178,11 @@ public final class DemoCommand {
     return expect(send(b.build()), expected, method + " " + path);
   }
 
-  /** A delivery signed as the commune website signs it, with the time of the local clock. */
+  /** A delivery signed as the commune website signs it, at the real time (the wire's, not the local clock's). */
   private Map<String, Object> webhook(Map<String, Object> opinion) {
     byte[] body = Json.write(opinion).getBytes(StandardCharsets.UTF_8);
     String id = "demo-" + running.clock().millis();
-    long ts = running.clock().instant().getEpochSecond();
+    long ts = java.time.Instant.now().getEpochSecond();
     byte[] key = Base64.getDecoder().decode(SECRET.substring("whsec_".length()));
     HttpRequest r = HttpRequest.newBuilder(URI.create(running.api().uri() + "/webhooks/demo/opinions"))
         .header("content-type", "application/json").header("webhook-id", id)

@@ -246,24 +246,21 @@ public final class LocalApiGateway implements AutoCloseable {
         return consoleFile(exchange, file.get());
       }
     }
-    if (match == null && apiPath.equals("/session")) {
-      return sessionStandIn(exchange, method);
-    }
     if (match == null) {
       return message(exchange, 404, "Not Found");
     }
     rawPath = apiPath;
     Map<String, String> claims = null;
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    // as the CloudFront function does in AWS: with the session cookie (and no Authorization), a change needs the
+    // console's header, which a cross-site form or image cannot send, and the cookie becomes the bearer
+    String session = authorization == null ? sessionCookie(exchange) : null;
+    boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+    if (session != null && !safe && !"1".equals(exchange.getRequestHeaders().getFirst(CSRF_HEADER))) {
+      return message(exchange, 403, "Forbidden");
+    }
     if (match.route.authRequired()) {
-      String session = authorization == null ? sessionCookie(exchange) : null;
       if (session != null) {
-        // as the CloudFront Function does in AWS: the cookie becomes the bearer, and a change needs the
-        // console's header, which a cross-site form or image cannot send
-        boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-        if (!safe && !"1".equals(exchange.getRequestHeaders().getFirst(CSRF_HEADER))) {
-          return message(exchange, 403, "Forbidden");
-        }
         authorization = "Bearer " + session;
       }
       claims = authorize(authorization);
@@ -299,43 +296,6 @@ public final class LocalApiGateway implements AutoCloseable {
       return message(exchange, 500, "Internal Server Error");
     }
     return write(exchange, response);
-  }
-
-  /**
-   * {@code GET} and {@code DELETE /session} while the template declares no session route of its own: who the
-   * cookie's token says the user is (the sign-in handler's answer, without the e-mail lookup), and sign-out.
-   * A declared route always wins over this stand-in.
-   */
-  private int sessionStandIn(HttpExchange exchange, String method) throws IOException {
-    if (method.equals("DELETE")) {
-      if (!"1".equals(exchange.getRequestHeaders().getFirst(CSRF_HEADER))) {
-        return message(exchange, 403, "Forbidden");
-      }
-      exchange.getResponseHeaders().add("Set-Cookie", SESSION_COOKIE
-          + "=; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=0");
-      return send(exchange, 204, new byte[0]);
-    }
-    if (!method.equals("GET")) {
-      return message(exchange, 404, "Not Found");
-    }
-    String token = sessionCookie(exchange);
-    Map<String, String> claims = token == null ? null : authorize("Bearer " + token);
-    if (claims == null) {
-      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-      return send(exchange, 401, vn.doithoai.core.common.Json.write(Map.of("error", Map.of("code",
-          "signed_out", "message", "Phiên làm việc đã hết hạn, vui lòng đăng nhập lại."))).getBytes(StandardCharsets.UTF_8));
-    }
-    Map<String, Object> who = new LinkedHashMap<>();
-    who.put("email", claims.get("sub"));
-    who.put("name", claims.getOrDefault("name", claims.get("sub")));
-    who.put("commune", claims.get("commune"));
-    who.put("roles", LocalJwt.parseListClaim(claims.get("roles")));
-    who.put("agency", claims.get("agency"));
-    who.put("expiresAt", claims.get("exp") == null ? null
-        : Instant.ofEpochSecond(Long.parseLong(claims.get("exp"))).toString());
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    return send(exchange, 200, vn.doithoai.core.common.Json.write(who).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The value of the session cookie, else null. */

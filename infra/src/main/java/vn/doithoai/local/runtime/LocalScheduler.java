@@ -58,9 +58,16 @@ final class LocalScheduler {
     }
   }
 
-  /** A cron schedule declared by the template, firing a function. */
+  /**
+   * A cron schedule declared by the template, firing a function; {@code frequent}: at most an hour between
+   * occurrences (housekeeping such as the outbox sweep), run once per clock advance rather than at each
+   * occurrence on the way — a jump of a month would otherwise run it 8,640 times.
+   */
   private record TemplateCron(String key, String functionId, CronExpression cron, ZoneId zone, Object input,
-      String deadLetterArn) {}
+      String deadLetterArn, boolean frequent) {}
+
+  /** The largest gap between occurrences of a {@code frequent} template cron. */
+  private static final java.time.Duration FREQUENT = java.time.Duration.ofHours(1);
 
   /** Something due: when, what to invoke, with what, and how to finish. */
   private record Due(Instant at, String label, String functionId, String targetArn, Object payload,
@@ -478,8 +485,12 @@ final class LocalScheduler {
 
   private void addCron(String key, String functionId, String expression, String zone, Object input, String dlq) {
     try {
-      crons.add(new TemplateCron(key, functionId, CronExpression.parse(expression),
-          zone == null ? ZoneOffset.UTC : ZoneId.of(zone), input, dlq));
+      CronExpression cron = CronExpression.parse(expression);
+      ZoneId z = zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
+      Instant a = cron.next(Instant.EPOCH, z);
+      Instant b = a == null ? null : cron.next(a, z);
+      boolean frequent = b != null && java.time.Duration.between(a, b).compareTo(FREQUENT) <= 0;
+      crons.add(new TemplateCron(key, functionId, cron, z, input, dlq, frequent));
     } catch (IllegalArgumentException | DateTimeException e) {
       log.println("warning: schedule " + key + " (" + expression + ") is not run locally: " + e.getMessage());
     }
@@ -531,6 +542,39 @@ final class LocalScheduler {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  /**
+   * Before the clock jumps to {@code to}: each frequent template cron due by then fires once, at its last
+   * occurrence on the way, instead of at every one.
+   */
+  synchronized void coalesceFrequent(Instant to) {
+    for (TemplateCron c : crons) {
+      Instant next = cronNext.get(c.key());
+      if (!c.frequent() || next == null || next.isAfter(to)) {
+        continue;
+      }
+      for (Instant after = c.cron().next(next, c.zone()); after != null && !after.isAfter(to);
+          after = c.cron().next(after, c.zone())) {
+        next = after;
+      }
+      cronNext.put(c.key(), next);
+    }
+  }
+
+  /**
+   * The functions of the template's outbox sweeps: its schedules whose input is {@code {"sweep":"outbox"}}, run
+   * at start by {@link LocalServices#sweepOutboxAfterRestart()}.
+   */
+  List<String> outboxSweepers() {
+    List<String> out = new ArrayList<>();
+    for (TemplateCron c : crons) {
+      if (c.functionId() != null && c.input() instanceof Map<?, ?> m && "outbox".equals(m.get("sweep"))
+          && !out.contains(c.functionId())) {
+        out.add(c.functionId());
+      }
+    }
+    return out;
   }
 
   /** Waits until a schedule is created or changed, or {@code millis} pass. */

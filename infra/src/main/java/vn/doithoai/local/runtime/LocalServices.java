@@ -15,6 +15,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +26,9 @@ import vn.doithoai.core.common.Json;
 /**
  * The AWS services the handlers call besides DynamoDB, standing in locally behind one HTTP port that the
  * SDK v2 clients are pointed at ({@code DOITHOAI_SCHEDULER_ENDPOINT}, {@code DOITHOAI_EVENTBRIDGE_ENDPOINT},
- * {@code DOITHOAI_SES_ENDPOINT}): EventBridge Scheduler ({@code /schedules…}), EventBridge
- * ({@code X-Amz-Target: AWSEvents.*}) and SES v2 ({@code /v2/email/…}); plus the DynamoDB stream relay and
+ * {@code DOITHOAI_SES_ENDPOINT}, {@code DOITHOAI_COGNITO_ENDPOINT}): EventBridge Scheduler ({@code /schedules…}),
+ * EventBridge ({@code X-Amz-Target: AWSEvents.*}), SES v2 ({@code /v2/email/…}) and the Cognito user pool
+ * ({@link LocalCognito}); plus the DynamoDB stream relay and
  * the clock. {@link #advanceTo} moves the {@link LocalClock} forward, firing every schedule that comes due
  * on the way, each at its instant and in instant order, and waits after each until the work it caused (bus
  * deliveries, stream batches, e-mails) has settled.
@@ -44,8 +46,10 @@ public final class LocalServices implements AutoCloseable {
   private final LocalScheduler scheduler;
   private final LocalEventBus bus;
   private final LocalSes ses;
+  private final LocalCognito cognito;
   private final StreamRelay relay;
   private final PrintStream log;
+  private final LocalFunctions functions;
   private final ReentrantLock firing = new ReentrantLock();
   private HttpServer server;
   private ExecutorService executor;
@@ -57,10 +61,12 @@ public final class LocalServices implements AutoCloseable {
       Path dataDir, PrintStream log) {
     this.clock = clock;
     this.log = log;
+    this.functions = functions;
     this.deadLetters = new DeadLetters(dataDir, log);
     this.scheduler = new LocalScheduler(model, functions, clock, activity, deadLetters, dataDir, log);
     this.bus = new LocalEventBus(model, functions, clock, activity, deadLetters, dataDir.resolve("events.jsonl"), log);
     this.ses = new LocalSes(model, dataDir.resolve("outbox"), clock, log);
+    this.cognito = new LocalCognito(dataDir, LocalJwt.forDataDir(dataDir), java.time.Clock.systemUTC());
     this.relay = dynamo == null ? null : new StreamRelay(model, dynamo.client(), dynamo.endpoint(), functions, clock,
         activity, deadLetters, dataDir, log);
   }
@@ -90,6 +96,7 @@ public final class LocalServices implements AutoCloseable {
     p.put("DOITHOAI_SCHEDULER_ENDPOINT", endpoint().toString());
     p.put("DOITHOAI_EVENTBRIDGE_ENDPOINT", endpoint().toString());
     p.put("DOITHOAI_SES_ENDPOINT", endpoint().toString());
+    p.put("DOITHOAI_COGNITO_ENDPOINT", endpoint().toString());
     return p;
   }
 
@@ -98,8 +105,32 @@ public final class LocalServices implements AutoCloseable {
     return relay != null && relay.active();
   }
 
+  /** The local user pool (staff accounts for the console's sign-in). */
+  public LocalCognito cognito() {
+    return cognito;
+  }
+
   public Path deadLetterFile() {
     return deadLetters.file();
+  }
+
+  /**
+   * Before {@link #start}: the outbox sweep of the template, once, for every e-mail the previous run left
+   * unsent — pending (its bus delivery was in memory when the runtime stopped) or claimed (its sender died
+   * with the process). Nothing else sends yet, so every claim is stale; the template's schedule then sweeps
+   * every 5 minutes of the local clock. Returns what each sweep answered.
+   */
+  public List<String> sweepOutboxAfterRestart() {
+    List<String> out = new java.util.ArrayList<>();
+    for (String fn : scheduler.outboxSweepers()) {
+      try {
+        out.add(fn + ": " + functions.invoke(fn, Map.of("sweep", "outbox", "afterRestart", true)));
+      } catch (Throwable t) {
+        log.println("outbox sweep at start (" + fn + ") failed: " + t); // the scheduled sweep tries again
+        out.add(fn + ": failed");
+      }
+    }
+    return out;
   }
 
   /** Starts firing schedules as the clock reaches them, and the stream relay. */
@@ -143,6 +174,7 @@ public final class LocalServices implements AutoCloseable {
   public Advance advanceTo(Instant to) {
     firing.lock();
     try {
+      scheduler.coalesceFrequent(to);
       int fired = 0;
       boolean settled = awaitQuiet(SETTLE_TIMEOUT);
       for (Instant next = scheduler.nextDue(); next != null && !next.isAfter(to); next = scheduler.nextDue()) {
@@ -263,6 +295,9 @@ public final class LocalServices implements AutoCloseable {
         body = bus.handle(r);
       } else if (r.path().equals("/schedules") || r.path().startsWith("/schedules/")) {
         body = scheduler.handle(r);
+      } else if (target != null && target.startsWith(LocalCognito.TARGET_PREFIX)) {
+        contentType = LocalEventBus.CONTENT_TYPE;
+        body = cognito.handle(r);
       } else if (r.path().startsWith("/v2/email/")) {
         body = ses.handle(r);
       } else {

@@ -184,13 +184,17 @@ public final class ServeCommand {
       System.setProperty("aws.region", TemplateModel.REGION);
       System.setProperty("aws.accessKeyId", "local");
       System.setProperty("aws.secretAccessKey", "local");
-      String demo = DemoCommune.ensure(data, config.webhookSecret());
+      String demo = DemoCommune.ensure(data, config.webhookSecret()) + "\n  "
+          + services.cognito().ensureDemoUsers(DemoCommune.ID);
       // Without the outbox relay in the template, the fallback: e-mails written to the table's outbox become
       // .eml files directly. With it, they go stream → relay → bus → mailer → SES stand-in → .eml.
       LocalMailDrain mail = services.relaysStream() ? null : new LocalMailDrain(new DynamoMailOutbox(
           DynamoTable.fromEnvironment()), data.resolve("outbox"), clock).start();
       api.localRoute("/_local/clock", services::clockRoute);
       api.start(properties);
+      if (mail == null) {
+        services.sweepOutboxAfterRestart().forEach(line -> log.println("mail sweep at start: " + line));
+      }
       services.start();
       return new Running(new Config(config.template(), data, api.port(), config.webhookSecret(), config.clock()),
           dynamo, api, mail, created, demo, services, clock);

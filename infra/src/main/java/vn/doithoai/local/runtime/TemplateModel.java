@@ -281,7 +281,14 @@ public final class TemplateModel {
         .orElseThrow(() -> new IllegalArgumentException("no table " + logicalId + " in " + source));
   }
 
-  /** The parameter's value: its override, else its Default as a string, else null. */
+  /**
+   * Values locally for the parameters a deployment must give (no Default in the template): what
+   * {@code sam deploy --guided} would ask for.
+   */
+  static final Map<String, String> LOCAL_REQUIRED = Map.of("MailFrom",
+      "\"Đối thoại (máy cục bộ)\" <khong-tra-loi@doithoai.local>");
+
+  /** The parameter's value: its override, else its Default as a string, else the local value, else null. */
   public String parameter(String name) {
     if (parameterOverrides.containsKey(name)) {
       return parameterOverrides.get(name);
@@ -290,7 +297,8 @@ public final class TemplateModel {
     if (!parameters.containsKey(name)) {
       return null;
     }
-    return scalarString(map(parameters.get(name)).get("Default"));
+    Map<String, Object> parameter = map(parameters.get(name));
+    return parameter.containsKey("Default") ? scalarString(parameter.get("Default")) : LOCAL_REQUIRED.get(name);
   }
 
   // ---------------------------------------------------------------- tables
@@ -676,6 +684,8 @@ public final class TemplateModel {
           String n = string(resolveValue(p.get("FunctionName"), Map.of()));
           return n == null ? name : n;
         }
+        case "AWS::Cognito::UserPoolClient": // the client id Cognito would generate; the local pool takes any
+          return name;
         case "AWS::SQS::Queue":
           return "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT_ID + "/" + queueName(name, p);
         default: {

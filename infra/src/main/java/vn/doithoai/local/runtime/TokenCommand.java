@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 
 /**
  * {@code token --commune ID --role ROLE[,ROLE…] [--role ROLE …] [--agency ID] [--name NAME] [--sub ID]

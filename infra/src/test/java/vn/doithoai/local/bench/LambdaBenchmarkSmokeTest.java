@@ -55,10 +55,12 @@ class LambdaBenchmarkSmokeTest {
     for (Results.ColdRow row : r.cold()) {
       assertEquals(0, row.errors(), row.function() + ": " + row.firstError());
       assertEquals(1, row.runs(), row.function());
-      assertTrue(row.median() > 0 && row.classes() > 1000, row.toString());
+      // the session function signs in through Cognito and never touches the table: it loads the fewest classes
+      assertTrue(row.median() > 0 && row.classes() > 500, row.toString());
       if (row.primedRuns() > 0) {
         assertEquals(0, row.primingWrites(), row.function() + " priming wrote: " + row.primingOps());
-        assertTrue(row.primingCalls() > 0, row.function() + " priming made no DynamoDB call");
+        assertTrue(row.primingCalls() > 0 || row.function().equals("SessionFunction"),
+            row.function() + " priming made no DynamoDB call");
         assertTrue(row.primingFailures().isEmpty(), row.function() + ": " + row.primingFailures());
       }
     }

@@ -43,6 +43,11 @@ final class Browser implements AutoCloseable {
   }
 
   Browser(URI base) {
+    this(base, true);
+  }
+
+  /** With {@code javascript} false, Chromium runs no script at all (the public pages' no-JS path). */
+  Browser(URI base, boolean javascript) {
     this.base = base;
     try {
       profile = Files.createTempDirectory("doithoai-chromium");
@@ -54,6 +59,9 @@ final class Browser implements AutoCloseable {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
         "--lang=vi-VN", "--user-data-dir=" + profile, "--window-size=1366,900");
+    if (!javascript) {
+      options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);

@@ -69,7 +69,7 @@ class ConclusionFollowUpEndToEndTest {
           "content", "Đề nghị hỗ trợ sửa nhà văn hóa thôn Nà Pàn.", "raisers", List.of(Map.of("name",
               "Nguyễn Thị Hoa", "village", "Thôn Nà Pàn"))));
       String c = entered(api, office, Map.of("plan", planId, "channel", "spoken", "field", "infrastructure",
-          "content", "Đề nghị lắp đèn chiếu sáng đường thôn.", "raisers", List.of(Map.of("name", "Nông Văn Thắng"))));
+          "content", "Đề nghị lắp đèn chiếu sáng đường thôn.", "raisers", List.of(Map.of("name", "Nông Văn Thắng", "consentToPublish", true))));
       String d = entered(api, office, Map.of("plan", planId, "channel", "meeting-card", "field", "security-order",
           "content", "Đề nghị tăng cường tuần tra khu vực chợ thôn.", "raisers", List.of(Map.of("name", "Lý Văn Tài"))));
       for (String[] x : new String[][] {{a, "phong-kinh-te"}, {b, "phong-van-hoa-xa-hoi"}, {d, "cong-an-xa"}}) {
@@ -145,6 +145,16 @@ class ConclusionFollowUpEndToEndTest {
       assertEquals(200, api.call("POST", "/opinions/" + a + "/answer", economy, Map.of("text",
           "Đã khảo sát; đường được sửa trong tháng 01/2026.")).status());
       api.clockTo(CALENDAR.addWorkingDays(due, 4).atTime(9, 5).atZone(VIETNAM).toInstant());
+
+      // the commune's page: the notice, as a page and as Word; an answer only where every raiser consented
+      String site = api.call("GET", "/public/demo", null, null).body();
+      assertTrue(site.contains("/public/demo/conclusions/" + conclusionId + "?format=docx\">Tải bản Word")
+          && site.contains("Thông báo Số 1-TB/ĐU"), site);
+      assertTrue(site.contains("Ông/bà Nông Văn Thắng") && site.contains("Đề nghị lắp đèn chiếu sáng đường thôn."),
+          "C's raiser consented: the question, who asked it and the answer given at the meeting are public");
+      assertFalse(site.contains("Xã hỗ trợ 30 triệu đồng") || site.contains("Đã khảo sát; đường được sửa"),
+          "A's and B's raisers did not consent");
+      assertFalse(site.contains("Hoàng Văn Dũng") || site.contains("dung@example.vn"));
 
       mails = OutboxMail.readAll(data.resolve("outbox"));
       String codeA = api.call("GET", "/opinions/" + a, office, null).text("trackingCode");

@@ -561,4 +561,31 @@ class ConsoleBrowserTest {
         """);
     return new double[] {((Number) m.get("bytes")).doubleValue(), ((Number) m.get("ready")).doubleValue()};
   }
+
+  @Test
+  @Order(17)
+  @DisplayName("the demo accounts sign in through the form: the session function and the local user pool, no token a script can read")
+  void realSignIn() {
+    for (vn.doithoai.local.runtime.LocalCognito.DemoUser u : List.of(
+        vn.doithoai.local.runtime.LocalCognito.DEMO_USERS.get(0), vn.doithoai.local.runtime.LocalCognito.DEMO_USERS.get(2))) {
+      browser.signOut();
+      browser.open("/dang-nhap.html?next=%2Fy-kien.html");
+      find("#email").sendKeys(u.email());
+      find("#password").sendKeys(u.password());
+      find("#dang-nhap button[type=submit]").click();
+      new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/y-kien.html"));
+      browser.waitReady();
+      waitForText(".user-name", u.name());
+      assertEquals("", browser.js("return document.cookie"), "the session cookie is HttpOnly");
+      org.openqa.selenium.Cookie c = browser.driver.manage().getCookieNamed("dt_session");
+      assertTrue(c != null && c.isHttpOnly() && c.isSecure() && "Strict".equals(c.getSameSite()), String.valueOf(c));
+    }
+    browser.signOut();
+    browser.open("/dang-nhap.html");
+    find("#email").sendKeys("vanphong@demo.example.vn");
+    find("#password").sendKeys("Sai-Mat-Khau-2025");
+    find("#dang-nhap button[type=submit]").click();
+    waitForText(".error-summary", "Email hoặc mật khẩu không đúng.");
+    assertNoAxeViolations("sign-in refused by the user pool");
+  }
 }

@@ -107,8 +107,8 @@ class ConsoleServingTest {
   }
 
   @Test
-  @DisplayName("GET /api/session says who the cookie is; DELETE clears it; without a cookie 401")
-  void sessionStandIn() throws Exception {
+  @DisplayName("GET /api/session (the session function) says who the cookie is; DELETE needs x-dt-csrf and clears it; without a cookie 401")
+  void sessionRoute() throws Exception {
     String token = api.token("demo", "agency", "phong-kinh-te");
     HttpResponse<String> who = send("GET", "/api/session", Map.of("Cookie", "dt_session=" + token), null);
     assertEquals(200, who.statusCode(), who.body());

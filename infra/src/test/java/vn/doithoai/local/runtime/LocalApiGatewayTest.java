@@ -256,6 +256,11 @@ class LocalApiGatewayTest {
     HttpResponse<byte[]> r = send(request("/boom").GET());
     assertEquals(500, r.statusCode());
     assertEquals("{\"message\":\"Internal Server Error\"}", text(r));
+    // the request line is written once the response has gone out: wait for it (a busy machine is slow to log)
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (!LOG.toString(StandardCharsets.UTF_8).contains("GET /boom 500 ") && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
     String log = LOG.toString(StandardCharsets.UTF_8);
     assertTrue(log.contains("secret internal detail"), log);
     assertTrue(log.contains("at vn.doithoai.local.runtime.FailingHandler.handleRequest"), log);

@@ -182,7 +182,7 @@ class TemplateModelTest {
     Map<String, TemplateModel.Rule> rules = new java.util.HashMap<>();
     real.rules().forEach(r -> rules.put(r.id(), r));
     assertEquals("doithoai-prod", rules.get("MailQueuedRule").busName());
-    assertEquals(List.of("MailQueued"), rules.get("MailQueuedRule").pattern().get("detail-type"));
+    assertEquals(List.of("MailQueued", "MailFanOutQueued"), rules.get("MailQueuedRule").pattern().get("detail-type"));
     assertEquals("MailerFunction", rules.get("MailQueuedRule").targets().get(0).functionId());
     assertEquals("SchedulesFunction", rules.get("DeadlineChangedRule").targets().get(0).functionId());
     assertEquals("default", rules.get("SesEventsRule").busName());

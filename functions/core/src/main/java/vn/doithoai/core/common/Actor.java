@@ -3,7 +3,6 @@ package vn.doithoai.core.common;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import vn.doithoai.core.access.Role;
 
 /**
  * Who is acting: a staff member from the JWT (commune and roles from its claims), or the system (the

@@ -26,7 +26,9 @@ public class DomainException extends RuntimeException {
     /** The body's media type is not accepted (415). */
     UNSUPPORTED_MEDIA_TYPE,
     /** Well-formed but contradicts what was received before, e.g. a webhook id reused for another body (422). */
-    UNPROCESSABLE
+    UNPROCESSABLE,
+    /** Too many attempts in a short time (429). */
+    TOO_MANY_REQUESTS
   }
 
   private final Kind kind;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Ids;
@@ -20,7 +20,6 @@ import vn.doithoai.core.rules.RuleProfiles;
  */
 public final class ManagingCommunes {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,}");
   static final int MAX_OVERLAP_HOURS = 168;
 
   /** A commune and the secret value shown once, at registration or rotation. */
@@ -49,7 +48,9 @@ public final class ManagingCommunes {
     return new WithSecret(commune, secret);
   }
 
+  /** The settings carry offices' addresses and webhook-secret metadata: the admin's and the office's only. */
   public Commune get(Actor actor, String communeId) {
+    actor.require("xem cấu hình xã", Role.ADMIN, Role.OFFICE);
     requireMember(actor, communeId);
     return communes.find(communeId).orElseThrow(() -> DomainException.notFound("xã " + communeId));
   }
@@ -121,11 +122,7 @@ public final class ManagingCommunes {
   }
 
   private static String email(Input in, String field, boolean required) {
-    String e = required ? in.requiredText(field, 254, "địa chỉ e-mail") : in.text(field, 254).orElse(null);
-    if (e != null && !e.isEmpty() && !EMAIL.matcher(e).matches()) {
-      in.error(field, "Địa chỉ e-mail không hợp lệ.");
-    }
-    return e == null || e.isEmpty() ? null : e;
+    return in.email(field, required).orElse(null);
   }
 
   static void requireAdmin(Actor actor, String communeId) {

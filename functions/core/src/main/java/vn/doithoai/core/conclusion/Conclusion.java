@@ -16,7 +16,8 @@ import vn.doithoai.core.plan.Issuer;
  * Thông báo kết luận: the chair's conclusion notice of a meeting — what was discussed, what was resolved at
  * the meeting, what is assigned to which agency by when, what is forwarded upward or redirected. Drafted from
  * the meeting, edited by the office, approved by the host, numbered and published; once published it never
- * changes: a correction is a new edition that names the one it corrects.
+ * changes: a correction is a new edition that names the one it corrects. {@code notPersonal}: phrases the
+ * detector flagged ({@link PersonalDataReview}) that the office has confirmed are not a person's data.
  */
 public record Conclusion(
     String id,
@@ -31,7 +32,8 @@ public record Conclusion(
     Optional<LocalDate> issuedOn,
     Content content,
     long version,
-    List<AuditEntry> audit) {
+    List<AuditEntry> audit,
+    List<String> notPersonal) {
 
   /** What the notice says; every text kept as the office wrote it (NFC), escaped where it is shown. */
   public record Content(String title, String discussed, List<Item> resolved, List<Item> assigned,
@@ -64,6 +66,58 @@ public record Conclusion(
 
   public Conclusion {
     audit = List.copyOf(audit);
+    notPersonal = List.copyOf(notPersonal);
+  }
+
+  /** A notice with no flagged phrase marked "not personal data" yet. */
+  public Conclusion(String id, String communeId, String planId, String meetingId, Issuer issuer, int edition,
+      Optional<String> corrects, ConclusionStatus status, Optional<DocumentNumber> number,
+      Optional<LocalDate> issuedOn, Content content, long version, List<AuditEntry> audit) {
+    this(id, communeId, planId, meetingId, issuer, edition, corrects, status, number, issuedOn, content, version,
+        audit, List.of());
+  }
+
+  /**
+   * Removes {@code phrase} from every matter's text (replaced by "***") before the notice is public. The audit
+   * entry says who, when, how many matters and how long the phrase was; never the phrase.
+   */
+  public Conclusion redact(String phrase, Actor actor, Instant now) {
+    requireUnpublished();
+    long changed = java.util.stream.Stream.of(content.resolved(), content.assigned(), content.forwarded(),
+        content.redirected()).flatMap(List::stream).filter(i -> i.text() != null && i.text().contains(phrase)).count();
+    if (changed == 0) {
+      throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("phrase",
+          "Không tìm thấy cụm từ này trong nội dung các mục của thông báo.")));
+    }
+    Content c = new Content(content.title(), content.discussed(), without(content.resolved(), phrase),
+        without(content.assigned(), phrase), without(content.forwarded(), phrase),
+        without(content.redirected(), phrase), content.closing(), content.signer(), content.distribution());
+    return next(status, number, issuedOn, c, notPersonal, actor, now, "conclusion.redacted",
+        changed + " mục, " + phrase.codePointCount(0, phrase.length()) + " ký tự");
+  }
+
+  private static List<Item> without(List<Item> items, String phrase) {
+    return items.stream().map(i -> i.text() == null ? i : new Item(i.opinionId(), i.trackingCode(),
+        i.text().replace(phrase, REDACTED), i.agency(), i.due(), i.raisedBy())).toList();
+  }
+
+  /** The office decides a flagged phrase is not a person's data (a place called "Bà Rịa"): it may be published. */
+  public Conclusion markNotPersonal(String phrase, Actor actor, Instant now) {
+    requireUnpublished();
+    List<String> cleared = new ArrayList<>(notPersonal);
+    if (!cleared.contains(phrase)) {
+      cleared.add(phrase);
+    }
+    return next(status, number, issuedOn, content, cleared, actor, now, "conclusion.flag-cleared",
+        phrase.codePointCount(0, phrase.length()) + " ký tự");
+  }
+
+  /** What a redacted phrase becomes in the notice. */
+  public static final String REDACTED = "***";
+
+  private void requireUnpublished() {
+    require(status == ConclusionStatus.DRAFT || status == ConclusionStatus.APPROVED, "conclusion_published",
+        "Thông báo đã ban hành không sửa được; hãy lập thông báo đính chính.");
   }
 
   public Conclusion edit(Content next, Actor actor, Instant now) {
@@ -101,7 +155,7 @@ public record Conclusion(
     Content c = new Content(content.title(), content.discussed(), content.resolved(), assigned, content.forwarded(),
         content.redirected(), content.closing(), content.signer(), content.distribution());
     return new Conclusion(id, communeId, planId, meetingId, issuer, edition, corrects, status, number, issuedOn, c,
-        version, audit);
+        version, audit, notPersonal);
   }
 
   /** A correction: a new draft edition that names this one; this one stays as it was published. */
@@ -111,15 +165,20 @@ public record Conclusion(
     return new Conclusion(newId, communeId, planId, meetingId, issuer, edition + 1, Optional.of(id),
         ConclusionStatus.DRAFT, Optional.empty(), Optional.empty(), content, 1,
         List.of(AuditEntry.of(now, actor, "conclusion.correction-drafted", "đính chính " + number.map(
-            DocumentNumber::text).orElse(id), "")));
+            DocumentNumber::text).orElse(id), "")), notPersonal);
   }
 
   private Conclusion next(ConclusionStatus s, Optional<DocumentNumber> n, Optional<LocalDate> on, Content c,
       Actor actor, Instant now, String action, String detail) {
+    return next(s, n, on, c, notPersonal, actor, now, action, detail);
+  }
+
+  private Conclusion next(ConclusionStatus s, Optional<DocumentNumber> n, Optional<LocalDate> on, Content c,
+      List<String> cleared, Actor actor, Instant now, String action, String detail) {
     List<AuditEntry> trail = new ArrayList<>(audit);
     trail.add(AuditEntry.of(now, actor, action, detail, ""));
     return new Conclusion(id, communeId, planId, meetingId, issuer, edition, corrects, s, n, on, c, version + 1,
-        trail);
+        trail, cleared);
   }
 
   private static void require(boolean ok, String code, String message) {
@@ -159,6 +218,7 @@ public record Conclusion(
     m.put("distribution", content.distribution());
     m.put("version", version);
     m.put("audit", audit.stream().map(AuditEntry::toJson).toList());
+    m.put("notPersonal", notPersonal);
     return m;
   }
 
@@ -204,6 +264,7 @@ public record Conclusion(
         Optional.ofNullable((String) m.get("corrects")), ConclusionStatus.valueOf(((String) m.get("status"))
             .toUpperCase(java.util.Locale.ROOT)), number,
         Optional.ofNullable((String) m.get("issuedOn")).map(LocalDate::parse), c,
-        ((Number) m.get("version")).longValue(), audit);
+        ((Number) m.get("version")).longValue(), audit,
+        m.get("notPersonal") == null ? List.of() : (List<String>) m.get("notPersonal"));
   }
 }

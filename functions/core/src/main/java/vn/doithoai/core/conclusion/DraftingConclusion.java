@@ -32,6 +32,8 @@ public final class DraftingConclusion {
         : "Nhân dân " + String.join(", ", meeting.villages());
     String title = "Kết luận của đồng chí " + host + " tại hội nghị đối thoại với " + where + " ngày "
         + meeting.date().map(VietnameseDates::format).orElse("");
+    List<String> villages = new ArrayList<>(plan.content().villages());
+    villages.addAll(meeting.villages());
     List<Conclusion.Item> resolved = new ArrayList<>();
     List<Conclusion.Item> assigned = new ArrayList<>();
     List<Conclusion.Item> forwarded = new ArrayList<>();
@@ -41,19 +43,19 @@ public final class DraftingConclusion {
         Optional<Opinion> o = opinions.stream().filter(x -> x.id().equals(r.opinionId())).findFirst();
         resolved.add(new Conclusion.Item(r.opinionId(), o.map(Opinion::trackingCode).orElse(""),
             o.map(Opinion::content).orElse("") + (r.answer().isEmpty() ? "" : "\nTrả lời: " + r.answer()), null,
-            null, o.map(RaisedBy::label).orElse("")));
+            null, o.map(x -> RaisedBy.label(x, villages)).orElse("")));
       }
     }
     for (Opinion o : opinions) {
       if (o.status() == OpinionStatus.ASSIGNED && o.assignment().isPresent()) {
         assigned.add(new Conclusion.Item(o.id(), o.trackingCode(), o.content(), o.assignment().get().agencyName(),
-            o.assignment().get().currentDue(), RaisedBy.label(o)));
+            o.assignment().get().currentDue(), RaisedBy.label(o, villages)));
       } else if (o.status() == OpinionStatus.FORWARDED) {
         forwarded.add(new Conclusion.Item(o.id(), o.trackingCode(), o.content(),
-            o.decision().map(d -> d.text()).orElse(""), null, RaisedBy.label(o)));
+            o.decision().map(d -> d.text()).orElse(""), null, RaisedBy.label(o, villages)));
       } else if (o.status() == OpinionStatus.REDIRECTED) {
         redirected.add(new Conclusion.Item(o.id(), o.trackingCode(), o.content(),
-            o.decision().map(d -> d.note()).orElse(""), null, RaisedBy.label(o)));
+            o.decision().map(d -> d.note()).orElse(""), null, RaisedBy.label(o, villages)));
       }
     }
     boolean party = plan.content().issuer() == Issuer.PARTY_COMMITTEE;

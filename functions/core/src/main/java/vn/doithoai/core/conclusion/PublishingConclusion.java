@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Html;
@@ -115,6 +115,27 @@ public final class PublishingConclusion {
     return edited;
   }
 
+  /**
+   * Before publishing: removes {@code phrase} from the matters' texts, or with {@code notPersonal: true}
+   * confirms that a flagged phrase is not a person's data. Either is audited without the phrase.
+   */
+  public Conclusion redact(Actor actor, String id, Input in) {
+    actor.require("ẩn thông tin cá nhân trong thông báo kết luận", Role.OFFICE, Role.HOST);
+    Conclusion c = load(actor, id);
+    String phrase = in.requiredText("phrase", 500, "cụm từ cần ẩn");
+    boolean notPersonal = in.bool("notPersonal").orElse(false);
+    in.check();
+    checkVersion(in, c);
+    if (notPersonal && PersonalDataReview.open(c).stream().noneMatch(f -> f.text().equals(phrase))) {
+      throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("phrase",
+          "Cụm từ này không nằm trong các cụm được đánh dấu là thông tin cá nhân.")));
+    }
+    Conclusion next = notPersonal ? c.markNotPersonal(phrase, actor, clock.instant())
+        : c.redact(phrase, actor, clock.instant());
+    conclusions.save(next, List.of());
+    return next;
+  }
+
   public Conclusion approve(Actor actor, String id, Input in) {
     actor.require("duyệt thông báo kết luận", Role.HOST);
     Conclusion c = load(actor, id);
@@ -147,6 +168,7 @@ public final class PublishingConclusion {
       throw DomainException.conflict("conclusion_not_approved",
           "Thông báo kết luận phải được người chủ trì duyệt trước khi ban hành.");
     }
+    PersonalDataReview.requireResolved(c);
     Commune commune = communes.find(actor.communeId()).orElseThrow(() -> DomainException.notFound("xã"));
     Plan concluded = plan.conclude(on, c.meetingId(), actor, now);
     List<Opinion> recounted = handling.recountedFromNotice(actor, concluded, assignedIds(c));

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Download;
@@ -24,7 +24,7 @@ import vn.doithoai.core.stats.DialogueStatistics;
 
 /**
  * What the office takes away: statistics per plan and per year, the opinions and assignments as CSV or XLSX
- * (raisers' contacts only on request, for the office and the host), and a meeting as an iCalendar file.
+ * (raisers' contacts only on request, for the roles {@link vn.doithoai.core.access.Contacts} allows), and a meeting as an iCalendar file.
  */
 public final class Exporting {
   private final Plans plans;
@@ -84,7 +84,7 @@ public final class Exporting {
     if (!table.equals("opinions") && !table.equals("assignments")) {
       throw DomainException.notFound("danh sách " + table);
     }
-    if (contacts && !actor.hasAny(Role.OFFICE, Role.HOST)) {
+    if (contacts && !vn.doithoai.core.access.Contacts.visibleTo(actor)) {
       throw DomainException.forbidden("xuất thông tin liên hệ của người nêu ý kiến");
     }
     List<Opinion> list = ofPlan(actor.communeId(), planId);
@@ -122,7 +122,7 @@ public final class Exporting {
     }
     Plan plan = plan(actor, planId);
     Commune commune = communes.find(actor.communeId()).orElseThrow(() -> DomainException.notFound("xã"));
-    Optional<String> meetingId = query.text("meeting", 40);
+    Optional<String> meetingId = query.id("meeting");
     String invitee = query.text("invitee", 300).orElse("Ông (bà) đại biểu");
     query.check();
     var meeting = meetingId.isPresent() ? plan.content().meeting(meetingId.get()).orElseThrow(() ->

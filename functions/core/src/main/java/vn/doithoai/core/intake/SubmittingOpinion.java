@@ -63,13 +63,26 @@ public final class SubmittingOpinion {
   private final Opinions opinions;
   private final CitizenMails mails;
   private final Clock clock;
+  private final Clock wire;
 
+  /** One clock for both: in AWS the product's time is the real time. */
   public SubmittingOpinion(Communes communes, Plans plans, Opinions opinions, CitizenMails mails, Clock clock) {
+    this(communes, plans, opinions, mails, clock, clock);
+  }
+
+  /**
+   * {@code clock} dates the opinion and counts its deadlines (the local runtime may move it forward);
+   * {@code wire} checks the signature's freshness, which is about the network and the sender's real clock —
+   * with the local clock advanced a week, every honest delivery would otherwise be refused as stale.
+   */
+  public SubmittingOpinion(Communes communes, Plans plans, Opinions opinions, CitizenMails mails, Clock clock,
+      Clock wire) {
     this.communes = Objects.requireNonNull(communes);
     this.plans = Objects.requireNonNull(plans);
     this.opinions = Objects.requireNonNull(opinions);
     this.mails = Objects.requireNonNull(mails);
     this.clock = Objects.requireNonNull(clock);
+    this.wire = Objects.requireNonNull(wire);
   }
 
   public Receipt submit(Delivery d) {
@@ -89,11 +102,11 @@ public final class SubmittingOpinion {
       throw new DomainException(DomainException.Kind.INVALID, "missing_webhook_headers",
           "Thiếu tiêu đề webhook-id, webhook-timestamp hoặc webhook-signature.");
     }
-    Instant now = clock.instant();
     Optional<Commune> commune = communes.find(d.communeId());
+    Instant wireNow = wire.instant();
     List<byte[]> keys = commune.isEmpty() ? List.of() : communes.secrets(d.communeId()).stream()
-        .filter(s -> s.validAt(now)).map(WebhookSecret::key).toList();
-    WebhookVerifier.Failure failure = WebhookVerifier.verify(id, timestamp, signature, d.body(), keys, now);
+        .filter(s -> s.validAt(wireNow)).map(WebhookSecret::key).toList();
+    WebhookVerifier.Failure failure = WebhookVerifier.verify(id, timestamp, signature, d.body(), keys, wireNow);
     if (failure != null) {
       // one answer for an unknown commune and a bad signature: the endpoint does not reveal which communes exist
       throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "invalid_signature",
@@ -101,28 +114,46 @@ public final class SubmittingOpinion {
               ? "Thời điểm ký (webhook-timestamp) lệch quá 5 phút so với máy chủ."
               : "Chữ ký webhook không hợp lệ.");
     }
-    Input in = new Input(parse(d.body(), mediaType));
+    return create(commune.orElseThrow(), new Input(parse(d.body(), mediaType)), Channel.WEBSITE, id,
+        sha256(d.body()), "website", () -> { });
+  }
+
+  /**
+   * A citizen's opinion from the hosted form on the commune's public page: the same validation, tracking code,
+   * acknowledgement and idempotency as the webhook, the form's one-time token standing in for the webhook id.
+   * What the form adds (honeypot, proof of work, daily limits) is checked by {@link HostedForm} before this.
+   */
+  public Receipt submitForm(String communeId, Map<String, Object> fields, String formToken, Channel channel,
+      Runnable beforeWrite) {
+    Commune commune = communes.find(communeId).orElseThrow(() -> DomainException.notFound("xã"));
+    StringBuilder canonical = new StringBuilder();
+    new java.util.TreeMap<>(fields).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
+    return create(commune, new Input(fields), channel, "form-" + formToken,
+        sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)), "public-form", beforeWrite);
+  }
+
+  private Receipt create(Commune commune, Input in, Channel channel, String inboxId, String bodyHash, String via,
+      Runnable beforeWrite) {
+    Instant now = clock.instant();
+    String communeId = commune.id();
     String content = in.requiredText("content", 5000, "nội dung ý kiến");
     OpinionField field = in.choice("field", OpinionField.class).orElse(OpinionField.OTHER);
     String name = in.requiredText("name", 120, "họ và tên");
     String phone = in.text("phone", 20).orElse(null);
-    String email = in.text("email", 254).orElse(null);
-    if (email != null && !email.matches("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,}")) {
-      in.error("email", "Địa chỉ e-mail không hợp lệ.");
-    }
+    String email = in.email("email", false).orElse(null);
     if (phone != null && !phone.matches("\\+?[0-9 .-]{8,20}")) {
       in.error("phone", "Số điện thoại không hợp lệ.");
     }
-    if (phone == null && email == null) {
+    if (phone == null && email == null && !in.has("email")) {
       in.error("email", "Vui lòng để lại e-mail hoặc số điện thoại để nhận kết quả trả lời.");
     }
     String address = in.text("address", 300).orElse(null);
     String village = in.text("village", 120).orElse(null);
     boolean consent = in.bool("consentToPublish").orElse(false);
-    Optional<String> planId = in.text("plan", 40);
+    Optional<String> planId = in.id("plan");
     in.check();
     planId.ifPresent(p -> {
-      boolean open = plans.find(d.communeId(), p).map(plan -> plan.status() == PlanStatus.ANNOUNCED
+      boolean open = plans.find(communeId, p).map(plan -> plan.status() == PlanStatus.ANNOUNCED
           || plan.status() == PlanStatus.DRAFT).orElse(false);
       if (!open) {
         throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("plan",
@@ -130,20 +161,22 @@ public final class SubmittingOpinion {
       }
     });
 
-    Opinion opinion = Opinion.received(Ids.newId("o"), d.communeId(), planId, Ids.trackingCode(), content, field,
-        Channel.WEBSITE, List.of(new Raiser(name, phone, email, address, village, consent)), Optional.empty(), now,
-        Actor.system("website", d.communeId()));
-    InboxEntry entry = new InboxEntry(d.communeId(), id, sha256(d.body()), opinion.id(), opinion.trackingCode(), now,
+    beforeWrite.run();
+    Opinion opinion = Opinion.received(Ids.newId("o"), communeId, planId, Ids.trackingCode(), content, field,
+        channel, List.of(new Raiser(name, phone, email, address, village, consent)), Optional.empty(), now,
+        Actor.system(via, communeId));
+    InboxEntry entry = new InboxEntry(communeId, inboxId, bodyHash, opinion.id(), opinion.trackingCode(), now,
         now.plus(INBOX_TTL));
-    IntakeResult result = opinions.intake(entry, opinion, mails.acknowledgement(commune.orElseThrow(), opinion, now));
+    IntakeResult result = opinions.intake(entry, opinion, mails.acknowledgement(commune, opinion, now));
     if (result instanceof IntakeResult.Created c) {
-      return new Receipt(true, c.trackingCode(), mails.statusUrl(d.communeId(), c.trackingCode()));
+      return new Receipt(true, c.trackingCode(), mails.statusUrl(communeId, c.trackingCode()));
     }
     if (result instanceof IntakeResult.Duplicate dup) {
-      return new Receipt(false, dup.trackingCode(), mails.statusUrl(d.communeId(), dup.trackingCode()));
+      return new Receipt(false, dup.trackingCode(), mails.statusUrl(communeId, dup.trackingCode()));
     }
     throw new DomainException(DomainException.Kind.UNPROCESSABLE, "webhook_id_reused",
-        "webhook-id này đã được dùng cho một nội dung khác.");
+        via.equals("website") ? "webhook-id này đã được dùng cho một nội dung khác."
+            : "Biểu mẫu này đã được gửi với nội dung khác. Vui lòng mở lại trang để gửi một ý kiến mới.");
   }
 
   private static Map<String, Object> parse(byte[] body, String mediaType) {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 import vn.doithoai.core.calendar.VietnameseDates;
 import vn.doithoai.core.common.Html;
 import vn.doithoai.core.commune.Commune;

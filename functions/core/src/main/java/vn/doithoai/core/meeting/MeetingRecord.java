@@ -41,14 +41,14 @@ public record MeetingRecord(
     String chair = in.requiredText("chair", 200, "người chủ trì (chủ tọa)");
     String secretary = in.requiredText("secretary", 200, "thư ký");
     List<Speaker> speakers = in.objects("speakers", 200, s -> new Speaker(s.requiredText("name", 120, "người phát biểu"),
-        s.text("role", 200).orElse(""), s.text("opinion", 40).orElse(null)));
+        s.text("role", 200).orElse(""), s.id("opinion").orElse(null)));
     List<Raised> raised = in.objects("raised", 300, r -> {
       boolean atMeeting = r.bool("answeredAtMeeting").orElse(false);
       String answer = r.text("answer", 10_000).orElse("");
       if (atMeeting && answer.isEmpty()) {
         r.error("answer", "Ý kiến đã trả lời tại hội nghị cần ghi nội dung trả lời.");
       }
-      return new Raised(r.requiredText("opinion", 40, "ý kiến"), atMeeting, answer);
+      return new Raised(r.requiredId("opinion", "ý kiến"), atMeeting, answer);
     });
     String summary = in.text("summary", 20_000).orElse("");
     in.check();

@@ -55,7 +55,7 @@ public final class AssignmentDeadlines {
         profile, calendar, a.currentDue());
     java.time.Instant dueAt = steps.stream().filter(s -> s.name().equals("due")).findFirst().orElseThrow().at();
     return Optional.of(new vn.doithoai.core.plan.PlanDeadline(vn.doithoai.core.plan.PlanDeadline.ASSIGNMENTS,
-        o.id(), "answer", "Trả lời ý kiến, kiến nghị của Nhân dân", vn.doithoai.core.access.Role.AGENCY,
+        o.id(), "answer", "Trả lời ý kiến, kiến nghị của Nhân dân", vn.doithoai.core.common.Role.AGENCY,
         a.currentDue(), dueAt, calendar.version(), o.version(), o.communeId(),
         o.trackingCode() + " (" + o.field().vietnamese() + ")", Optional.of(a.agencyId()), steps));
   }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Ids;
@@ -49,12 +49,20 @@ public final class HandlingOpinions {
     this.clock = Objects.requireNonNull(clock);
   }
 
+  /** Only the hosted form says an opinion came through it (and whether its proof of work was solved). */
+  private static void notHostedForm(Input in, Channel channel) {
+    if (channel == Channel.PUBLIC_FORM || channel == Channel.PUBLIC_FORM_UNVERIFIED) {
+      in.error("channel", "Kênh này chỉ dành cho ý kiến gửi qua biểu mẫu trên trang công khai; chọn kênh tiếp nhận khác.");
+    }
+  }
+
   /** An opinion entered by staff for a citizen (at the office, from a question card, spoken at the meeting). */
   public Opinion enter(Actor actor, Input in) {
     actor.require("nhập ý kiến", Role.OFFICE, Role.HOST, Role.FRONT);
     Commune commune = commune(actor);
     Optional<String> planId = plan(actor, in);
     Channel channel = in.choice("channel", Channel.class).orElse(Channel.STAFF_ENTRY);
+    notHostedForm(in, channel);
     String content = in.requiredText("content", 5000, "nội dung ý kiến");
     OpinionField field = in.choice("field", OpinionField.class).orElse(OpinionField.OTHER);
     List<Raiser> raisers = in.objects("raisers", 50, HandlingOpinions::raiser);
@@ -76,6 +84,7 @@ public final class HandlingOpinions {
     Optional<String> planId = plan(actor, in);
     String organisation = in.requiredText("organisation", 200, "tổ chức tổng hợp");
     Channel channel = in.choice("channel", Channel.class).orElse(Channel.FRONT);
+    notHostedForm(in, channel);
     Instant now = clock.instant();
     List<Opinion> list = in.objects("items", 300, item -> {
       String content = item.requiredText("content", 5000, "nội dung ý kiến");
@@ -165,7 +174,7 @@ public final class HandlingOpinions {
   /** Gộp: the same concern raised again is one matter with many raisers. */
   public Opinion merge(Actor actor, String opinionId, Input in) {
     actor.require("gộp ý kiến", Role.OFFICE, Role.HOST);
-    String into = in.requiredText("into", 40, "ý kiến đích");
+    String into = in.requiredId("into", "ý kiến đích");
     in.check();
     Opinion o = load(actor, opinionId);
     checkVersion(in, o);
@@ -329,10 +338,10 @@ public final class HandlingOpinions {
   /** Filters: plan (or none for unattached), status, field, agency. An agency sees only its own. */
   public List<Opinion> list(Actor actor, Input in) {
     actor.require("xem ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
-    Optional<String> planId = in.text("plan", 40);
+    Optional<String> planId = in.id("plan");
     Optional<OpinionStatus> status = in.choice("status", OpinionStatus.class);
     Optional<OpinionField> field = in.choice("field", OpinionField.class);
-    Optional<String> agency = in.text("agency", 40);
+    Optional<String> agency = in.id("agency");
     in.check();
     return listed(actor, planId, status, field, agency);
   }
@@ -464,7 +473,7 @@ public final class HandlingOpinions {
   }
 
   private Optional<String> plan(Actor actor, Input in) {
-    Optional<String> planId = in.text("plan", 40);
+    Optional<String> planId = in.id("plan");
     if (planId.isPresent() && plans.find(actor.communeId(), planId.get()).isEmpty()) {
       in.error("plan", "Không tìm thấy kế hoạch này trong xã.");
       return Optional.empty();
@@ -473,10 +482,7 @@ public final class HandlingOpinions {
   }
 
   static Raiser raiser(Input r) {
-    String email = r.text("email", 254).orElse(null);
-    if (email != null && !email.matches("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,}")) {
-      r.error("email", "Địa chỉ e-mail không hợp lệ.");
-    }
+    String email = r.email("email", false).orElse(null);
     return new Raiser(r.requiredText("name", 120, "họ và tên"), r.text("phone", 20).orElse(null), email,
         r.text("address", 300).orElse(null), r.text("village", 120).orElse(null),
         r.bool("consentToPublish").orElse(false));

@@ -3,6 +3,8 @@ package vn.doithoai.core.opinion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.time.LocalDate;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Ids;
 
@@ -12,25 +14,45 @@ import vn.doithoai.core.common.Ids;
  */
 public final class PublicOpinions {
   private final Opinions opinions;
+  private final AssignmentDeadlines deadlines;
+  private final java.time.Clock clock;
 
-  public PublicOpinions(Opinions opinions) {
+  public PublicOpinions(Opinions opinions, AssignmentDeadlines deadlines, java.time.Clock clock) {
     this.opinions = Objects.requireNonNull(opinions);
+    this.deadlines = Objects.requireNonNull(deadlines);
+    this.clock = Objects.requireNonNull(clock);
   }
 
-  public Map<String, Object> status(String communeId, String trackingCode) {
+  /**
+   * What the status page shows: the opinion as the public may see it (the one it was merged into, if so), the
+   * tracking code asked for, and the working days left to its agency's due date (empty unless assigned).
+   */
+  public record Status(Opinion opinion, String trackingCode, Optional<String> mergedInto,
+      Optional<Integer> workingDaysLeft) {}
+
+  public Status find(String communeId, String trackingCode) {
     String code = Ids.normalizeTrackingCode(trackingCode == null ? "" : trackingCode);
     Opinion o = code.isEmpty() ? null : opinions.findByTrackingCode(communeId, code).orElse(null);
     if (o == null) {
       throw DomainException.notFound("ý kiến có mã theo dõi này");
     }
+    Opinion shown = o;
+    Optional<String> merged = Optional.empty();
     if (o.status() == OpinionStatus.MERGED && o.mergedInto().isPresent()) {
-      Opinion target = opinions.find(communeId, o.mergedInto().get()).orElse(o);
-      Map<String, Object> m = view(target);
-      m.put("trackingCode", o.trackingCode());
-      m.put("mergedInto", target.trackingCode());
-      return m;
+      shown = opinions.find(communeId, o.mergedInto().get()).orElse(o);
+      merged = shown == o ? Optional.empty() : Optional.of(shown.trackingCode());
     }
-    return view(o);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), vn.doithoai.core.rules.DeadlineScheduling.VIETNAM);
+    return new Status(shown, o.trackingCode(), merged, deadlines.workingDaysLeft(shown, today));
+  }
+
+  public Map<String, Object> status(String communeId, String trackingCode) {
+    Status s = find(communeId, trackingCode);
+    Map<String, Object> m = view(s.opinion());
+    m.put("trackingCode", s.trackingCode());
+    s.mergedInto().ifPresent(t -> m.put("mergedInto", t));
+    m.put("workingDaysLeft", s.workingDaysLeft().orElse(null));
+    return m;
   }
 
   private static Map<String, Object> view(Opinion o) {

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Ids;
@@ -91,7 +91,7 @@ public final class ManagingPlans {
   public PlanView reschedule(Actor actor, String planId, Input in) {
     requireManager(actor, "dời lịch đối thoại");
     Plan current = load(actor, planId);
-    String meetingId = in.text("meetingId", 40).orElse(current.content().meetings().isEmpty() ? ""
+    String meetingId = in.id("meetingId").orElse(current.content().meetings().isEmpty() ? ""
         : current.content().meetings().get(0).id());
     LocalDate date = in.date("date").orElse(null);
     if (!in.has("date")) {
@@ -117,7 +117,7 @@ public final class ManagingPlans {
     String rule = in.requiredText("rule", 80, "mã thời hạn");
     String note = in.text("note", 1000).orElse("");
     Plan current = load(actor, planId);
-    String meetingId = in.text("meetingId", 40).orElse(current.content().meetings().isEmpty() ? ""
+    String meetingId = in.id("meetingId").orElse(current.content().meetings().isEmpty() ? ""
         : current.content().meetings().get(0).id());
     in.check();
     checkVersion(in, current);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 import vn.doithoai.core.calendar.BeforeReading;
 import vn.doithoai.core.common.Ids;
 import vn.doithoai.core.common.Input;
@@ -79,7 +79,7 @@ public record PlanContent(
     String form = in.text("form", 1000).orElse("");
     String period = in.text("period", 200).orElse("");
     List<Meeting> meetings = in.objects("meetings", 50, m -> new Meeting(
-        m.text("id", 40).orElseGet(() -> Ids.newId("m")), m.date("date"), m.text("venue", 300).orElse(""),
+        m.id("id").orElseGet(() -> Ids.newId("m")), m.date("date"), m.text("venue", 300).orElse(""),
         m.texts("villages", 50, 120), m.text("note", 500).orElse("")));
     if (meetings.stream().map(Meeting::id).distinct().count() != meetings.size()) {
       in.error("meetings", "Mã cuộc đối thoại bị trùng.");
@@ -91,7 +91,7 @@ public record PlanContent(
       }
     }
     List<String> participants = in.texts("participants", 100, 500);
-    List<Task> tasks = in.objects("tasks", 100, t -> new Task(t.text("id", 40).orElseGet(() -> Ids.newId("t")),
+    List<Task> tasks = in.objects("tasks", 100, t -> new Task(t.id("id").orElseGet(() -> Ids.newId("t")),
         t.requiredText("unit", 200, "đơn vị thực hiện"), t.choice("owner", Role.class).orElse(Role.OFFICE),
         t.requiredText("description", 1000, "nội dung nhiệm vụ"), t.date("due"),
         t.bool("dueExclusive").orElse(true)));

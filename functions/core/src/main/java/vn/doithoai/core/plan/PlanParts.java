@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 
 /** The small values a plan is made of. */
 public final class PlanParts {

@@ -3,7 +3,7 @@ package vn.doithoai.core.rules;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 import vn.doithoai.core.calendar.BeforeReading;
 import vn.doithoai.core.calendar.DayUnit;
 import vn.doithoai.core.calendar.EntryStatus;

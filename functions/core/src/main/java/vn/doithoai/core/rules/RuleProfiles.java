@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 import vn.doithoai.core.calendar.BeforeReading;
 import vn.doithoai.core.calendar.DayUnit;
 import vn.doithoai.core.calendar.EntryStatus;

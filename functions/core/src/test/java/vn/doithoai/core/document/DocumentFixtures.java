@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 import vn.doithoai.core.calendar.BeforeReading;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.AuditEntry;

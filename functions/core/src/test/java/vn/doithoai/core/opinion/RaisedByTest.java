@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.doithoai.core.access.Role;
+import vn.doithoai.core.common.Role;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.opinion.OpinionParts.Compiled;
 import vn.doithoai.core.opinion.OpinionParts.Raiser;
@@ -19,8 +19,10 @@ class RaisedByTest {
 
   static String label(List<Raiser> raisers, Optional<Compiled> compiled) {
     return RaisedBy.label(Opinion.received("o1", "demo", Optional.empty(), "DT-AAAA-0001", "Nội dung",
-        OpinionField.OTHER, Channel.WEBSITE, raisers, compiled, NOW, OFFICE));
+        OpinionField.OTHER, Channel.WEBSITE, raisers, compiled, NOW, OFFICE), PLAN_VILLAGES);
   }
+
+  static final List<String> PLAN_VILLAGES = List.of("thôn Đông Phong", "thôn Nà Pàn");
 
   static Raiser raiser(String name, String village, boolean consent) {
     return new Raiser(name, "0912345678", "a@example.vn", "số 1", village, consent);
@@ -46,5 +48,18 @@ class RaisedByTest {
     assertEquals("Ủy ban MTTQ xã tổng hợp (12 ý kiến)", label(List.of(named),
         Optional.of(new Compiled("Ủy ban MTTQ xã", 12))));
     assertEquals("", label(List.of(), Optional.empty()), "nothing known: nothing said");
+  }
+
+  @Test
+  @DisplayName("without consent, a village only as the plan spells it; a village typed freely is never shown")
+  void nonConsentingVillage() {
+    assertEquals("Cử tri thôn Đông Phong", label(List.of(raiser("Trần Thị B", "Thôn  đông phong", false)),
+        Optional.empty()), "the plan's spelling, not the typed one");
+    assertEquals("Cử tri thôn Nà Pàn", label(List.of(raiser("Trần Thị B", "Nà Pàn", false)), Optional.empty()));
+    assertEquals("Một công dân", label(List.of(raiser("Trần Thị B", "xóm Giếng, nhà bà Tư bán nước", false)),
+        Optional.empty()), "free text that is not one of the plan's villages");
+    assertEquals("Ông/bà Nguyễn Văn A (xóm Giếng), Cử tri thôn Nà Pàn, một công dân khác", label(List.of(
+        raiser("Nguyễn Văn A", "xóm Giếng", true), raiser("C", "thôn Nà Pàn", false),
+        raiser("D", "Cây Đa đầu làng", false)), Optional.empty()), "a consenting raiser's village as they typed it");
   }
 }

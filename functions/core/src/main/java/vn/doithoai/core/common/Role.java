@@ -1,4 +1,4 @@
-package vn.doithoai.core.access;
+package vn.doithoai.core.common;
 
 import java.util.Locale;
 

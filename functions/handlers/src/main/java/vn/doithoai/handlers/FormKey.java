@@ -1,0 +1,41 @@
+package vn.doithoai.handlers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The HMAC key of the hosted form's proof of work: {@code FORM_POW_KEY} from the environment (in AWS, from the
+ * template's parameter); in the local runtime, when that is unset, one generated once and kept in the data
+ * folder ({@code DOITHOAI_DATA_DIR/form-pow.key}). Null when neither: every form submission then waits for a
+ * clerk's check, which is safe but slow, so deployments set the key.
+ */
+final class FormKey {
+  private FormKey() {}
+
+  static String get() {
+    String key = Config.get("FORM_POW_KEY");
+    if (key != null && !key.isBlank()) {
+      return key;
+    }
+    String dir = Config.get("DOITHOAI_DATA_DIR");
+    if (dir == null || dir.isBlank()) {
+      return null;
+    }
+    Path file = Path.of(dir, "form-pow.key");
+    try {
+      if (!Files.exists(file)) {
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        Files.writeString(file, HexFormat.of().formatHex(b), StandardCharsets.US_ASCII);
+      }
+      return Files.readString(file, StandardCharsets.US_ASCII).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package vn.doithoai.handlers;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
+import vn.doithoai.core.deadline.ScheduleSpec;
+import vn.doithoai.core.deadline.Scheduler;
+import vn.doithoai.core.events.BusEvent;
+import vn.doithoai.core.events.EventPublisher;
+import vn.doithoai.core.mail.MailSender;
+
+/**
+ * The flow's cloud in the test JVM: DynamoDB Local embedded (the template's table, its stream on), and
+ * stand-ins for Scheduler, EventBridge and SES that keep what they were given and record, per function, the
+ * IAM action the real adapter needs for each call (a schedule is created with the scheduler role: iam:PassRole).
+ */
+final class MemoryCloud implements Cloud {
+  private final AmazonDynamoDBLocal local = DynamoDBEmbedded.create();
+  private final DynamoDbClient dynamo = local.dynamoDbClient();
+  private final TableStream stream;
+  private final Map<String, ScheduleSpec> schedules = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final List<BusEvent> published = new ArrayList<>();
+  private final List<String> sentTo = new ArrayList<>();
+
+  MemoryCloud() {
+    TestTable.create(dynamo, TestTable.NAME, b -> b.streamSpecification(StreamSpecification.builder()
+        .streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()));
+    String arn = dynamo.describeTable(b -> b.tableName(TestTable.NAME)).table().latestStreamArn();
+    stream = new TableStream(local.dynamoDbStreamsClient(), arn);
+  }
+
+  @Override
+  public DynamoDbClient dynamo() {
+    return dynamo;
+  }
+
+  @Override
+  public String table() {
+    return TestTable.NAME;
+  }
+
+  @Override
+  public List<DynamodbEvent.DynamodbStreamRecord> newStreamRecords() {
+    return stream.next();
+  }
+
+  @Override
+  public App.Outside outside(Set<String> actions, Clock clock) {
+    Scheduler scheduler = new Scheduler() {
+      @Override
+      public void create(ScheduleSpec spec) {
+        actions.add("scheduler:CreateSchedule");
+        actions.add("iam:PassRole");
+        schedules.putIfAbsent(spec.name(), spec);
+      }
+
+      @Override
+      public void delete(String name) {
+        actions.add("scheduler:DeleteSchedule");
+        schedules.remove(name);
+      }
+
+      @Override
+      public boolean exists(String name) {
+        actions.add("scheduler:GetSchedule");
+        return schedules.containsKey(name);
+      }
+    };
+    EventPublisher bus = list -> {
+      actions.add("events:PutEvents");
+      published.addAll(list);
+      return List.of();
+    };
+    MailSender mail = m -> {
+      actions.add("ses:SendEmail");
+      sentTo.add(m.to());
+      return "memory-" + sentTo.size();
+    };
+    return new App.Outside(() -> scheduler, () -> bus, () -> mail);
+  }
+
+  @Override
+  public List<BusEvent> takePublished() {
+    List<BusEvent> out = List.copyOf(published);
+    published.clear();
+    return out;
+  }
+
+  @Override
+  public List<ScheduleSpec> schedules() {
+    List<ScheduleSpec> out = new ArrayList<>(schedules.values());
+    out.sort(Comparator.comparing(ScheduleSpec::at));
+    return out;
+  }
+
+  @Override
+  public List<String> sentTo() {
+    return List.copyOf(sentTo);
+  }
+
+  @Override
+  public void close() {
+    local.shutdown();
+  }
+}
