@@ -35,6 +35,17 @@ public record Commune(
     return agencies.stream().filter(a -> a.id().equals(agencyId)).findFirst();
   }
 
+  /**
+   * The office that runs a plan of this issuer: the Party office (Văn phòng Đảng ủy) for a Party plan, the
+   * People's Committee office (Văn phòng HĐND và UBND) otherwise.
+   */
+  public String officeFor(vn.doithoai.core.plan.Issuer issuer) {
+    String party = partyOfficeName == null || partyOfficeName.isBlank() ? "Văn phòng Đảng ủy" : partyOfficeName;
+    String committee = peoplesCommitteeOfficeName == null || peoplesCommitteeOfficeName.isBlank()
+        ? "Văn phòng HĐND và UBND" : peoplesCommitteeOfficeName;
+    return issuer == vn.doithoai.core.plan.Issuer.PARTY_COMMITTEE ? party : committee;
+  }
+
   public Commune withVersion(long v) {
     return new Commune(id, name, province, profileId, partyOfficeName, peoplesCommitteeOfficeName, officeEmail,
         hostEmail, frontEmail, websiteUrl, agencies, v, createdAt);
