@@ -11,6 +11,7 @@ import vn.doithoai.core.calendar.VietnameseDates;
 import vn.doithoai.core.common.Html;
 import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.deadline.Step;
+import vn.doithoai.core.plan.Issuer;
 import vn.doithoai.core.plan.PlanDeadline;
 import vn.doithoai.core.rules.Recipient;
 
@@ -70,16 +71,22 @@ public final class DeadlineMails {
     return Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(d.due(), today)) ;
   }
 
-  private static String owner(Commune c, PlanDeadline d) {
+  /** The unit responsible for a deadline: its agency, or the office that runs its plan (from the plan's issuer). */
+  public static String owner(Commune c, PlanDeadline d) {
     if (d.owner() == Role.AGENCY) {
       return d.agencyId().flatMap(c::agency).map(a -> a.name()).orElse("cơ quan được giao");
     }
     return switch (d.owner()) {
-      case OFFICE -> c.peoplesCommitteeOfficeName();
+      case OFFICE -> office(c, d);
       case HOST -> "Người chủ trì đối thoại";
       case FRONT -> "Ủy ban MTTQ xã";
       default -> d.owner().vietnamese();
     };
+  }
+
+  /** The office that runs the deadline's plan; the People's Committee office for records without an issuer. */
+  public static String office(Commune c, PlanDeadline d) {
+    return c.officeFor(d.issuer().orElse(Issuer.PEOPLES_COMMITTEE));
   }
 
   static Set<String> addresses(Commune c, PlanDeadline d, List<Recipient> recipients) {

@@ -463,9 +463,9 @@ public final class HandlingOpinions {
       if (o.assignment().isEmpty()) {
         continue; // never assigned: there is no deadline to write or remove
       }
-      String profile = o.planId().flatMap(p -> plans.find(commune.id(), p)).map(p -> p.content().profileId())
-          .orElse(commune.profileId());
-      tracked.put(o.id(), deadlines.tracked(o, profile));
+      Optional<Plan> plan = o.planId().flatMap(p -> plans.find(commune.id(), p));
+      String profile = plan.map(p -> p.content().profileId()).orElse(commune.profileId());
+      tracked.put(o.id(), deadlines.tracked(o, profile, plan.map(p -> p.content().issuer())));
     }
     opinions.save(changed, out, tracked);
   }

@@ -70,7 +70,7 @@ public final class PlanSchedules {
           if (!plan.completedDeadlines().contains(key)) {
             list.add(new PlanDeadline(plan.id(), ms.meetingId(), d.ruleId(), d.title(), d.owner(), d.due().get(),
                 d.dueAt().get(), d.calendarVersion(), plan.version(), plan.communeId(), plan.content().title(),
-                Optional.empty(), DeadlineSteps.of(d)));
+                Optional.empty(), DeadlineSteps.of(d), Optional.of(plan.content().issuer())));
           }
         }
       }
