@@ -73,6 +73,9 @@ public final class DeadlineMails {
 
   /** The unit responsible for a deadline: its agency, or the office that runs its plan (from the plan's issuer). */
   public static String owner(Commune c, PlanDeadline d) {
+    if (d.unit().isPresent()) {
+      return c.unit(d.unit().get()).map(u -> u.name()).orElse(d.unit().get());
+    }
     if (d.owner() == Role.AGENCY) {
       return d.agencyId().flatMap(c::agency).map(a -> a.name()).orElse("cơ quan được giao");
     }
@@ -89,17 +92,24 @@ public final class DeadlineMails {
     return c.officeFor(d.issuer().orElse(Issuer.PEOPLES_COMMITTEE));
   }
 
+  /** The address of the office that runs the deadline's plan (the Party office's own, when declared). */
+  private static String officeEmail(Commune c, PlanDeadline d) {
+    String e = c.officeUnit(d.issuer().orElse(Issuer.PEOPLES_COMMITTEE)).email();
+    return e == null || e.isBlank() ? c.officeEmail() : e;
+  }
+
   static Set<String> addresses(Commune c, PlanDeadline d, List<Recipient> recipients) {
     Set<String> out = new LinkedHashSet<>();
     for (Recipient r : recipients) {
       String a = switch (r) {
-        case OWNER_HEAD -> switch (d.owner()) {
-          case AGENCY -> d.agencyId().flatMap(c::agency).map(x -> x.email()).orElse(c.officeEmail());
-          case HOST -> c.hostEmail() != null ? c.hostEmail() : c.officeEmail();
-          case FRONT -> c.frontEmail() != null ? c.frontEmail() : c.officeEmail();
-          default -> c.officeEmail();
-        };
-        case OFFICE -> c.officeEmail();
+        case OWNER_HEAD -> d.unit().flatMap(c::unit).map(u -> u.email()).filter(e -> e != null && !e.isBlank())
+            .orElseGet(() -> switch (d.owner()) {
+              case AGENCY -> d.agencyId().flatMap(c::agency).map(x -> x.email()).orElse(officeEmail(c, d));
+              case HOST -> c.hostEmail() != null ? c.hostEmail() : officeEmail(c, d);
+              case FRONT -> c.frontEmail() != null ? c.frontEmail() : officeEmail(c, d);
+              default -> officeEmail(c, d);
+            });
+        case OFFICE -> officeEmail(c, d);
         case HOST -> c.hostEmail() != null ? c.hostEmail() : c.officeEmail();
         case FRONT -> c.frontEmail();
       };
