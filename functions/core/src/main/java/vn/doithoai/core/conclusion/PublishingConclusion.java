@@ -78,9 +78,15 @@ public final class PublishingConclusion {
     }
     conclusions.saveRecord(actor.communeId(), planId, record);
     handling.answeredAtMeeting(actor, planId, record.raised());
+    Plan held = plan;
     if (plan.status() == PlanStatus.ANNOUNCED) {
-      Plan held = plan.hold(actor, clock.instant());
+      held = plan.hold(actor, clock.instant());
       plans.save(held, schedules.openDeadlines(held));
+    }
+    // a second write: a retry of the record after a crash here meets them then
+    Plan met = held.metByMeeting(meetingId, schedules.fulfilledByMeeting(held, meetingId), actor, clock.instant());
+    if (met != held) {
+      plans.save(met, schedules.openDeadlines(met));
     }
     return record;
   }

@@ -63,6 +63,19 @@ public final class PlanSchedules {
         .filter(u -> u != null && !u.isBlank()).findFirst();
   }
 
+  /**
+   * The keys of the open deadlines a held meeting fulfils: that meeting's, due on or before its date (the notice,
+   * the invitations, the Front's compilation, the tasks that prepare it).
+   */
+  public List<String> fulfilledByMeeting(Plan plan, String meetingId) {
+    Optional<java.time.LocalDate> date = plan.content().meeting(meetingId).flatMap(m -> m.date());
+    if (date.isEmpty()) {
+      return List.of();
+    }
+    return openDeadlines(plan).stream().filter(d -> d.meetingId().equals(meetingId))
+        .filter(d -> !d.due().isAfter(date.get())).map(d -> plan.deadlineKey(d.meetingId(), d.ruleId())).toList();
+  }
+
   public List<PlanDeadline> openDeadlines(Plan plan) {
     if (plan.status() != PlanStatus.ANNOUNCED && plan.status() != PlanStatus.HELD
         && plan.status() != PlanStatus.CONCLUDED) {
