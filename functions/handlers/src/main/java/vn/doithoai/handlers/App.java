@@ -26,6 +26,7 @@ import vn.doithoai.core.deadline.Scheduler;
 import vn.doithoai.core.deadline.SchedulingDeadlines;
 import vn.doithoai.core.events.EventPublisher;
 import vn.doithoai.core.intake.SubmittingOpinion;
+import vn.doithoai.core.mail.AgencyMails;
 import vn.doithoai.core.mail.CitizenMails;
 import vn.doithoai.core.mail.DeadlineMails;
 import vn.doithoai.core.mail.MailSender;
@@ -106,7 +107,7 @@ public final class App {
     this.managingCommunes = new ManagingCommunes(communes, profiles, clock);
     this.managingPlans = new ManagingPlans(plans, communes, profiles, planSchedules, clock);
     this.handlingOpinions = new HandlingOpinions(opinions, communes, plans, new AssignmentDeadlines(profiles,
-        calendars), mails, clock);
+        calendars), mails, new AgencyMails(publicBaseUrl), clock);
     this.changingCalendar = new ChangingCalendar(calendars, deadlines, plans, planSchedules, clock);
     this.communes = communes;
     DynamoConclusions conclusions = new DynamoConclusions(table);

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +19,7 @@ import vn.doithoai.core.common.Ids;
 import vn.doithoai.core.common.Input;
 import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.commune.Communes;
+import vn.doithoai.core.mail.AgencyMails;
 import vn.doithoai.core.mail.OutgoingMail;
 import vn.doithoai.core.meeting.MeetingRecord;
 import vn.doithoai.core.opinion.HandlingOpinions;
@@ -43,6 +46,7 @@ public final class PublishingConclusion {
   private final Communes communes;
   private final PlanSchedules schedules;
   private final String publicBaseUrl;
+  private final AgencyMails agencyMails;
   private final Clock clock;
 
   public PublishingConclusion(Conclusions conclusions, Plans plans, Opinions opinions, HandlingOpinions handling,
@@ -54,6 +58,7 @@ public final class PublishingConclusion {
     this.communes = Objects.requireNonNull(communes);
     this.schedules = Objects.requireNonNull(schedules);
     this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.replaceAll("/+$", "");
+    this.agencyMails = new AgencyMails(this.publicBaseUrl);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -73,9 +78,15 @@ public final class PublishingConclusion {
     }
     conclusions.saveRecord(actor.communeId(), planId, record);
     handling.answeredAtMeeting(actor, planId, record.raised());
+    Plan held = plan;
     if (plan.status() == PlanStatus.ANNOUNCED) {
-      Plan held = plan.hold(actor, clock.instant());
+      held = plan.hold(actor, clock.instant());
       plans.save(held, schedules.openDeadlines(held));
+    }
+    // a second write: a retry of the record after a crash here meets them then
+    Plan met = held.metByMeeting(meetingId, schedules.fulfilledByMeeting(held, meetingId), actor, clock.instant());
+    if (met != held) {
+      plans.save(met, schedules.openDeadlines(met));
     }
     return record;
   }
@@ -175,7 +186,9 @@ public final class PublishingConclusion {
     int seq = conclusions.next(actor.communeId(), DocumentNumber.counter(c.issuer(), "TB", on.getYear()));
     Conclusion published = c.withAssignedDue(recounted).publish(new DocumentNumber(c.issuer(), "TB", seq), on,
         actor, now);
-    conclusions.save(published, mails(commune, published, now));
+    List<OutgoingMail> out = new ArrayList<>(mails(commune, published, now));
+    out.addAll(agencyMails.noticeItems(commune, published, concluded, assigned(c, recounted), now));
+    conclusions.save(published, out);
     settle(actor, concluded, plan, recounted);
     return published;
   }
@@ -186,6 +199,16 @@ public final class PublishingConclusion {
       plans.save(concluded, schedules.openDeadlines(concluded));
     }
     handling.saveRecounted(actor, recounted);
+  }
+
+  /** The notice's assigned opinions as they stand once re-dated from the notice, by id. */
+  private Map<String, Opinion> assigned(Conclusion c, List<Opinion> recounted) {
+    Map<String, Opinion> byId = new LinkedHashMap<>();
+    for (String id : assignedIds(c)) {
+      opinions.find(c.communeId(), id).ifPresent(o -> byId.put(id, o));
+    }
+    recounted.forEach(o -> byId.put(o.id(), o));
+    return byId;
   }
 
   private static List<String> assignedIds(Conclusion c) {

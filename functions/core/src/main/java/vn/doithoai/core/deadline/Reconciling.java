@@ -100,24 +100,29 @@ public final class Reconciling {
   private boolean digest(Commune c, LocalDate today, List<PlanDeadline> thisWeek, List<PlanDeadline> overdue) {
     String subject = "[" + c.name() + "] Thời hạn trong tuần (" + VietnameseDates.format(today) + "): "
         + thisWeek.size() + " sắp đến hạn, " + overdue.size() + " quá hạn";
-    StringBuilder text = new StringBuilder("Kính gửi " + c.peoplesCommitteeOfficeName() + ",\n\n");
+    // addressed to the office(s) that run the plans listed: a Party plan's deadlines are the Party office's
+    java.util.Set<String> offices = new java.util.TreeSet<>();
+    java.util.stream.Stream.concat(overdue.stream(), thisWeek.stream())
+        .forEach(d -> offices.add(vn.doithoai.core.mail.DeadlineMails.office(c, d)));
+    StringBuilder text = new StringBuilder("Kính gửi " + String.join(", ", offices) + ",\n\n");
     StringBuilder html = new StringBuilder("<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>"
         + Html.escape(subject) + "</title></head><body>");
-    section(text, html, "Quá hạn", overdue);
-    section(text, html, "Đến hạn trong tuần này", thisWeek);
+    section(c, text, html, "Quá hạn", overdue);
+    section(c, text, html, "Đến hạn trong tuần này", thisWeek);
     text.append("\n").append(c.name()).append(" — hệ thống Đối thoại\n");
     html.append("<p>").append(Html.escape(c.name())).append(" — hệ thống Đối thoại</p></body></html>");
     return digests.send(c, today, subject, text.toString(), html.toString());
   }
 
-  private static void section(StringBuilder text, StringBuilder html, String title, List<PlanDeadline> list) {
+  private static void section(Commune c, StringBuilder text, StringBuilder html, String title, List<PlanDeadline> list) {
     if (list.isEmpty()) {
       return;
     }
     text.append(title).append(":\n");
     html.append("<h2>").append(Html.escape(title)).append("</h2><ul>");
     for (PlanDeadline d : list) {
-      String line = VietnameseDates.withWeekday(d.due()) + " — " + d.title() + " (" + d.subject() + ")";
+      String line = VietnameseDates.withWeekday(d.due()) + " — " + d.title() + " (" + d.subject() + ") — "
+          + vn.doithoai.core.mail.DeadlineMails.owner(c, d);
       text.append("- ").append(line).append('\n');
       html.append("<li>").append(Html.escape(line)).append("</li>");
     }

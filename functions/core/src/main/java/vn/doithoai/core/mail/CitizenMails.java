@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Set;
 import vn.doithoai.core.common.Html;
 import vn.doithoai.core.commune.Commune;
+import vn.doithoai.core.calendar.VietnameseDates;
 import vn.doithoai.core.opinion.Opinion;
+import vn.doithoai.core.opinion.OpinionParts;
 import vn.doithoai.core.opinion.OpinionParts.Raiser;
 
 /**
@@ -49,6 +51,22 @@ public final class CitizenMails {
     o.answer().ifPresent(a -> body.append("\nNội dung trả lời:\n").append(a.text()).append("\n"));
     body.append("\nTheo dõi tại: ").append(statusUrl(commune.id(), o.trackingCode()));
     return toRaisers(commune, o, event, subject, lead, body.toString(), now);
+  }
+
+  /**
+   * Gia hạn giải quyết: the written reply seed 000 asks for when an agency needs more time — its content (the
+   * reason), the new time and who is responsible.
+   */
+  public List<OutgoingMail> extension(Commune commune, Opinion o, Instant now) {
+    OpinionParts.Assignment a = o.assignment().orElseThrow();
+    String until = VietnameseDates.format(a.currentDue());
+    String subject = "[" + commune.name() + "] Gia hạn giải quyết ý kiến mã " + o.trackingCode() + " đến " + until;
+    String lead = "Ủy ban nhân dân " + commune.name() + " thông báo: việc giải quyết ý kiến, kiến nghị của ông/bà (mã "
+        + o.trackingCode() + ") cần thêm thời gian.";
+    String body = "Nội dung: " + a.extensionReason() + "\nThời gian giải quyết: chậm nhất ngày " + until
+        + "\nCơ quan chịu trách nhiệm giải quyết: " + a.agencyName() + "\n\nTheo dõi tại: "
+        + statusUrl(commune.id(), o.trackingCode());
+    return toRaisers(commune, o, "extended", subject, lead, body, now);
   }
 
   private List<OutgoingMail> toRaisers(Commune commune, Opinion o, String event, String subject, String lead,

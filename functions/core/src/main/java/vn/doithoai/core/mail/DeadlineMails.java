@@ -11,6 +11,7 @@ import vn.doithoai.core.calendar.VietnameseDates;
 import vn.doithoai.core.common.Html;
 import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.deadline.Step;
+import vn.doithoai.core.plan.Issuer;
 import vn.doithoai.core.plan.PlanDeadline;
 import vn.doithoai.core.rules.Recipient;
 
@@ -70,29 +71,45 @@ public final class DeadlineMails {
     return Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(d.due(), today)) ;
   }
 
-  private static String owner(Commune c, PlanDeadline d) {
+  /** The unit responsible for a deadline: its agency, or the office that runs its plan (from the plan's issuer). */
+  public static String owner(Commune c, PlanDeadline d) {
+    if (d.unit().isPresent()) {
+      return c.unit(d.unit().get()).map(u -> u.name()).orElse(d.unit().get());
+    }
     if (d.owner() == Role.AGENCY) {
       return d.agencyId().flatMap(c::agency).map(a -> a.name()).orElse("cơ quan được giao");
     }
     return switch (d.owner()) {
-      case OFFICE -> c.peoplesCommitteeOfficeName();
+      case OFFICE -> office(c, d);
       case HOST -> "Người chủ trì đối thoại";
       case FRONT -> "Ủy ban MTTQ xã";
       default -> d.owner().vietnamese();
     };
   }
 
+  /** The office that runs the deadline's plan; the People's Committee office for records without an issuer. */
+  public static String office(Commune c, PlanDeadline d) {
+    return c.officeFor(d.issuer().orElse(Issuer.PEOPLES_COMMITTEE));
+  }
+
+  /** The address of the office that runs the deadline's plan (the Party office's own, when declared). */
+  private static String officeEmail(Commune c, PlanDeadline d) {
+    String e = c.officeUnit(d.issuer().orElse(Issuer.PEOPLES_COMMITTEE)).email();
+    return e == null || e.isBlank() ? c.officeEmail() : e;
+  }
+
   static Set<String> addresses(Commune c, PlanDeadline d, List<Recipient> recipients) {
     Set<String> out = new LinkedHashSet<>();
     for (Recipient r : recipients) {
       String a = switch (r) {
-        case OWNER_HEAD -> switch (d.owner()) {
-          case AGENCY -> d.agencyId().flatMap(c::agency).map(x -> x.email()).orElse(c.officeEmail());
-          case HOST -> c.hostEmail() != null ? c.hostEmail() : c.officeEmail();
-          case FRONT -> c.frontEmail() != null ? c.frontEmail() : c.officeEmail();
-          default -> c.officeEmail();
-        };
-        case OFFICE -> c.officeEmail();
+        case OWNER_HEAD -> d.unit().flatMap(c::unit).map(u -> u.email()).filter(e -> e != null && !e.isBlank())
+            .orElseGet(() -> switch (d.owner()) {
+              case AGENCY -> d.agencyId().flatMap(c::agency).map(x -> x.email()).orElse(officeEmail(c, d));
+              case HOST -> c.hostEmail() != null ? c.hostEmail() : officeEmail(c, d);
+              case FRONT -> c.frontEmail() != null ? c.frontEmail() : officeEmail(c, d);
+              default -> officeEmail(c, d);
+            });
+        case OFFICE -> officeEmail(c, d);
         case HOST -> c.hostEmail() != null ? c.hostEmail() : c.officeEmail();
         case FRONT -> c.frontEmail();
       };

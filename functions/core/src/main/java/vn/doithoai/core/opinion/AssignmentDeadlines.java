@@ -44,7 +44,8 @@ public final class AssignmentDeadlines {
    * The open deadline of an assigned opinion — its agency's answer — with the profile's reminders and ladder;
    * empty once the opinion is answered, closed or otherwise no longer assigned.
    */
-  public Optional<vn.doithoai.core.plan.PlanDeadline> tracked(Opinion o, String profileId) {
+  public Optional<vn.doithoai.core.plan.PlanDeadline> tracked(Opinion o, String profileId,
+      Optional<vn.doithoai.core.plan.Issuer> issuer) {
     if (o.status() != OpinionStatus.ASSIGNED || o.assignment().isEmpty()) {
       return Optional.empty();
     }
@@ -57,7 +58,7 @@ public final class AssignmentDeadlines {
     return Optional.of(new vn.doithoai.core.plan.PlanDeadline(vn.doithoai.core.plan.PlanDeadline.ASSIGNMENTS,
         o.id(), "answer", "Trả lời ý kiến, kiến nghị của Nhân dân", vn.doithoai.core.common.Role.AGENCY,
         a.currentDue(), dueAt, calendar.version(), o.version(), o.communeId(),
-        o.trackingCode() + " (" + o.field().vietnamese() + ")", Optional.of(a.agencyId()), steps));
+        o.trackingCode() + " (" + o.field().vietnamese() + ")", Optional.of(a.agencyId()), steps, issuer));
   }
 
   /**

@@ -15,6 +15,7 @@ import vn.doithoai.core.common.Input;
 import vn.doithoai.core.commune.Agency;
 import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.commune.Communes;
+import vn.doithoai.core.mail.AgencyMails;
 import vn.doithoai.core.mail.CitizenMails;
 import vn.doithoai.core.mail.OutgoingMail;
 import vn.doithoai.core.opinion.OpinionParts.Answer;
@@ -37,15 +38,17 @@ public final class HandlingOpinions {
   private final Plans plans;
   private final AssignmentDeadlines deadlines;
   private final CitizenMails mails;
+  private final AgencyMails agencyMails;
   private final Clock clock;
 
   public HandlingOpinions(Opinions opinions, Communes communes, Plans plans, AssignmentDeadlines deadlines,
-      CitizenMails mails, Clock clock) {
+      CitizenMails mails, AgencyMails agencyMails, Clock clock) {
     this.opinions = Objects.requireNonNull(opinions);
     this.communes = Objects.requireNonNull(communes);
     this.plans = Objects.requireNonNull(plans);
     this.deadlines = Objects.requireNonNull(deadlines);
     this.mails = Objects.requireNonNull(mails);
+    this.agencyMails = Objects.requireNonNull(agencyMails);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -213,7 +216,7 @@ public final class HandlingOpinions {
     if (preview) {
       return next; // the due date and cap shown before the user confirms: nothing is stored
     }
-    persist(commune, List.of(next), List.of());
+    persist(commune, List.of(next), agencyMails.assigned(commune, next, plan, clock.instant()));
     return next;
   }
 
@@ -251,7 +254,11 @@ public final class HandlingOpinions {
     requireOwnAssignment(actor, o);
     checkVersion(in, o);
     Opinion next = o.extend(until, reason, actor, clock.instant());
-    persist(actor, List.of(next), List.of());
+    Commune commune = commune(actor);
+    Optional<Plan> plan = next.planId().flatMap(p -> plans.find(commune.id(), p));
+    List<OutgoingMail> out = new ArrayList<>(agencyMails.extended(commune, next, plan, clock.instant()));
+    out.addAll(mails.extension(commune, next, clock.instant()));
+    persist(commune, List.of(next), out);
     return next;
   }
 
@@ -465,9 +472,9 @@ public final class HandlingOpinions {
       if (o.assignment().isEmpty()) {
         continue; // never assigned: there is no deadline to write or remove
       }
-      String profile = o.planId().flatMap(p -> plans.find(commune.id(), p)).map(p -> p.content().profileId())
-          .orElse(commune.profileId());
-      tracked.put(o.id(), deadlines.tracked(o, profile));
+      Optional<Plan> plan = o.planId().flatMap(p -> plans.find(commune.id(), p));
+      String profile = plan.map(p -> p.content().profileId()).orElse(commune.profileId());
+      tracked.put(o.id(), deadlines.tracked(o, profile, plan.map(p -> p.content().issuer())));
     }
     opinions.save(changed, out, tracked);
   }

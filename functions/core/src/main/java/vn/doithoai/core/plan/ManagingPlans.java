@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import vn.doithoai.core.common.Role;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
@@ -76,7 +77,32 @@ public final class ManagingPlans {
     requireManager(actor, "công bố kế hoạch");
     Plan current = load(actor, planId);
     checkVersion(in, current);
-    return save(current.announce(actor, clock.instant()));
+    PlanView announced = save(current.announce(actor, clock.instant()));
+    replaced(actor, announced.plan()).ifPresent(old -> plans.save(old.replacedBy(announced.plan().content()
+        .number(), schedules.openDeadlines(old).stream().map(d -> old.deadlineKey(d.meetingId(), d.ruleId()))
+        .toList(), actor, clock.instant()), List.of()));
+    return announced;
+  }
+
+  /**
+   * The earlier plan a newly announced one replaces: same issuer, this year or last, its number named in the
+   * {@code replaces} text ("66-KH/ĐU ngày 31/01/2026", "Kế hoạch số 66-KH/ĐU"), still open.
+   */
+  private Optional<Plan> replaced(Actor actor, Plan plan) {
+    Optional<String> replaces = plan.content().replaces().map(vn.doithoai.core.common.Folding::fold);
+    if (replaces.isEmpty() || replaces.get().isBlank()) {
+      return Optional.empty();
+    }
+    int year = plan.content().year();
+    return java.util.stream.Stream.concat(plans.byYear(actor.communeId(), year).stream(),
+            plans.byYear(actor.communeId(), year - 1).stream())
+        .filter(p -> !p.id().equals(plan.id()) && p.content().issuer() == plan.content().issuer())
+        .filter(p -> p.status() != PlanStatus.CLOSED && p.status() != PlanStatus.CANCELLED)
+        .filter(p -> {
+          String n = vn.doithoai.core.common.Folding.fold(p.content().number());
+          return !n.isBlank() && (" " + replaces.get() + " ").contains(" " + n + " ");
+        })
+        .findFirst();
   }
 
   public PlanView cancel(Actor actor, String planId, Input in) {

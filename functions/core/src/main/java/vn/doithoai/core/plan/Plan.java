@@ -139,6 +139,37 @@ public record Plan(
         version + 1, createdAt, audit(actor, now, "plan.calendar-changed", calendarVersion, ""));
   }
 
+  /**
+   * A newer plan replaces this one (Kế hoạch này thay thế Kế hoạch số …): every deadline still open is met as
+   * replaced and the plan is closed, so it falls silent. Unchanged if it is already closed or cancelled.
+   */
+  public Plan replacedBy(String byNumber, List<String> openDeadlineKeys, Actor actor, Instant now) {
+    if (status == PlanStatus.CLOSED || status == PlanStatus.CANCELLED) {
+      return this;
+    }
+    List<String> done = new ArrayList<>(completedDeadlines);
+    openDeadlineKeys.stream().filter(k -> !done.contains(k)).forEach(done::add);
+    return new Plan(id, communeId, content, PlanStatus.CLOSED, conclusionDate, cancelReason, done, carriedOver,
+        version + 1, createdAt, audit(actor, now, "plan.replaced", byNumber,
+            "Được thay thế bởi Kế hoạch số " + byNumber));
+  }
+
+  /**
+   * The meeting was held: the deadlines it fulfils ({@code keys}: that meeting's preparations, due on or before
+   * it and still open) are met, so reminders and digests stop repeating them. Unchanged when there are none.
+   */
+  public Plan metByMeeting(String meetingId, List<String> keys, Actor actor, Instant now) {
+    List<String> done = new ArrayList<>(completedDeadlines);
+    List<String> added = keys.stream().filter(k -> !done.contains(k)).distinct().toList();
+    if (added.isEmpty()) {
+      return this;
+    }
+    done.addAll(added);
+    return new Plan(id, communeId, content, status, conclusionDate, cancelReason, done, carriedOver, version + 1,
+        createdAt, audit(actor, now, "plan.met-by-meeting", meetingId + ": " + added.size() + " thời hạn",
+            String.join(", ", added.stream().map(k -> k.substring(k.lastIndexOf('#') + 1)).toList())));
+  }
+
   /** A deadline of this plan was met: its reminders and escalations stop. */
   public Plan completeDeadline(String deadlineKey, String note, Actor actor, Instant now) {
     require(status == PlanStatus.ANNOUNCED || status == PlanStatus.HELD || status == PlanStatus.CONCLUDED,

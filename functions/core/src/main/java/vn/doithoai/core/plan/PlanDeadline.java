@@ -18,13 +18,34 @@ import vn.doithoai.core.deadline.Step;
  */
 public record PlanDeadline(String planId, String meetingId, String ruleId, String title, Role owner, LocalDate due,
     Instant dueAt, String calendarVersion, long version, String communeId, String subject,
-    Optional<String> agencyId, List<Step> steps) {
+    Optional<String> agencyId, List<Step> steps, Optional<Issuer> issuer, Optional<String> unit) {
 
   /** The plan id under which assignments' deadlines are kept. */
   public static final String ASSIGNMENTS = "OP";
 
   public PlanDeadline {
     steps = List.copyOf(steps);
+    issuer = issuer == null ? Optional.empty() : issuer;
+    unit = unit == null ? Optional.empty() : unit;
+  }
+
+  /** A deadline no plan task names a unit for: its owner's role says who is told. */
+  public PlanDeadline(String planId, String meetingId, String ruleId, String title, Role owner, LocalDate due,
+      Instant dueAt, String calendarVersion, long version, String communeId, String subject,
+      Optional<String> agencyId, List<Step> steps, Optional<Issuer> issuer) {
+    this(planId, meetingId, ruleId, title, owner, due, dueAt, calendarVersion, version, communeId, subject, agencyId,
+        steps, issuer, Optional.empty());
+  }
+
+  /**
+   * Without the issuer of the plan it belongs to: deadlines stored before it was kept read back so, and their
+   * office is the People's Committee office, as it always was for them.
+   */
+  public PlanDeadline(String planId, String meetingId, String ruleId, String title, Role owner, LocalDate due,
+      Instant dueAt, String calendarVersion, long version, String communeId, String subject,
+      Optional<String> agencyId, List<Step> steps) {
+    this(planId, meetingId, ruleId, title, owner, due, dueAt, calendarVersion, version, communeId, subject, agencyId,
+        steps, Optional.empty());
   }
 
   public PlanDeadline(String planId, String meetingId, String ruleId, String title, Role owner, LocalDate due,
@@ -60,6 +81,8 @@ public record PlanDeadline(String planId, String meetingId, String ruleId, Strin
     m.put("subject", subject);
     m.put("agencyId", agencyId.orElse(null));
     m.put("steps", steps.stream().map(Step::toJson).toList());
+    issuer.ifPresent(i -> m.put("issuer", i.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+    unit.ifPresent(u -> m.put("unit", u));
     return m;
   }
 
@@ -71,6 +94,8 @@ public record PlanDeadline(String planId, String meetingId, String ruleId, Strin
         (String) m.get("title"), Role.parse((String) m.get("owner")), LocalDate.parse((String) m.get("due")),
         Instant.parse((String) m.get("dueAt")), (String) m.get("calendarVersion"),
         ((Number) m.get("version")).longValue(), (String) m.get("commune"), (String) m.getOrDefault("subject", ""),
-        Optional.ofNullable((String) m.get("agencyId")), steps);
+        Optional.ofNullable((String) m.get("agencyId")), steps, Optional.ofNullable((String) m.get("issuer"))
+            .map(i -> Issuer.valueOf(i.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))),
+        Optional.ofNullable((String) m.get("unit")));
   }
 }

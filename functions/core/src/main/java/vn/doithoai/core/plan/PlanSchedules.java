@@ -57,6 +57,25 @@ public final class PlanSchedules {
   }
 
   /** The deadlines to keep open in storage: every computed one of an announced plan. */
+  /** The unit a plan task names (the task's deadline carries the task's id); empty for a rule's deadline. */
+  private static Optional<String> taskUnit(Plan plan, String ruleId) {
+    return plan.content().tasks().stream().filter(t -> t.id().equals(ruleId)).map(Task::unit)
+        .filter(u -> u != null && !u.isBlank()).findFirst();
+  }
+
+  /**
+   * The keys of the open deadlines a held meeting fulfils: that meeting's, due on or before its date (the notice,
+   * the invitations, the Front's compilation, the tasks that prepare it).
+   */
+  public List<String> fulfilledByMeeting(Plan plan, String meetingId) {
+    Optional<java.time.LocalDate> date = plan.content().meeting(meetingId).flatMap(m -> m.date());
+    if (date.isEmpty()) {
+      return List.of();
+    }
+    return openDeadlines(plan).stream().filter(d -> d.meetingId().equals(meetingId))
+        .filter(d -> !d.due().isAfter(date.get())).map(d -> plan.deadlineKey(d.meetingId(), d.ruleId())).toList();
+  }
+
   public List<PlanDeadline> openDeadlines(Plan plan) {
     if (plan.status() != PlanStatus.ANNOUNCED && plan.status() != PlanStatus.HELD
         && plan.status() != PlanStatus.CONCLUDED) {
@@ -70,7 +89,7 @@ public final class PlanSchedules {
           if (!plan.completedDeadlines().contains(key)) {
             list.add(new PlanDeadline(plan.id(), ms.meetingId(), d.ruleId(), d.title(), d.owner(), d.due().get(),
                 d.dueAt().get(), d.calendarVersion(), plan.version(), plan.communeId(), plan.content().title(),
-                Optional.empty(), DeadlineSteps.of(d)));
+                Optional.empty(), DeadlineSteps.of(d), Optional.of(plan.content().issuer()), taskUnit(plan, d.ruleId())));
           }
         }
       }

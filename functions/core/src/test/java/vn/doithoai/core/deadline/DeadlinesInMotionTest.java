@@ -142,6 +142,45 @@ class DeadlinesInMotionTest {
     assertTrue(digests.get(0).contains("1 sắp đến hạn"), digests.get(0));
   }
 
+  /** The office's deadline of plan {@code planId}, due {@code due}; {@code issuer} empty: a record stored before. */
+  static PlanDeadline officeTask(String planId, LocalDate due, Optional<vn.doithoai.core.plan.Issuer> issuer) {
+    List<Step> steps = DeadlineSteps.forAssignment(RuleProfiles.shipped().get("lang-son-320"),
+        WorkingCalendar.vietnam(), due);
+    Instant dueAt = steps.stream().filter(s -> s.name().equals("due")).findFirst().orElseThrow().at();
+    return new PlanDeadline(planId, "m1", "notice", "Thông báo công khai thời gian, địa điểm đối thoại",
+        Role.OFFICE, due, dueAt, "vn-test", 1, "demo", "Kế hoạch " + planId, Optional.empty(), steps, issuer);
+  }
+
+  @Test
+  @DisplayName("a Party plan's office task names the Party office in its e-mail and the digest; an old record the People's Committee office")
+  void officeFollowsTheIssuer() {
+    LocalDate due = LocalDate.of(2025, 12, 29);
+    PlanDeadline party = officeTask("p_party", due, Optional.of(vn.doithoai.core.plan.Issuer.PARTY_COMMITTEE));
+    PlanDeadline old = PlanDeadline.fromJson(vn.doithoai.core.common.Json.readObject(vn.doithoai.core.common.Json
+        .write(officeTask("p_old", due, Optional.empty()).toJson())));
+    assertEquals(Optional.empty(), old.issuer(), "a record without an issuer reads back without one");
+    assertEquals(party, PlanDeadline.fromJson(vn.doithoai.core.common.Json.readObject(vn.doithoai.core.common.Json
+        .write(party.toJson()))), "the issuer is kept");
+    store.put(party);
+    store.put(old);
+    List<String> digests = new java.util.ArrayList<>();
+    Reconciling reconciling = new Reconciling(store, scheduler, firing, new InMemory.OneCommune(COMMUNE),
+        (c, day, subject, text, html) -> digests.add(text),
+        vn.doithoai.core.calendar.Calendars.fixed(WorkingCalendar.vietnam()), clock);
+    at("2025-12-29T02:00:00Z");
+    reconciling.run();
+    String partyMail = store.mails.stream().filter(m -> m.text().contains("Kế hoạch p_party")).findFirst()
+        .orElseThrow().text();
+    String oldMail = store.mails.stream().filter(m -> m.text().contains("Kế hoạch p_old")).findFirst()
+        .orElseThrow().text();
+    assertTrue(partyMail.contains("Đơn vị chịu trách nhiệm: VP Đảng ủy"), partyMail);
+    assertTrue(oldMail.contains("Đơn vị chịu trách nhiệm: Văn phòng HĐND và UBND"), oldMail);
+    assertEquals(1, digests.size());
+    assertTrue(digests.get(0).startsWith("Kính gửi VP Đảng ủy, Văn phòng HĐND và UBND,"), digests.get(0));
+    assertTrue(digests.get(0).contains("(Kế hoạch p_party) — VP Đảng ủy"), digests.get(0));
+    assertTrue(digests.get(0).contains("(Kế hoạch p_old) — Văn phòng HĐND và UBND"), digests.get(0));
+  }
+
   @Test
   @DisplayName("the overdue ladder: the unit's head, then the host with the Fatherland Front in copy")
   void escalationLadder() {
