@@ -246,14 +246,14 @@ public final class PublishingConclusion {
         }));
       }
     }
-    String number = c.number().map(DocumentNumber::text).orElse("");
-    String subject = "[" + commune.name() + "] Thông báo kết luận " + number + ": " + c.content().title();
+    String notice = c.number().map(n -> n.inSentence("Thông báo")).orElse("Thông báo");
+    String subject = "[" + commune.name() + "] " + notice + ": " + c.content().title();
     String link = publicUrl(c);
-    String text = "Kính gửi ông/bà,\n\n" + commune.name() + " đã ban hành Thông báo " + number + " về "
+    String text = "Kính gửi ông/bà,\n\n" + commune.name() + " đã ban hành " + notice + " về "
         + c.content().title() + ".\n\nToàn văn thông báo: " + link + "\n\nTrân trọng,\n" + commune.name();
     String html = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + Html.escape(subject)
-        + "</title></head><body><p>Kính gửi ông/bà,</p><p>" + Html.escape(commune.name()) + " đã ban hành Thông báo "
-        + Html.escape(number) + " về " + Html.escape(c.content().title()) + ".</p><p><a href=\"" + Html.escape(link)
+        + "</title></head><body><p>Kính gửi ông/bà,</p><p>" + Html.escape(commune.name()) + " đã ban hành "
+        + Html.escape(notice) + " về " + Html.escape(c.content().title()) + ".</p><p><a href=\"" + Html.escape(link)
         + "\">Xem toàn văn thông báo</a></p><p>Trân trọng,<br>" + Html.escape(commune.name()) + "</p></body></html>";
     List<OutgoingMail> out = new ArrayList<>();
     for (String address : to) {

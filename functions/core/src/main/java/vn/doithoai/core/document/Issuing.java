@@ -67,7 +67,8 @@ final class Issuing {
 
   /** The number without "Số" or "Số:", for a sentence ("Kế hoạch số 48/KH-UBND"). */
   static String bare(String given) {
-    return given == null ? "" : given.strip().replaceFirst("^(Số|số)\\s*:?\\s*", "");
+    return given == null ? "" : vn.doithoai.core.conclusion.DocumentNumber.twoDigits(
+        given.strip().replaceFirst("^(Số|số)\\s*:?\\s*", ""));
   }
 
   /** Signed on behalf of the issuer by its head, the plan's first host: T/M BAN THƯỜNG VỤ, BÍ THƯ, or TM. UBND. */

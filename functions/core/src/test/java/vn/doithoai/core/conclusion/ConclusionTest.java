@@ -130,6 +130,18 @@ class ConclusionTest {
   }
 
   @Test
+  @DisplayName("numbers have two digits at least (Số: 01/TB-UBND, Số 01-TB/ĐU); running text says \"Thông báo số 01/TB-UBND\"")
+  void twoDigitNumbers() {
+    assertEquals("Số: 01/TB-UBND", new DocumentNumber(Issuer.PEOPLES_COMMITTEE, "TB", 1).text());
+    assertEquals("Số 09-TB/ĐU", new DocumentNumber(Issuer.PARTY_COMMITTEE, "TB", 9).text());
+    assertEquals("Số: 123/TB-UBND", new DocumentNumber(Issuer.PEOPLES_COMMITTEE, "TB", 123).text());
+    assertEquals("Thông báo số 01/TB-UBND", new DocumentNumber(Issuer.PEOPLES_COMMITTEE, "TB", 1).inSentence("Thông báo"));
+    assertEquals("Báo cáo số 02-BC/ĐU", new DocumentNumber(Issuer.PARTY_COMMITTEE, "BC", 2).inSentence("Báo cáo"));
+    assertEquals("07-KH/ĐU", DocumentNumber.twoDigits("7-KH/ĐU"));
+    assertEquals("48/KH-UBND", DocumentNumber.twoDigits("48/KH-UBND"));
+  }
+
+  @Test
   @DisplayName("state layout (Decree 30): every element in order; hostile text escaped and intact")
   void stateHtml() {
     Conclusion c = DraftingConclusion.draft("c1", plan("peoples-committee"), record(), opinions(), OFFICE, NOW)
