@@ -97,6 +97,12 @@ public final class PublishingConclusion {
     Conclusion c = load(actor, id);
     Conclusion.Content old = c.content();
     Conclusion.Signer s = old.signer();
+    if (in.has("signerName") && in.text("signerName", 120).filter(x -> !x.isBlank()).isEmpty()) {
+      in.error("signerName", "Nhập họ tên người ký thông báo.");
+    }
+    if (in.has("signerPosition") && in.text("signerPosition", 100).filter(x -> !x.isBlank()).isEmpty()) {
+      in.error("signerPosition", "Nhập chức vụ người ký (ví dụ: Bí thư, Chủ tịch).");
+    }
     Conclusion.Signer signer = new Conclusion.Signer(s.mode(), s.authority(),
         in.text("signerPosition", 100).orElse(s.position()), in.text("signerName", 120).orElse(s.name()));
     String mode = in.text("signerMode", 10).orElse(signer.mode());
