@@ -20,10 +20,13 @@ public final class DeadlineJson {
     root.put("conclusion", s.anchors().conclusionNotice().map(LocalDate::toString).orElse(null));
     List<Object> list = new ArrayList<>();
     for (Deadline d : s.deadlines()) {
-      list.add(deadline(d));
+      Map<String, Object> m = deadline(d);
+      m.put("basis", s.basis(d.ruleId()).map(RuleBasis::toJson).orElse(null));
+      list.add(m);
     }
     root.put("deadlines", list);
     root.put("warnings", s.warnings());
+    root.put("notApplied", s.notApplied());
     return root;
   }
 
