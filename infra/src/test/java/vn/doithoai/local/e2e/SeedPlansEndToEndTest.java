@@ -166,7 +166,8 @@ class SeedPlansEndToEndTest {
           .filter(t -> t.contains("To: dung@example.vn")).map(SeedPlansEndToEndTest::plainText)
           .filter(t -> t.contains(sent.text("trackingCode"))).toList();
       assertEquals(1, acks.size(), "one acknowledgement for " + sent.text("trackingCode"));
-      assertTrue(acks.get(0).contains("đã tiếp nhận ý kiến, kiến nghị của ông/bà"), acks.get(0));
+      assertTrue(acks.get(0).contains("Kính gửi Công dân Hoàng Văn Dũng,") && acks.get(0).contains(
+          "Ủy ban nhân dân xã ") && acks.get(0).contains(" đã tiếp nhận ý kiến, kiến nghị gửi ngày "), acks.get(0));
     }
   }
 

@@ -45,7 +45,7 @@ final class Issuing {
 
   /** "xã Bình Lãng", as it reads inside a sentence. */
   static String communeInText(Commune commune) {
-    return commune.name().replaceFirst("^Xã\\s", "xã ").replaceFirst("^Phường\\s", "phường ");
+    return vn.doithoai.core.common.Addressing.communeInSentence(commune.name());
   }
 
   /** "Ban Thường vụ Đảng ủy xã Thiên Hòa", "Ủy ban nhân dân xã Bình Lãng". */
