@@ -215,7 +215,7 @@ class ConclusionTest {
     Conclusion c = DraftingConclusion.draft("c1", plan("party-committee"), record(), opinions(), OFFICE, NOW)
         .approve(HOST, NOW).publish(new DocumentNumber(Issuer.PARTY_COMMITTEE, "TB", 12), LocalDate.of(2025, 12, 1),
             OFFICE, NOW);
-    assertInOrder(DocumentHtml.render(ConclusionDocument.of(c, COMMUNE)), "ĐẢNG BỘ XÃ THIÊN HÒA", "BAN THƯỜNG VỤ ĐẢNG ỦY", "*",
+    assertInOrder(DocumentHtml.render(ConclusionDocument.of(c, COMMUNE)), "ĐẢNG BỘ TỈNH LẠNG SƠN", "ĐẢNG ỦY XÃ THIÊN HÒA", "*",
         "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-TB/ĐU", "THÔNG BÁO", "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "BÍ THƯ");
   }
 

@@ -19,8 +19,8 @@ class PlanDocumentTest {
     String html = DocumentHtml.render(plan);
     Docs.writeToTarget("plan-000.html", html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Docs.writeToTarget("plan-000.docx", DocumentDocx.write(plan));
-    assertInOrder(html, "ĐẢNG BỘ XÃ THIÊN HÒA", "BAN THƯỜNG VỤ ĐẢNG ỦY", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
-        "Số 45-KH/ĐU", "Thiên Hòa, ngày 14 tháng 10 năm 2025", "<h1>KẾ HOẠCH</h1>",
+    assertInOrder(html, "ĐẢNG BỘ TỈNH LẠNG SƠN", "ĐẢNG ỦY XÃ THIÊN HÒA", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Số 45-KH/ĐU", "Thiên Hòa, ngày 14 tháng 10 năm 2025", "<h1 class=\"party-type\">KẾ HOẠCH</h1>",
         "Đối thoại trực tiếp của Bí thư Đảng ủy, Chủ tịch HĐND xã", "Quyết định số 320-QĐ/TU",
         "I. NỘI DUNG, HÌNH THỨC ĐỐI THOẠI", "<b>Người chủ trì:</b> đồng chí Vy Xuân Tình, Bí thư Đảng ủy",
         "<b>Đối tượng đối thoại:</b> Nhân dân xã Thiên Hòa.</p>", "<b>Địa bàn:</b> thôn Nà Pàn, xã Thiên Hòa.",

@@ -33,7 +33,7 @@ class ResultsReportDocumentTest {
     OfficialDocument doc = ResultsReportDocument.of(report().numbered(new DocumentNumber(Issuer.PARTY_COMMITTEE,
         "BC", 1), LocalDate.of(2025, 12, 26)), DocumentFixtures.plan000(), DocumentFixtures.thienHoa());
     String html = DocumentHtml.render(doc);
-    Docs.assertInOrder(html, "ĐẢNG BỘ XÃ THIÊN HÒA", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 01-BC/ĐU",
+    Docs.assertInOrder(html, "ĐẢNG BỘ TỈNH LẠNG SƠN", "ĐẢNG ỦY XÃ THIÊN HÒA", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 01-BC/ĐU",
         "Thiên Hòa, ngày 26 tháng 12 năm 2025", "BÁO CÁO", "Kết quả đối thoại trực tiếp theo Kế hoạch số 12-KH/ĐU",
         "Kính gửi", "I. KẾT QUẢ TỔ CHỨC HỘI NGHỊ", "126 đại biểu", "Thông báo số 01-TB/ĐU ngày 24/11/2025",
         "II. KẾT QUẢ TIẾP NHẬN", "Tổng số ý kiến, kiến nghị của Nhân dân: 4", "trễ hạn 1", "Trễ hạn (trả lời ngày "
