@@ -106,8 +106,8 @@ public final class PublishingConclusion {
     Conclusion.Signer signer = new Conclusion.Signer(s.mode(), s.authority(),
         in.text("signerPosition", 100).orElse(s.position()), in.text("signerName", 120).orElse(s.name()));
     String mode = in.text("signerMode", 10).orElse(signer.mode());
-    if (!List.of("TM.", "KT.", "T/M", "K/T").contains(mode)) {
-      in.error("signerMode", "Chọn TM. hoặc KT. (văn bản nhà nước), T/M hoặc K/T (văn bản của Đảng).");
+    if (!List.of("TM.", "KT.", "TL.", "T/M", "K/T", "T/L").contains(mode)) {
+      in.error("signerMode", "Chọn TM., KT. hoặc TL. (văn bản nhà nước); T/M, K/T hoặc T/L (văn bản của Đảng).");
     }
     List<String> distribution = in.has("distribution") ? in.texts("distribution", 60, 300) : old.distribution();
     Conclusion.Content next = new Conclusion.Content(in.text("title", 500).orElse(old.title()),

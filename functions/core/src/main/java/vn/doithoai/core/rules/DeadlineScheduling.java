@@ -110,7 +110,26 @@ public final class DeadlineScheduling {
     deadlines.sort(Comparator.comparing((Deadline d) -> d.due().orElse(LocalDate.MAX))
         .thenComparing(Deadline::ruleId));
     return new DeadlineSchedule(profile.id(), combine ? floor.id() : profile.id(), calendar.version(), anchors,
-        List.copyOf(deadlines), List.copyOf(warnings), java.util.Map.copyOf(bases), List.copyOf(notApplied));
+        List.copyOf(deadlines), List.copyOf(warnings), java.util.Map.copyOf(bases), List.copyOf(notApplied),
+        calendarStatus(deadlines, anchors));
+  }
+
+  /** The weakest status of the calendar years between each deadline's anchor (or the meeting) and its due date. */
+  private java.util.Map<String, EntryStatus> calendarStatus(List<Deadline> deadlines, PlanAnchors anchors) {
+    java.util.Map<String, EntryStatus> out = new java.util.HashMap<>();
+    for (Deadline d : deadlines) {
+      if (d.due().isEmpty()) {
+        continue;
+      }
+      LocalDate from = d.anchorDate().orElse(anchors.meeting());
+      LocalDate to = d.due().get();
+      EntryStatus status = EntryStatus.OFFICIAL;
+      for (int y = Math.min(from.getYear(), to.getYear()); y <= Math.max(from.getYear(), to.getYear()); y++) {
+        status = status.weakest(calendar.info(y).status());
+      }
+      out.put(d.ruleId(), status);
+    }
+    return out;
   }
 
   /** The deadline's basis; a deadline from an unconfirmed source (rule or instrument) reminds but never escalates. */

@@ -147,4 +147,21 @@ class RuleApplicabilityTest {
     assertEquals("2016-06-13", basis.get("from"));
     assertFalse(((List<?>) json.get("notApplied")).isEmpty());
   }
+
+  @Test
+  @DisplayName("a deadline counted over a year with no announced arrangement is flagged provisional, in the API too")
+  void provisionalCalendarYear() {
+    PlanDeclaration pc = PlanDeclaration.of(Authority.PEOPLES_COMMITTEE, SEED_003);
+    DeadlineSchedule in2027 = scheduling.schedule("national-2025", PlanAnchors.meetingOn(LocalDate.of(2027, 3, 10)),
+        PlanOverrides.none(), pc);
+    DeadlineSchedule in2025 = scheduling.schedule("national-2025", PlanAnchors.meetingOn(LocalDate.of(2025, 11, 20)),
+        PlanOverrides.none(), pc);
+    assertEquals(EntryStatus.PROVISIONAL, in2027.calendarStatus("results.report"));
+    assertEquals(EntryStatus.OFFICIAL, in2025.calendarStatus("results.report"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> report = ((List<Map<String, Object>>) DeadlineJson.schedule(in2027).get("deadlines")).stream()
+        .filter(d -> d.get("rule").equals("results.report")).findFirst().orElseThrow();
+    assertEquals("provisional", report.get("calendarStatus"));
+    assertTrue(((String) report.get("calendarNote")).startsWith("Lịch nghỉ năm 2027 chưa được công bố chính thức"));
+  }
 }
