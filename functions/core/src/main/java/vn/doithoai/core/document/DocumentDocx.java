@@ -247,12 +247,12 @@ public final class DocumentDocx {
       if (!d.distribution().isEmpty()) {
         table(x, FOOTER_LEFT);
         x.append("<w:tr>");
-        distribution(x, d.distribution());
+        distribution(x, d.distribution(), d.layout() == Layout.PARTY);
         cell(x, TEXT_WIDTH - FOOTER_LEFT);
         x.append("<w:p/></w:tc></w:tr></w:tbl>");
       }
     } else {
-      distribution(x, d.distribution());
+      distribution(x, d.distribution(), d.layout() == Layout.PARTY);
       sign(x, TEXT_WIDTH - FOOTER_LEFT, signs.get(0));
       x.append("</w:tr></w:tbl>");
     }
@@ -260,14 +260,16 @@ public final class DocumentDocx {
     x.append("<w:p/>");
   }
 
-  private static void distribution(StringBuilder x, List<String> lines) {
+  /** Decree 30: "Nơi nhận:" bold italic 12 pt, lines 11 pt; HD 36 (Party): "Nơi nhận:" underlined 14 pt, lines 12 pt. */
+  private static void distribution(StringBuilder x, List<String> lines, boolean party) {
     cell(x, FOOTER_LEFT);
     if (lines.isEmpty()) {
       x.append("<w:p/>");
     } else {
-      p(x, "<w:spacing w:before=\"240\"/>" + LEFT, run("Nơi nhận:", true, true, false, 24));
+      p(x, "<w:spacing w:before=\"240\"/>" + LEFT, party ? run("Nơi nhận:", false, false, true, 28)
+          : run("Nơi nhận:", true, true, false, 24));
       for (String line : lines) {
-        p(x, LEFT, run("- " + line, false, false, false, 22));
+        p(x, LEFT, run("- " + line, false, false, false, party ? 24 : 22));
       }
     }
     x.append("</w:tc>");

@@ -44,6 +44,9 @@ public final class DocumentHtml {
       td.recipients { text-align: left; }
       td.recipients p { text-align: left; text-indent: 0; margin: 0; font-size: 11pt; }
       td.recipients p.label { font-size: 12pt; font-weight: bold; font-style: italic; }
+      td.recipients.party p { font-size: 12pt; }
+      td.recipients.party p.label { font-size: 14pt; font-weight: normal; font-style: normal; \
+      text-decoration: underline; }
       td.sign p { text-align: center; text-indent: 0; margin: 0; font-weight: bold; }
       td.sign p.space { height: 64pt; }
       """;
@@ -137,18 +140,18 @@ public final class DocumentHtml {
       h.append("</tr>\n</table>\n");
       if (!d.distribution().isEmpty()) {
         h.append("<table class=\"footer\">\n<tr>\n");
-        recipientsList(h, d.distribution());
+        recipientsList(h, d.distribution(), d.layout() == Layout.PARTY);
         h.append("<td></td>\n</tr>\n</table>\n");
       }
     } else {
-      recipientsList(h, d.distribution());
+      recipientsList(h, d.distribution(), d.layout() == Layout.PARTY);
       sign(h, signs.get(0));
       h.append("</tr>\n</table>\n");
     }
   }
 
-  private static void recipientsList(StringBuilder h, List<String> distribution) {
-    h.append("<td class=\"recipients\">");
+  private static void recipientsList(StringBuilder h, List<String> distribution, boolean party) {
+    h.append(party ? "<td class=\"recipients party\">" : "<td class=\"recipients\">");
     if (!distribution.isEmpty()) {
       h.append("<p class=\"label\">Nơi nhận:</p>\n");
       for (String r : distribution) {

@@ -110,6 +110,10 @@ class ConclusionDocumentTest {
       assertTrue(run(party, "ĐẢNG ỦY XÃ THIÊN HÒA").isBold());
       assertEquals(16.0, run(party, "THÔNG BÁO").getFontSizeAsDouble());
       assertEquals(14.0, run(state, "THÔNG BÁO").getFontSizeAsDouble());
+      // Nơi nhận: Party style underlined and plain (HD 36), state style bold italic (Decree 30)
+      assertEquals(org.apache.poi.xwpf.usermodel.UnderlinePatterns.SINGLE, run(party, "Nơi nhận:").getUnderline());
+      assertFalse(run(party, "Nơi nhận:").isBold());
+      assertTrue(run(state, "Nơi nhận:").isBold() && run(state, "Nơi nhận:").isItalic());
     }
     assertTrue(DocumentHtml.render(SEED_002).contains("<td class=\"left\"><b>ỦY BAN NHÂN DÂN</b>"));
   }
