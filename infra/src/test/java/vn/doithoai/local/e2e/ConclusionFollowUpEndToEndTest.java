@@ -258,7 +258,7 @@ class ConclusionFollowUpEndToEndTest {
     assertFalse(reportPage.body().contains("<script>"));
 
     OutboxMail report = OutboxMail.readAll(data.resolve("outbox")).stream().filter(m -> m.subject().contains(
-        "Báo cáo kết quả đối thoại")).findFirst().orElseThrow();
+        "Báo cáo số 01-BC/ĐU kết quả đối thoại")).findFirst().orElseThrow();
     assertFalse(report.subject().contains("\r") || report.subject().contains("\n"));
     String html = htmlPart(report.file());
     assertTrue(html.contains(vn.doithoai.core.common.Html.escape(firstLine)), "the report e-mail's HTML part: the "

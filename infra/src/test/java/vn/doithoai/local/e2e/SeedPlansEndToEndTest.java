@@ -61,7 +61,9 @@ class SeedPlansEndToEndTest {
                     "Tổng hợp ý kiến của cơ sở", "due", "2025-11-07"),
                 Map.of("unit", "Văn phòng Đảng ủy", "owner", "office", "description",
                     "Tham mưu chương trình, nội dung hội nghị", "due", "2025-11-10"))),
-            "meeting.notice", "2025-11-12"));
+            // a Party plan: art. 43's notice binds the People's Committee only, so the floor gives it the
+            // written reply (11-QĐi/TW, unconfirmed: it reminds, never escalates)
+            "opinion.written-reply", "2025-12-04"));
   }
 
   static Map<String, Object> plan(int year, String issuer, String number, String host, String profile,
