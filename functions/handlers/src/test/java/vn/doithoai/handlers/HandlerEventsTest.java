@@ -208,14 +208,14 @@ class HandlerEventsTest {
     assertEquals("approved", body(h.handleRequest(Events.load("conclusions-approve", c), null)).get("status"));
     APIGatewayV2HTTPResponse published = h.handleRequest(Events.load("conclusions-publish", c), null);
     assertEquals(200, published.getStatusCode(), published.getBody());
-    assertEquals("Số 1-TB/ĐU", body(published).get("number"));
+    assertEquals("Số 01-TB/ĐU", body(published).get("number"));
     assertTrue(body(plans.handleRequest(Events.load("plans-get", Map.of("PLAN_ID", planId)), null)).get("status")
         .equals("concluded"));
     PublicHandler pub = new PublicHandler(app);
     APIGatewayV2HTTPResponse page = pub.handleRequest(Events.load("public-conclusion-page", c), null);
     assertEquals(200, page.getStatusCode());
     assertTrue(page.getHeaders().get("content-type").startsWith("text/html"));
-    assertTrue(page.getBody().contains("ĐẢNG CỘNG SẢN VIỆT NAM") && page.getBody().contains("Số 1-TB/ĐU"));
+    assertTrue(page.getBody().contains("ĐẢNG CỘNG SẢN VIỆT NAM") && page.getBody().contains("Số 01-TB/ĐU"));
     assertTrue(pub.handleRequest(Events.load("public-conclusions-feed"), null).getBody().contains(c.get(
         "CONCLUSION_ID")));
     APIGatewayV2HTTPResponse correction = h.handleRequest(Events.load("conclusions-correct", c), null);
@@ -229,8 +229,8 @@ class HandlerEventsTest {
     assertEquals(1, ((Number) ((Map<?, ?>) body(report).get("counts")).get("atMeeting")).intValue());
     APIGatewayV2HTTPResponse sent = f.handleRequest(Events.load("followup-send-report", ids), null);
     assertEquals(201, sent.getStatusCode(), sent.getBody());
-    assertEquals("Số 1-BC/ĐU", body(sent).get("number"));
-    assertTrue(f.handleRequest(Events.load("followup-reports", ids), null).getBody().contains("Số 1-BC/ĐU"));
+    assertEquals("Số 01-BC/ĐU", body(sent).get("number"));
+    assertTrue(f.handleRequest(Events.load("followup-reports", ids), null).getBody().contains("Số 01-BC/ĐU"));
     APIGatewayV2HTTPResponse stats = f.handleRequest(Events.load("followup-statistics", ids), null);
     assertEquals(200, stats.getStatusCode(), stats.getBody());
     assertEquals("plan", body(stats).get("scope"));

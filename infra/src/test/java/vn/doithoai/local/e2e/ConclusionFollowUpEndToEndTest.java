@@ -99,7 +99,7 @@ class ConclusionFollowUpEndToEndTest {
       api.advanceDaily(Instant.parse("2025-11-24T02:00:00Z"));
       LocalApi.Reply published = api.call("POST", "/conclusions/" + conclusionId + "/publish", office, Map.of());
       assertEquals(200, published.status(), published.body());
-      assertEquals("Số 1-TB/ĐU", published.text("number"));
+      assertEquals("Số 01-TB/ĐU", published.text("number"));
       LocalDate notice = LocalDate.of(2025, 11, 24);
       LocalDate due = CALENDAR.addWorkingDays(notice, 20);
       LocalDate cap = CALENDAR.addWorkingDays(notice, 30);
@@ -111,7 +111,7 @@ class ConclusionFollowUpEndToEndTest {
 
       LocalApi.Reply page = api.call("GET", "/public/demo/conclusions/" + conclusionId, null, null);
       assertEquals(200, page.status());
-      assertTrue(page.body().contains("Số 1-TB/ĐU") && page.body().contains("ĐẢNG CỘNG SẢN VIỆT NAM"));
+      assertTrue(page.body().contains("Số 01-TB/ĐU") && page.body().contains("ĐẢNG CỘNG SẢN VIỆT NAM"));
       assertFalse(page.body().contains("<script>"), "markup in a citizen's text is escaped");
       assertTrue(page.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
       assertTrue(page.body().contains("Đường liên thôn Nà Pàn xuống cấp"), "Vietnamese intact (NFC)");
@@ -125,7 +125,7 @@ class ConclusionFollowUpEndToEndTest {
       for (String to : List.of("vanphong@demo.example.vn", "chutich@demo.example.vn", "mttq@demo.example.vn",
           "dung@example.vn")) {
         assertEquals(1, mails.stream().filter(m -> m.to().equals(to) && m.subject().contains(
-            "Thông báo kết luận Số 1-TB/ĐU")).count(), "the notice e-mailed once to " + to);
+            "Thông báo số 01-TB/ĐU")).count(), "the notice e-mailed once to " + to);
       }
 
       // B: extended within the cap before its due date, answered before the new one
@@ -181,12 +181,12 @@ class ConclusionFollowUpEndToEndTest {
       assertEquals(1, ((Number) counts.get("late")).intValue(), "A");
       LocalApi.Reply sentReport = api.call("POST", "/plans/" + planId + "/report", office, Map.of());
       assertEquals(201, sentReport.status(), sentReport.body());
-      assertEquals("Số 1-BC/ĐU", sentReport.text("number"));
+      assertEquals("Số 01-BC/ĐU", sentReport.text("number"));
       api.clockTo(CALENDAR.addWorkingDays(due, 4).atTime(9, 10).atZone(VIETNAM).toInstant());
       mails = OutboxMail.readAll(data.resolve("outbox"));
       for (String to : List.of("chutich@demo.example.vn", "mttq@demo.example.vn")) {
         assertEquals(1, mails.stream().filter(m -> m.to().equals(to) && m.subject().contains(
-            "Báo cáo kết quả đối thoại Số 1-BC/ĐU")).count(), "the report e-mailed once to " + to);
+            "Báo cáo số 01-BC/ĐU kết quả đối thoại")).count(), "the report e-mailed once to " + to);
       }
       assertTrue(read(data.resolve("events.jsonl")).contains("\"detail-type\":\"ResultsReportSent\""));
 
@@ -268,7 +268,7 @@ class ConclusionFollowUpEndToEndTest {
     assertFalse(reportPage.body().contains("<script>"));
 
     OutboxMail report = OutboxMail.readAll(data.resolve("outbox")).stream().filter(m -> m.subject().contains(
-        "Báo cáo kết quả đối thoại")).findFirst().orElseThrow();
+        "Báo cáo số 01-BC/ĐU kết quả đối thoại")).findFirst().orElseThrow();
     assertFalse(report.subject().contains("\r") || report.subject().contains("\n"));
     String html = htmlPart(report.file());
     assertTrue(html.contains(vn.doithoai.core.common.Html.escape(firstLine)), "the report e-mail's HTML part: the "

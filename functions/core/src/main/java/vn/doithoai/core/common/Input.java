@@ -204,7 +204,9 @@ public final class Input {
     }
     List<String> allowed = new ArrayList<>();
     for (E e : type.getEnumConstants()) {
-      allowed.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      String value = e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+      // a labelled choice reads as the user knows it: "Đất đai (land)"
+      allowed.add(e instanceof Labelled l ? l.vietnamese() + " (" + value + ")" : value);
     }
     error(field, "Giá trị không hợp lệ; chọn một trong: " + String.join(", ", allowed) + ".");
     return Optional.empty();

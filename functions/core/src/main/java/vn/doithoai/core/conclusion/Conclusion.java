@@ -115,6 +115,17 @@ public record Conclusion(
   /** What a redacted phrase becomes in the notice. */
   public static final String REDACTED = "***";
 
+  /** A notice is signed by a named person in a named office: neither approval nor publication goes without. */
+  private void requireSigner() {
+    Signer s = content.signer();
+    boolean named = s != null && s.name() != null && !s.name().isBlank();
+    boolean titled = s != null && s.position() != null && !s.position().isBlank();
+    require(named && titled, "conclusion_unsigned", "Thông báo kết luận chưa ghi "
+        + (named ? "chức vụ" : titled ? "họ tên" : "họ tên và chức vụ")
+        + " của người ký. Hãy bổ sung trong dự thảo (người chủ trì hội nghị hoặc người được ủy quyền) rồi "
+        + (status == ConclusionStatus.DRAFT ? "duyệt" : "ban hành") + ".");
+  }
+
   private void requireUnpublished() {
     require(status == ConclusionStatus.DRAFT || status == ConclusionStatus.APPROVED, "conclusion_published",
         "Thông báo đã ban hành không sửa được; hãy lập thông báo đính chính.");
@@ -129,12 +140,14 @@ public record Conclusion(
   public Conclusion approve(Actor actor, Instant now) {
     require(status == ConclusionStatus.DRAFT, "conclusion_not_draft",
         "Chỉ duyệt được dự thảo (hiện: " + status.vietnamese() + ").");
+    requireSigner();
     return next(ConclusionStatus.APPROVED, number, issuedOn, content, actor, now, "conclusion.approved", "");
   }
 
   public Conclusion publish(DocumentNumber n, LocalDate on, Actor actor, Instant now) {
     require(status == ConclusionStatus.APPROVED, "conclusion_not_approved",
         "Thông báo kết luận phải được người chủ trì duyệt trước khi ban hành.");
+    requireSigner();
     return next(ConclusionStatus.PUBLISHED, Optional.of(n), Optional.of(on), content, actor, now,
         "conclusion.published", n.text());
   }

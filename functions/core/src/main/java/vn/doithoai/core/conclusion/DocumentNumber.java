@@ -24,9 +24,24 @@ public record DocumentNumber(Issuer issuer, String type, int sequence) {
     return start + "-" + (start + 5);
   }
 
-  /** "Số: 12/TB-UBND" or "Số 12-TB/ĐU". */
+  /** "Số: 01/TB-UBND" or "Số 01-TB/ĐU", as printed under the issuer. */
   public String text() {
-    return issuer == Issuer.PARTY_COMMITTEE ? "Số " + sequence + "-" + type + "/ĐU"
-        : "Số: " + sequence + "/" + type + "-UBND";
+    return (issuer == Issuer.PARTY_COMMITTEE ? "Số " : "Số: ") + symbol();
+  }
+
+  /** "01/TB-UBND" or "01-TB/ĐU": two digits at least, as both Decree 30/2020 and Hướng dẫn 36-HD/VPTW print them. */
+  public String symbol() {
+    String n = twoDigits(Integer.toString(sequence));
+    return issuer == Issuer.PARTY_COMMITTEE ? n + "-" + type + "/ĐU" : n + "/" + type + "-UBND";
+  }
+
+  /** In running text, lower-case "số" and no colon: "Thông báo số 01/TB-UBND". */
+  public String inSentence(String documentName) {
+    return documentName + " số " + symbol();
+  }
+
+  /** "1/KH-UBND" → "01/KH-UBND", "7-KH/ĐU" → "07-KH/ĐU"; anything else unchanged. */
+  public static String twoDigits(String symbol) {
+    return symbol == null ? null : symbol.replaceFirst("^(\\d)(?!\\d)", "0$1");
   }
 }

@@ -59,20 +59,42 @@ public final class DraftingConclusion {
       }
     }
     boolean party = plan.content().issuer() == Issuer.PARTY_COMMITTEE;
-    Conclusion.Signer signer = party ? new Conclusion.Signer("T/M", "BAN THƯỜNG VỤ", "BÍ THƯ", hostName(plan))
-        : new Conclusion.Signer("TM.", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", hostName(plan));
+    String signerName = hostName(plan).isBlank() ? record.chair() == null ? "" : record.chair().strip()
+        : hostName(plan);
+    Conclusion.Signer signer = party ? new Conclusion.Signer("T/M", "BAN THƯỜNG VỤ", "BÍ THƯ", signerName)
+        : new Conclusion.Signer("TM.", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", signerName);
     List<String> distribution = new ArrayList<>(plan.content().distribution().stream()
         .filter(d -> !d.startsWith("Lưu")).toList());
     distribution.add(party ? "Lưu Văn phòng Đảng ủy." : "Lưu: VT, VP.");
-    String discussed = record.summary().isEmpty()
-        ? "Hội nghị có " + record.attendees() + " đại biểu và Nhân dân tham dự; " + record.speakers().size()
-            + " lượt ý kiến phát biểu." : record.summary();
+    String discussed = record.summary().isEmpty() ? discussed(record, resolved.size()) : record.summary();
     Conclusion.Content content = new Conclusion.Content(title, discussed, resolved, assigned, forwarded, redirected,
         "Giao Văn phòng theo dõi, đôn đốc các cơ quan, đơn vị thực hiện, báo cáo kết quả theo quy định.", signer,
         distribution);
     return new Conclusion(id, plan.communeId(), plan.id(), record.meetingId(), plan.content().issuer(), 1,
         Optional.empty(), ConclusionStatus.DRAFT, Optional.empty(), Optional.empty(), content, 1,
         List.of(AuditEntry.of(now, actor, "conclusion.drafted", record.meetingId(), "")));
+  }
+
+  /**
+   * "Hội nghị có 120 đại biểu và Nhân dân tham dự; 5 lượt ý kiến phát biểu; 3 nội dung, ý kiến, kiến nghị được
+   * nêu, trong đó 1 nội dung được trả lời ngay tại hội nghị." Counts the matters raised, not only the speakers
+   * recorded, so a meeting whose matters were logged without its speakers never reads "0 lượt phát biểu".
+   */
+  static String discussed(MeetingRecord record, int answeredAtMeeting) {
+    long matters = record.raised().stream().map(MeetingRecord.Raised::opinionId).distinct().count();
+    StringBuilder s = new StringBuilder("Hội nghị có ").append(record.attendees()).append(" đại biểu và Nhân dân tham dự");
+    if (!record.speakers().isEmpty()) {
+      s.append("; ").append(record.speakers().size()).append(" lượt ý kiến phát biểu");
+    }
+    if (matters > 0) {
+      s.append("; ").append(matters).append(" nội dung, ý kiến, kiến nghị được nêu");
+      if (answeredAtMeeting > 0) {
+        s.append(", trong đó ").append(answeredAtMeeting).append(" nội dung được trả lời ngay tại hội nghị");
+      }
+    } else if (record.speakers().isEmpty()) {
+      s.append("; không có ý kiến, kiến nghị nào được nêu");
+    }
+    return s.append(".").toString();
   }
 
   private static String hostName(Plan plan) {

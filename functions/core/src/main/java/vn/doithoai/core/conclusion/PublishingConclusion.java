@@ -108,11 +108,17 @@ public final class PublishingConclusion {
     Conclusion c = load(actor, id);
     Conclusion.Content old = c.content();
     Conclusion.Signer s = old.signer();
+    if (in.has("signerName") && in.text("signerName", 120).filter(x -> !x.isBlank()).isEmpty()) {
+      in.error("signerName", "Nhập họ tên người ký thông báo.");
+    }
+    if (in.has("signerPosition") && in.text("signerPosition", 100).filter(x -> !x.isBlank()).isEmpty()) {
+      in.error("signerPosition", "Nhập chức vụ người ký (ví dụ: Bí thư, Chủ tịch).");
+    }
     Conclusion.Signer signer = new Conclusion.Signer(s.mode(), s.authority(),
         in.text("signerPosition", 100).orElse(s.position()), in.text("signerName", 120).orElse(s.name()));
     String mode = in.text("signerMode", 10).orElse(signer.mode());
-    if (!List.of("TM.", "KT.", "T/M", "K/T").contains(mode)) {
-      in.error("signerMode", "Chọn TM. hoặc KT. (văn bản nhà nước), T/M hoặc K/T (văn bản của Đảng).");
+    if (!List.of("TM.", "KT.", "TL.", "T/M", "K/T", "T/L").contains(mode)) {
+      in.error("signerMode", "Chọn TM., KT. hoặc TL. (văn bản nhà nước); T/M, K/T hoặc T/L (văn bản của Đảng).");
     }
     List<String> distribution = in.has("distribution") ? in.texts("distribution", 60, 300) : old.distribution();
     Conclusion.Content next = new Conclusion.Content(in.text("title", 500).orElse(old.title()),
@@ -249,10 +255,11 @@ public final class PublishingConclusion {
 
   /** To the commune's offices and the Front, and to every raiser (with an e-mail) of an included opinion. */
   private List<OutgoingMail> mails(Commune commune, Conclusion c, Instant now) {
-    Set<String> to = new LinkedHashSet<>();
+    // officials are "đồng chí"; a citizen is "Ông"/"Bà" as they gave their name, else "Công dân"
+    java.util.Map<String, String> to = new java.util.LinkedHashMap<>();
     for (String a : new String[] {commune.officeEmail(), commune.hostEmail(), commune.frontEmail()}) {
       if (a != null && !a.isBlank()) {
-        to.add(a);
+        to.putIfAbsent(a, "Kính gửi đồng chí,");
       }
     }
     List<Conclusion.Item> items = new ArrayList<>();
@@ -264,24 +271,28 @@ public final class PublishingConclusion {
       if (i.opinionId() != null) {
         opinions.find(c.communeId(), i.opinionId()).ifPresent(o -> o.raisers().forEach(r -> {
           if (r.email() != null && !r.email().isBlank()) {
-            to.add(r.email().strip().toLowerCase(java.util.Locale.ROOT));
+            to.putIfAbsent(r.email().strip().toLowerCase(java.util.Locale.ROOT),
+                vn.doithoai.core.common.Addressing.dearCitizen(r.name()));
           }
         }));
       }
     }
-    String number = c.number().map(DocumentNumber::text).orElse("");
-    String subject = "[" + commune.name() + "] Thông báo kết luận " + number + ": " + c.content().title();
+    String notice = c.number().map(n -> n.inSentence("Thông báo")).orElse("Thông báo");
+    String subject = "[" + commune.name() + "] " + notice + ": " + c.content().title();
     String link = publicUrl(c);
-    String text = "Kính gửi ông/bà,\n\n" + commune.name() + " đã ban hành Thông báo " + number + " về "
-        + c.content().title() + ".\n\nToàn văn thông báo: " + link + "\n\nTrân trọng,\n" + commune.name();
-    String html = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + Html.escape(subject)
-        + "</title></head><body><p>Kính gửi ông/bà,</p><p>" + Html.escape(commune.name()) + " đã ban hành Thông báo "
-        + Html.escape(number) + " về " + Html.escape(c.content().title()) + ".</p><p><a href=\"" + Html.escape(link)
-        + "\">Xem toàn văn thông báo</a></p><p>Trân trọng,<br>" + Html.escape(commune.name()) + "</p></body></html>";
+    String issuer = c.issuer().vietnamese() + " " + vn.doithoai.core.common.Addressing.communeInSentence(
+        commune.name());
     List<OutgoingMail> out = new ArrayList<>();
-    for (String address : to) {
-      out.add(new OutgoingMail("mail#" + c.id() + "#published#" + address, commune.id(), address, subject, text, html,
-          "conclusion.published", now));
+    for (java.util.Map.Entry<String, String> a : to.entrySet()) {
+      String dear = a.getValue();
+      String text = dear + "\n\n" + issuer + " đã ban hành " + notice + " về " + c.content().title()
+          + ".\n\nToàn văn thông báo: " + link + "\n\nTrân trọng,\n" + commune.name();
+      String html = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + Html.escape(subject)
+          + "</title></head><body><p>" + Html.escape(dear) + "</p><p>" + Html.escape(issuer) + " đã ban hành "
+          + Html.escape(notice) + " về " + Html.escape(c.content().title()) + ".</p><p><a href=\"" + Html.escape(link)
+          + "\">Xem toàn văn thông báo</a></p><p>Trân trọng,<br>" + Html.escape(commune.name()) + "</p></body></html>";
+      out.add(new OutgoingMail("mail#" + c.id() + "#published#" + a.getKey(), commune.id(), a.getKey(), subject, text,
+          html, "conclusion.published", now));
     }
     return out;
   }

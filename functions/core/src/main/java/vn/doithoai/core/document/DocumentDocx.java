@@ -33,12 +33,25 @@ public final class DocumentDocx {
 
   private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   private static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+  private static final String R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  private static final String HEADER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+  /** The page number, a PAGE field centred in the header, 13 pt. */
+  private static final String PAGE_NUMBER_HEADER = XML + "<w:hdr xmlns:w=\"" + W + "\"><w:p><w:pPr><w:jc w:val=\"center\"/>"
+      + "</w:pPr><w:r><w:rPr><w:sz w:val=\"26\"/></w:rPr><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:rPr>"
+      + "<w:sz w:val=\"26\"/></w:rPr><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:rPr>"
+      + "<w:sz w:val=\"26\"/></w:rPr><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:rPr><w:sz w:val=\"26\"/>"
+      + "</w:rPr><w:t>2</w:t></w:r><w:r><w:rPr><w:sz w:val=\"26\"/></w:rPr><w:fldChar w:fldCharType=\"end\"/></w:r>"
+      + "</w:p></w:hdr>";
+  /** The first page's header: empty, so page 1 shows no number. */
+  private static final String FIRST_PAGE_HEADER = XML + "<w:hdr xmlns:w=\"" + W + "\"><w:p/></w:hdr>";
   private static final String CONTENT_TYPES = XML
       + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
       + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
       + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
       + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
       + ".wordprocessingml.document.main+xml\"/>"
+      + "<Override PartName=\"/word/header1.xml\" ContentType=\"" + HEADER_TYPE + "\"/>"
+      + "<Override PartName=\"/word/header2.xml\" ContentType=\"" + HEADER_TYPE + "\"/>"
       + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
       + ".wordprocessingml.styles+xml\"/>"
       + "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
@@ -63,6 +76,8 @@ public final class DocumentDocx {
       + "/styles\" Target=\"styles.xml\"/>"
       + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
       + "/settings\" Target=\"settings.xml\"/>"
+      + "<Relationship Id=\"rIdPageNumber\" Type=\"" + R + "/header\" Target=\"header1.xml\"/>"
+      + "<Relationship Id=\"rIdFirstPage\" Type=\"" + R + "/header\" Target=\"header2.xml\"/>"
       + "</Relationships>";
   private static final String FONT = "Times New Roman";
   private static final String STYLES = XML
@@ -102,6 +117,7 @@ public final class DocumentDocx {
   public static byte[] write(OfficialDocument d) {
     return new OfficePackage().part("[Content_Types].xml", CONTENT_TYPES).part("_rels/.rels", RELS)
         .part("word/document.xml", document(d)).part("word/_rels/document.xml.rels", DOCUMENT_RELS)
+        .part("word/header1.xml", PAGE_NUMBER_HEADER).part("word/header2.xml", FIRST_PAGE_HEADER)
         .part("word/styles.xml", STYLES).part("word/settings.xml", SETTINGS).part("docProps/core.xml", core(d))
         .part("docProps/app.xml", APP).bytes();
   }
@@ -118,9 +134,11 @@ public final class DocumentDocx {
 
   private static String document(OfficialDocument d) {
     StringBuilder x = new StringBuilder(32_768);
-    x.append(XML).append("<w:document xmlns:w=\"").append(W).append("\"><w:body>");
+    x.append(XML).append("<w:document xmlns:w=\"").append(W).append("\" xmlns:r=\"").append(R).append("\"><w:body>");
     header(x, d);
-    p(x, "<w:keepNext/><w:spacing w:before=\"360\"/>" + CENTER, run(d.type(), true, false, false, 28));
+    // the type title: 14 pt in a state document, 16 pt in a Party one (HD 36: 15–16 pt)
+    p(x, "<w:keepNext/><w:spacing w:before=\"360\"/>" + CENTER, run(d.type(), true, false, false,
+        d.layout() == Layout.PARTY ? 32 : 28));
     if (!d.summary().isBlank()) {
       p(x, "<w:keepNext/>" + CENTER, run(d.summary(), true, false, false, 28));
     }
@@ -140,10 +158,12 @@ public final class DocumentDocx {
     }
     paragraphs(x, d.closing());
     footer(x, d);
-    x.append("<w:sectPr><w:pgSz w:w=\"").append(PAGE_WIDTH).append("\" w:h=\"").append(PAGE_HEIGHT)
+    // page numbers at the top centre from page 2 (Decree 30/2020, Appendix I: none on the first page)
+    x.append("<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdPageNumber\"/>")
+        .append("<w:headerReference w:type=\"first\" r:id=\"rIdFirstPage\"/><w:pgSz w:w=\"").append(PAGE_WIDTH).append("\" w:h=\"").append(PAGE_HEIGHT)
         .append("\"/><w:pgMar w:top=\"").append(MARGIN_TOP).append("\" w:right=\"").append(MARGIN_RIGHT)
         .append("\" w:bottom=\"").append(MARGIN_BOTTOM).append("\" w:left=\"").append(MARGIN_LEFT)
-        .append("\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:cols w:space=\"720\"/></w:sectPr>")
+        .append("\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:cols w:space=\"720\"/><w:titlePg/></w:sectPr>")
         .append("</w:body></w:document>");
     return x.toString();
   }
@@ -155,7 +175,8 @@ public final class DocumentDocx {
     table(x, left);
     x.append("<w:tr>");
     cell(x, left);
-    p(x, CENTER, run(d.issuingParent(), false, false, false, size));
+    // Decree 30: "ỦY BAN NHÂN DÂN / XÃ …" is one name, all bold; HD 36: the superior Party body plain
+    p(x, CENTER, run(d.issuingParent(), !party, false, false, size));
     p(x, CENTER, run(d.issuingBody(), true, false, false, size));
     if (party) {
       p(x, CENTER, run("*", false, false, false, size));
@@ -226,12 +247,12 @@ public final class DocumentDocx {
       if (!d.distribution().isEmpty()) {
         table(x, FOOTER_LEFT);
         x.append("<w:tr>");
-        distribution(x, d.distribution());
+        distribution(x, d.distribution(), d.layout() == Layout.PARTY);
         cell(x, TEXT_WIDTH - FOOTER_LEFT);
         x.append("<w:p/></w:tc></w:tr></w:tbl>");
       }
     } else {
-      distribution(x, d.distribution());
+      distribution(x, d.distribution(), d.layout() == Layout.PARTY);
       sign(x, TEXT_WIDTH - FOOTER_LEFT, signs.get(0));
       x.append("</w:tr></w:tbl>");
     }
@@ -239,14 +260,16 @@ public final class DocumentDocx {
     x.append("<w:p/>");
   }
 
-  private static void distribution(StringBuilder x, List<String> lines) {
+  /** Decree 30: "Nơi nhận:" bold italic 12 pt, lines 11 pt; HD 36 (Party): "Nơi nhận:" underlined 14 pt, lines 12 pt. */
+  private static void distribution(StringBuilder x, List<String> lines, boolean party) {
     cell(x, FOOTER_LEFT);
     if (lines.isEmpty()) {
       x.append("<w:p/>");
     } else {
-      p(x, "<w:spacing w:before=\"240\"/>" + LEFT, run("Nơi nhận:", true, true, false, 24));
+      p(x, "<w:spacing w:before=\"240\"/>" + LEFT, party ? run("Nơi nhận:", false, false, true, 28)
+          : run("Nơi nhận:", true, true, false, 24));
       for (String line : lines) {
-        p(x, LEFT, run("- " + line, false, false, false, 22));
+        p(x, LEFT, run("- " + line, false, false, false, party ? 24 : 22));
       }
     }
     x.append("</w:tc>");

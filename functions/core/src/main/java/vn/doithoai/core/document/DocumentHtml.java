@@ -18,7 +18,9 @@ import vn.doithoai.core.document.OfficialDocument.Signature;
  */
 public final class DocumentHtml {
   private static final String STYLE = """
-      @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+      @page { size: A4; margin: 20mm 15mm 20mm 30mm; \
+      @top-center { content: counter(page); font-family: 'Times New Roman', Times, serif; font-size: 13pt; } }
+      @page :first { @top-center { content: none; } }
       body { font-family: 'Times New Roman', Times, serif; font-size: 14pt; line-height: 1.35; color: #000; \
       background: #fff; max-width: 165mm; margin: 0 auto; }
       table.header, table.footer { width: 100%; border-collapse: collapse; }
@@ -33,6 +35,7 @@ public final class DocumentHtml {
       td.number, td.date { white-space: pre-wrap; padding-top: 6pt; }
       table.header td.date { font-size: 14pt; font-style: italic; }
       h1 { font-size: 14pt; text-align: center; margin: 18pt 0 0; }
+      h1.party-type { font-size: 16pt; }
       h2 { font-size: 14pt; text-indent: 1cm; margin: 8pt 0 4pt; }
       p { text-align: justify; text-indent: 1cm; margin: 4pt 0; }
       p.summary { text-align: center; text-indent: 0; font-weight: bold; margin: 0; }
@@ -41,6 +44,9 @@ public final class DocumentHtml {
       td.recipients { text-align: left; }
       td.recipients p { text-align: left; text-indent: 0; margin: 0; font-size: 11pt; }
       td.recipients p.label { font-size: 12pt; font-weight: bold; font-style: italic; }
+      td.recipients.party p { font-size: 12pt; }
+      td.recipients.party p.label { font-size: 14pt; font-weight: normal; font-style: normal; \
+      text-decoration: underline; }
       td.sign p { text-align: center; text-indent: 0; margin: 0; font-weight: bold; }
       td.sign p.space { height: 64pt; }
       """;
@@ -54,7 +60,8 @@ public final class DocumentHtml {
         .append(Html.escape(Text.oneLine(d.summary().isBlank() ? d.type() : d.summary()))).append("</title>\n")
         .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
     header(h, d);
-    h.append("<h1>").append(lines(d.type())).append("</h1>\n");
+    h.append(d.layout() == Layout.PARTY ? "<h1 class=\"party-type\">" : "<h1>").append(lines(d.type()))
+        .append("</h1>\n");
     if (!d.summary().isBlank()) {
       h.append("<p class=\"summary\">").append(lines(d.summary())).append("</p>\n");
     }
@@ -80,8 +87,8 @@ public final class DocumentHtml {
 
   private static void header(StringBuilder h, OfficialDocument d) {
     boolean party = d.layout() == Layout.PARTY;
-    h.append("<table class=\"header\">\n<tr>\n<td class=\"left\">").append(lines(d.issuingParent()))
-        .append("<br>\n<b>").append(lines(d.issuingBody())).append("</b>")
+    h.append("<table class=\"header\">\n<tr>\n<td class=\"left\">").append(party ? "" : "<b>")
+        .append(lines(d.issuingParent())).append(party ? "" : "</b>").append("<br>\n<b>").append(lines(d.issuingBody())).append("</b>")
         .append(party ? "<br>\n*" : "\n<hr class=\"rule\">").append("</td>\n<td class=\"right\">");
     if (party) {
       h.append("<b class=\"party\">").append(Html.escape(OfficialDocument.PARTY_NAME)).append("</b>");
@@ -133,18 +140,18 @@ public final class DocumentHtml {
       h.append("</tr>\n</table>\n");
       if (!d.distribution().isEmpty()) {
         h.append("<table class=\"footer\">\n<tr>\n");
-        recipientsList(h, d.distribution());
+        recipientsList(h, d.distribution(), d.layout() == Layout.PARTY);
         h.append("<td></td>\n</tr>\n</table>\n");
       }
     } else {
-      recipientsList(h, d.distribution());
+      recipientsList(h, d.distribution(), d.layout() == Layout.PARTY);
       sign(h, signs.get(0));
       h.append("</tr>\n</table>\n");
     }
   }
 
-  private static void recipientsList(StringBuilder h, List<String> distribution) {
-    h.append("<td class=\"recipients\">");
+  private static void recipientsList(StringBuilder h, List<String> distribution, boolean party) {
+    h.append(party ? "<td class=\"recipients party\">" : "<td class=\"recipients\">");
     if (!distribution.isEmpty()) {
       h.append("<p class=\"label\">Nơi nhận:</p>\n");
       for (String r : distribution) {

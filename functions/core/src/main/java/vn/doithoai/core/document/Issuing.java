@@ -28,14 +28,32 @@ final class Issuing {
     return issuer == Issuer.PARTY_COMMITTEE ? Layout.PARTY : Layout.STATE;
   }
 
-  /** ĐẢNG BỘ XÃ THIÊN HÒA, or ỦY BAN NHÂN DÂN. */
+  /**
+   * Hướng dẫn 36-HD/VPTW: the Party body directly above the issuer, since 1/7/2025 the province's (ĐẢNG BỘ TỈNH
+   * LẠNG SƠN); Decree 30/2020: ỦY BAN NHÂN DÂN, the first line of the People's Committee's own name.
+   */
   static String parent(Issuer issuer, Commune commune) {
-    return issuer == Issuer.PARTY_COMMITTEE ? "ĐẢNG BỘ " + commune.name().toUpperCase(VI) : "ỦY BAN NHÂN DÂN";
+    if (issuer != Issuer.PARTY_COMMITTEE) {
+      return "ỦY BAN NHÂN DÂN";
+    }
+    String province = commune.province() == null ? "" : commune.province().strip();
+    if (province.isEmpty()) {
+      return "ĐẢNG BỘ " + commune.name().toUpperCase(VI);
+    }
+    boolean city = province.matches("(?iu)^(thành phố|tp\\.?)\\s.*")
+        || CITIES.contains(province.replaceFirst("(?iu)^(tỉnh)\\s+", ""));
+    String bare = province.replaceFirst("(?iu)^(tỉnh|thành phố|tp\\.?)\\s+", "");
+    return "ĐẢNG BỘ " + (city ? "THÀNH PHỐ " : "TỈNH ") + bare.toUpperCase(VI);
   }
 
-  /** BAN THƯỜNG VỤ ĐẢNG ỦY, or XÃ BÌNH LÃNG. */
+  /** The centrally run cities since 1/7/2025 (Resolution 202/2025/QH15). */
+  private static final List<String> CITIES = List.of("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ",
+      "Huế");
+
+  /** ĐẢNG ỦY XÃ THIÊN HÒA (the Party committee, whose standing committee signs T/M), or XÃ BÌNH LÃNG. */
   static String body(Issuer issuer, Commune commune) {
-    return issuer == Issuer.PARTY_COMMITTEE ? "BAN THƯỜNG VỤ ĐẢNG ỦY" : commune.name().toUpperCase(VI);
+    return issuer == Issuer.PARTY_COMMITTEE ? "ĐẢNG ỦY " + commune.name().toUpperCase(VI)
+        : commune.name().toUpperCase(VI);
   }
 
   /** The place of the date line: the commune's name without "Xã" or "Phường". */
@@ -45,7 +63,7 @@ final class Issuing {
 
   /** "xã Bình Lãng", as it reads inside a sentence. */
   static String communeInText(Commune commune) {
-    return commune.name().replaceFirst("^Xã\\s", "xã ").replaceFirst("^Phường\\s", "phường ");
+    return vn.doithoai.core.common.Addressing.communeInSentence(commune.name());
   }
 
   /** "Ban Thường vụ Đảng ủy xã Thiên Hòa", "Ủy ban nhân dân xã Bình Lãng". */
@@ -67,7 +85,8 @@ final class Issuing {
 
   /** The number without "Số" or "Số:", for a sentence ("Kế hoạch số 48/KH-UBND"). */
   static String bare(String given) {
-    return given == null ? "" : given.strip().replaceFirst("^(Số|số)\\s*:?\\s*", "");
+    return given == null ? "" : vn.doithoai.core.conclusion.DocumentNumber.twoDigits(
+        given.strip().replaceFirst("^(Số|số)\\s*:?\\s*", ""));
   }
 
   /** Signed on behalf of the issuer by its head, the plan's first host: T/M BAN THƯỜNG VỤ, BÍ THƯ, or TM. UBND. */

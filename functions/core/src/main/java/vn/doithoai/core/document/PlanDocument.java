@@ -22,7 +22,8 @@ import vn.doithoai.core.rules.DeadlineScheduling;
  * Kế hoạch as an official document, from what the plan holds and nothing more: the legal basis as the
  * opening, then content and form (hosts, audience, villages, form), participants, time and venue of each
  * meeting, and the tasks of each unit with their dates; the plan's distribution list. Purpose and requirements
- * are not stored, so they are not invented. The date is the day the plan was announced, blank before.
+ * are printed only as the office wrote them ({@link vn.doithoai.core.plan.PlanBody}), never invented. The date is
+ * the issue date the office set, else the day the plan was announced, blank before.
  */
 public final class PlanDocument {
   private PlanDocument() {}
@@ -33,7 +34,20 @@ public final class PlanDocument {
     List<String> intro = new ArrayList<>(c.legalBasis());
     c.replaces().filter(r -> !r.isBlank()).ifPresent(r -> intro.add("Kế hoạch này thay thế " + r.strip() + "."));
     List<Section> sections = new ArrayList<>();
-    sections.add(new Section("NỘI DUNG, HÌNH THỨC ĐỐI THOẠI", List.of(), content(plan, commune)));
+    vn.doithoai.core.plan.PlanBody body = c.body();
+    if (!body.purpose().isEmpty() || !body.requirements().isEmpty()) {
+      List<String> why = new ArrayList<>();
+      if (!body.purpose().isEmpty()) {
+        why.add("1. Mục đích");
+        why.addAll(body.purpose());
+      }
+      if (!body.requirements().isEmpty()) {
+        why.add((body.purpose().isEmpty() ? "1" : "2") + ". Yêu cầu");
+        why.addAll(body.requirements());
+      }
+      sections.add(new Section("MỤC ĐÍCH, YÊU CẦU", why, List.of()));
+    }
+    sections.add(new Section("NỘI DUNG, HÌNH THỨC ĐỐI THOẠI", body.contents(), content(plan, commune)));
     if (!c.participants().isEmpty()) {
       sections.add(new Section("THÀNH PHẦN THAM DỰ", c.participants().stream().map(p -> "- " + p.strip()).toList(),
           List.of()));
@@ -55,7 +69,7 @@ public final class PlanDocument {
         + " triển khai thực hiện nghiêm túc Kế hoạch này./.";
     return new OfficialDocument(Issuing.layout(issuer), Issuing.parent(issuer, commune),
         Issuing.body(issuer, commune), Issuing.number(issuer, "KH", c.number()), Issuing.place(commune),
-        announcedOn(plan), "KẾ HOẠCH", c.title(), List.of(), intro, sections, List.of(closing),
+        c.body().issuedOn().or(() -> announcedOn(plan)), "KẾ HOẠCH", c.title(), List.of(), intro, sections, List.of(closing),
         List.of(Issuing.signer(plan)), Issuing.distribution(issuer, c.distribution()));
   }
 

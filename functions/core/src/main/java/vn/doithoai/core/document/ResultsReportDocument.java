@@ -52,7 +52,8 @@ public final class ResultsReportDocument {
     if (!r.carried().isEmpty()) {
       sections.add(new Section("NỘI DUNG CHUYỂN TỪ KỲ ĐỐI THOẠI TRƯỚC", List.of(), lines(r.carried())));
     }
-    String planRef = "Kế hoạch số " + r.planNumber();
+    String planRef = r.planNumber() == null || Issuing.bare(r.planNumber()).isEmpty() ? "Kế hoạch"
+        : "Kế hoạch số " + Issuing.bare(r.planNumber());
     List<String> intro = List.of("Thực hiện " + planRef + " về " + lower(r.planTitle()) + ", "
         + Issuing.issuerShort(issuer, commune) + " báo cáo kết quả như sau:");
     List<String> to = issuer == Issuer.PARTY_COMMITTEE

@@ -93,7 +93,7 @@ public final class MeetingCalendar {
   private static String description(Plan plan, Meeting meeting, Commune commune) {
     var c = plan.content();
     List<String> lines = new ArrayList<>();
-    lines.add(c.number().isBlank() ? c.title() : "Kế hoạch số " + c.number() + ": " + c.title());
+    lines.add(c.number().isBlank() ? c.title() : "Kế hoạch số " + vn.doithoai.core.conclusion.DocumentNumber.twoDigits(c.number().strip().replaceFirst("^(Số|số)\\s*:?\\s*", "")) + ": " + c.title());
     if (!c.hosts().isEmpty()) {
       lines.add("Chủ trì: " + c.hosts().stream().map(MeetingCalendar::host).collect(Collectors.joining("; ")));
     }

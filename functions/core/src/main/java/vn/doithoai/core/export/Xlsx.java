@@ -93,7 +93,13 @@ public final class Xlsx {
       sb.append("<sheet name=\"").append(plain(names.get(i))).append("\" sheetId=\"").append(i + 1)
           .append("\" r:id=\"rId").append(i + 1).append("\"/>");
     }
-    return sb.append("</sheets></workbook>").toString();
+    // each sheet prints its header row on every page
+    sb.append("</sheets><definedNames>");
+    for (int i = 0; i < names.size(); i++) {
+      sb.append("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"").append(i).append("\">'")
+          .append(plain(names.get(i)).replace("'", "''")).append("'!$1:$1</definedName>");
+    }
+    return sb.append("</definedNames></workbook>").toString();
   }
 
   private static String workbookRels(int sheets) {
@@ -130,7 +136,8 @@ public final class Xlsx {
   private static String sheet(Table t) {
     int width = Math.max(1, t.columns().size());
     StringBuilder sb = new StringBuilder(4096).append(XML).append("<worksheet xmlns=\"").append(MAIN)
-        .append("\" xmlns:r=\"").append(REL).append("\"><dimension ref=\"A1:").append(column(width - 1))
+        .append("\" xmlns:r=\"").append(REL).append("\"><sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
+        .append("<dimension ref=\"A1:").append(column(width - 1))
         .append(t.rows().size() + 1).append("\"/>")
         .append("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\""
             + " activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A2\""
@@ -144,15 +151,46 @@ public final class Xlsx {
       sb.append("</cols>");
     }
     sb.append("<sheetData>");
-    row(sb, 1, new ArrayList<>(t.headers()), true);
+    row(sb, 1, new ArrayList<>(t.headers()), true, height(t, t.headers().stream().map(h -> (Object) h).toList()));
     for (int r = 0; r < t.rows().size(); r++) {
-      row(sb, r + 2, t.rows().get(r), false);
+      row(sb, r + 2, t.rows().get(r), false, height(t, t.rows().get(r)));
     }
-    return sb.append("</sheetData></worksheet>").toString();
+    // A4 landscape, one page wide (as many pages long as it takes), page numbers in the footer
+    return sb.append("</sheetData><pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\""
+        + " header=\"0.3\" footer=\"0.3\"/><pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\""
+        + " fitToHeight=\"0\"/><headerFooter><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter>"
+        + "</worksheet>").toString();
   }
 
-  private static void row(StringBuilder sb, int r, List<Object> cells, boolean header) {
-    sb.append("<row r=\"").append(r).append("\">");
+  /** Points per line of 12 pt Times New Roman. */
+  static final double LINE = 15.75;
+
+  /**
+   * A row's height for its wrapped text: the most lines any cell needs at its column's width (a character of
+   * 12 pt Times is narrower than the width unit, so a line holds about 1.2 units of text), at most 409 pt.
+   */
+  static double height(Table t, List<Object> cells) {
+    int lines = 1;
+    for (int i = 0; i < cells.size() && i < t.columns().size(); i++) {
+      if (cells.get(i) instanceof String s && !s.isEmpty()) {
+        int perLine = Math.max(1, (int) Math.floor(t.columns().get(i).width() * 1.2));
+        int n = 0;
+        for (String line : s.split("\n", -1)) {
+          n += Math.max(1, (line.codePointCount(0, line.length()) + perLine - 1) / perLine);
+        }
+        lines = Math.max(lines, n);
+      }
+    }
+    return Math.min(409, lines * LINE);
+  }
+
+  private static void row(StringBuilder sb, int r, List<Object> cells, boolean header, double height) {
+    sb.append("<row r=\"").append(r).append("\"");
+    if (height > LINE) {
+      sb.append(" ht=\"").append(BigDecimal.valueOf(height).stripTrailingZeros().toPlainString())
+          .append("\" customHeight=\"1\"");
+    }
+    sb.append(">");
     for (int i = 0; i < cells.size(); i++) {
       Object v = cells.get(i);
       if (v == null || "".equals(v)) {

@@ -153,7 +153,7 @@ public final class FollowingUp {
     }
     List<String> notices = conclusions.byPlan(plan.communeId(), plan.id()).stream()
         .filter(c -> c.status() == ConclusionStatus.PUBLISHED)
-        .map(c -> c.number().map(DocumentNumber::text).orElse("") + " ngày "
+        .map(c -> c.number().map(n -> n.inSentence("Thông báo")).orElse("Thông báo") + " ngày "
             + c.issuedOn().map(vn.doithoai.core.calendar.VietnameseDates::format).orElse(""))
         .toList();
     List<Opinion> all = opinions.byPlan(plan.communeId(), Optional.of(plan.id()), Optional.empty(),
@@ -190,12 +190,12 @@ public final class FollowingUp {
   }
 
   private List<OutgoingMail> mails(Commune commune, Plan plan, ResultsReport r, Set<String> to, Instant now) {
-    String number = r.number().map(DocumentNumber::text).orElse("");
-    String subject = "[" + commune.name() + "] Báo cáo kết quả đối thoại " + number + ": " + r.planTitle();
+    String report = r.number().map(n -> n.inSentence("Báo cáo")).orElse("Báo cáo");
+    String subject = "[" + commune.name() + "] " + report + " kết quả đối thoại: " + r.planTitle();
     ResultsReport.Counts c = r.counts();
     StringBuilder text = new StringBuilder("Kính gửi Thường trực Đảng ủy và Ủy ban Mặt trận Tổ quốc Việt Nam ")
         .append(commune.name().replaceFirst("^(Xã|Phường)\\s+", "xã ")).append(",\n\n").append(commune.name())
-        .append(" báo cáo kết quả đối thoại theo ").append(r.planNumber()).append(" (").append(number)
+        .append(" báo cáo kết quả đối thoại theo ").append(planInSentence(r.planNumber())).append(" (").append(report)
         .append(", ngày ").append(vn.doithoai.core.calendar.VietnameseDates.format(r.asOf())).append("):\n")
         .append("- Tổng số ý kiến, kiến nghị: ").append(c.total()).append("\n")
         .append("- Trả lời tại hội nghị: ").append(c.atMeeting()).append("\n")
@@ -221,6 +221,12 @@ public final class FollowingUp {
           commune.id(), address, subject, text.toString(), html, "report.sent", now, cc));
     }
     return out;
+  }
+
+  /** "Kế hoạch số 12-KH/ĐU" from the number as the office typed it; "Kế hoạch" alone when it has none. */
+  static String planInSentence(String planNumber) {
+    String bare = planNumber == null ? "" : planNumber.strip().replaceFirst("^(Số|số)\\s*:?\\s*", "");
+    return bare.isEmpty() ? "Kế hoạch" : "Kế hoạch số " + DocumentNumber.twoDigits(bare);
   }
 
   private LocalDate today() {

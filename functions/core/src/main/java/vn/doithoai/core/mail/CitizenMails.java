@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import vn.doithoai.core.common.Addressing;
 import vn.doithoai.core.common.Html;
 import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.calendar.VietnameseDates;
@@ -29,13 +30,14 @@ public final class CitizenMails {
 
   /** Xác nhận tiếp nhận: the tracking code and where to follow the opinion. */
   public List<OutgoingMail> acknowledgement(Commune commune, Opinion o, Instant now) {
-    String subject = "[" + commune.name() + "] Đã tiếp nhận ý kiến của ông/bà – mã " + o.trackingCode();
-    String lead = "Ủy ban nhân dân " + commune.name() + " đã tiếp nhận ý kiến, kiến nghị của ông/bà gửi ngày "
+    String subject = "[" + commune.name() + "] Đã tiếp nhận ý kiến, kiến nghị – mã " + o.trackingCode();
+    String lead = "Ủy ban nhân dân " + Addressing.communeInSentence(commune.name())
+        + " đã tiếp nhận ý kiến, kiến nghị gửi ngày "
         + vn.doithoai.core.calendar.VietnameseDates.format(o.receivedAt().atZone(
             vn.doithoai.core.rules.DeadlineScheduling.VIETNAM).toLocalDate()) + ".";
     String body = "Mã theo dõi: " + o.trackingCode() + "\nLĩnh vực: " + o.field().vietnamese()
-        + "\n\nÔng/bà có thể theo dõi tình trạng giải quyết tại: " + statusUrl(commune.id(), o.trackingCode())
-        + "\n\nKết quả xem xét, trả lời sẽ được gửi đến ông/bà qua địa chỉ e-mail này.";
+        + "\n\nTình trạng giải quyết được cập nhật tại: " + statusUrl(commune.id(), o.trackingCode())
+        + "\n\nKết quả xem xét, trả lời sẽ được gửi đến địa chỉ e-mail này.";
     return toRaisers(commune, o, "ack", subject, lead, body, now);
   }
 
@@ -43,8 +45,9 @@ public final class CitizenMails {
   public List<OutgoingMail> outcome(Commune commune, Opinion o, String event, Instant now) {
     String subject = "[" + commune.name() + "] Kết quả xử lý ý kiến mã " + o.trackingCode() + ": "
         + o.status().vietnamese();
-    String lead = "Ủy ban nhân dân " + commune.name() + " thông báo kết quả xử lý ý kiến, kiến nghị của ông/bà (mã "
-        + o.trackingCode() + ").";
+    String lead = "Ủy ban nhân dân " + Addressing.communeInSentence(commune.name())
+        + " thông báo kết quả xử lý ý kiến, kiến nghị mã "
+        + o.trackingCode() + ".";
     StringBuilder body = new StringBuilder("Tình trạng: " + o.status().vietnamese() + "\n");
     o.decision().ifPresent(d -> body.append("\n").append(d.text()).append(d.note() == null || d.note().isEmpty()
         ? "" : "\nGhi chú: " + d.note()).append("\n"));
@@ -71,18 +74,20 @@ public final class CitizenMails {
 
   private List<OutgoingMail> toRaisers(Commune commune, Opinion o, String event, String subject, String lead,
       String body, Instant now) {
-    Set<String> addresses = new LinkedHashSet<>();
+    java.util.Map<String, String> addresses = new java.util.LinkedHashMap<>();
     for (Raiser r : o.raisers()) {
       if (r.email() != null && !r.email().isBlank()) {
-        addresses.add(r.email().strip().toLowerCase(java.util.Locale.ROOT));
+        addresses.putIfAbsent(r.email().strip().toLowerCase(java.util.Locale.ROOT), r.name());
       }
     }
     List<OutgoingMail> mails = new ArrayList<>();
-    for (String to : addresses) {
-      String text = "Kính gửi ông/bà,\n\n" + lead + "\n\n" + body + "\n\nTrân trọng,\n" + commune.name()
+    for (java.util.Map.Entry<String, String> a : addresses.entrySet()) {
+      String to = a.getKey();
+      String dear = Addressing.dearCitizen(a.getValue());
+      String text = dear + "\n\n" + lead + "\n\n" + body + "\n\nTrân trọng,\n" + commune.name()
           + "\n\n(Thư gửi tự động, vui lòng không trả lời thư này.)";
       String html = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + Html.escape(subject)
-          + "</title></head><body><p>Kính gửi ông/bà,</p><p>" + Html.paragraphs(lead) + "</p><p>"
+          + "</title></head><body><p>" + Html.escape(dear) + "</p><p>" + Html.paragraphs(lead) + "</p><p>"
           + Html.paragraphs(body) + "</p><p>Trân trọng,<br>" + Html.escape(commune.name())
           + "</p><p style=\"color:#666\">(Thư gửi tự động, vui lòng không trả lời thư này.)</p></body></html>";
       mails.add(new OutgoingMail("mail#" + o.id() + "#" + event + "#v" + o.version() + "#" + to, commune.id(), to,

@@ -208,7 +208,8 @@ public final class HandlingOpinions {
     if (requested.isPresent()) {
       if (requested.get().isAfter(dates.due()) || requested.get().isBefore(today)) {
         throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("due",
-            "Hạn giao phải từ hôm nay đến chậm nhất " + dates.due() + " theo bộ quy tắc " + profile + ".")));
+            "Hạn giao phải từ hôm nay đến chậm nhất "
+                + vn.doithoai.core.calendar.VietnameseDates.format(dates.due()) + " theo bộ quy tắc " + profile + ".")));
       }
       due = requested.get();
     }

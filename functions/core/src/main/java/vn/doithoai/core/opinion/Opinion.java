@@ -116,7 +116,7 @@ public record Opinion(
     requireIn("assign", EnumSet.of(OpinionStatus.ACCEPTED, OpinionStatus.ASSIGNED));
     Assignment a = new Assignment(agencyId, agencyName, now, due, cap, Optional.empty(), "");
     return next(planId, field, OpinionStatus.ASSIGNED, decision, mergedInto, raisers, mergedFrom, Optional.of(a),
-        answer, actor, now, "opinion.assigned", agencyName + ", hạn " + due, "");
+        answer, actor, now, "opinion.assigned", agencyName + ", hạn " + vn.doithoai.core.calendar.VietnameseDates.format(due), "");
   }
 
   public Opinion extend(LocalDate newDue, String reason, Actor actor, Instant now) {
@@ -128,12 +128,14 @@ public record Opinion(
     }
     if (newDue.isAfter(a.cap())) {
       throw DomainException.conflict("extension_beyond_cap",
-          "Hạn gia hạn vượt giới hạn của bộ quy tắc (chậm nhất " + a.cap() + ").");
+          "Hạn gia hạn vượt giới hạn của bộ quy tắc (chậm nhất "
+              + vn.doithoai.core.calendar.VietnameseDates.format(a.cap()) + ").");
     }
     Assignment ext = new Assignment(a.agencyId(), a.agencyName(), a.assignedAt(), a.due(), a.cap(),
         Optional.of(newDue), reason);
     return next(planId, field, status, decision, mergedInto, raisers, mergedFrom, Optional.of(ext), answer, actor,
-        now, "opinion.extended", a.currentDue() + " → " + newDue, reason);
+        now, "opinion.extended",
+        vn.doithoai.core.calendar.VietnameseDates.format(a.currentDue()) + " → " + vn.doithoai.core.calendar.VietnameseDates.format(newDue), reason);
   }
 
   /**
@@ -147,7 +149,8 @@ public record Opinion(
     Assignment next = new Assignment(a.agencyId(), a.agencyName(), a.assignedAt(), newDue, newCap, ext,
         ext.isPresent() ? a.extensionReason() : "");
     return next(planId, field, status, decision, mergedInto, raisers, mergedFrom, Optional.of(next), answer, actor,
-        now, "opinion.recounted", "hạn " + a.currentDue() + " → " + next.currentDue(), why);
+        now, "opinion.recounted", "hạn "
+        + vn.doithoai.core.calendar.VietnameseDates.format(a.currentDue()) + " → " + vn.doithoai.core.calendar.VietnameseDates.format(next.currentDue()), why);
   }
 
   public Opinion answer(Answer given, Actor actor, Instant now) {

@@ -1,7 +1,7 @@
 package vn.doithoai.core.opinion;
 
 /** Lĩnh vực: the field an opinion belongs to, which decides the agency that answers it. */
-public enum OpinionField {
+public enum OpinionField implements vn.doithoai.core.common.Labelled {
   LAND("Đất đai"),
   CONSTRUCTION_PLANNING("Xây dựng, quy hoạch"),
   INFRASTRUCTURE("Hạ tầng, giao thông"),
@@ -20,6 +20,7 @@ public enum OpinionField {
     this.vietnamese = vietnamese;
   }
 
+  @Override
   public String vietnamese() {
     return vietnamese;
   }

@@ -41,7 +41,7 @@ public final class RaisedBy {
       String village = blank(r.village()) ? "" : r.village().strip();
       Optional<String> official = village.isEmpty() ? Optional.empty() : official(village, villages);
       if (r.consentToPublish() && !blank(r.name())) {
-        labels.add("Ông/bà " + r.name().strip() + (village.isEmpty() ? "" : " (" + village + ")"));
+        labels.add(vn.doithoai.core.common.Addressing.citizen(r.name()) + (village.isEmpty() ? "" : " (" + village + ")"));
       } else if (r.consentToPublish() && !village.isEmpty()) {
         labels.add("Cử tri " + village);
       } else if (official.isPresent()) {

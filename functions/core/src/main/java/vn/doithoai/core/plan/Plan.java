@@ -83,7 +83,7 @@ public record Plan(
     PlanContent next = new PlanContent(content.year(), content.issuer(), content.number(), content.title(),
         content.hosts(), content.delegate(), content.audience(), content.villages(), content.form(),
         content.period(), meetings, content.participants(), content.tasks(), content.distribution(),
-        content.legalBasis(), content.replaces(), content.profileId(), content.reading());
+        content.legalBasis(), content.replaces(), content.profileId(), content.reading(), content.body());
     String detail = meetingId + ": " + old.date().map(LocalDate::toString).orElse("chưa có ngày") + " → " + date;
     return with(next, status, conclusionDate, cancelReason, audit(actor, now, "plan.rescheduled", detail, reason));
   }

@@ -39,9 +39,20 @@ public record PlanContent(
     List<String> legalBasis,
     Optional<String> replaces,
     String profileId,
-    BeforeReading reading) {
+    BeforeReading reading,
+    PlanBody body) {
+
+  /** A plan without its own prose (purpose, requirements, contents) and without an office-set issue date. */
+  public PlanContent(int year, Issuer issuer, String number, String title, List<Host> hosts, Optional<Host> delegate,
+      String audience, List<String> villages, String form, String period, List<Meeting> meetings,
+      List<String> participants, List<Task> tasks, List<String> distribution, List<String> legalBasis,
+      Optional<String> replaces, String profileId, BeforeReading reading) {
+    this(year, issuer, number, title, hosts, delegate, audience, villages, form, period, meetings, participants, tasks,
+        distribution, legalBasis, replaces, profileId, reading, PlanBody.empty());
+  }
 
   public PlanContent {
+    body = body == null ? PlanBody.empty() : body;
     hosts = List.copyOf(hosts);
     villages = List.copyOf(villages);
     meetings = List.copyOf(meetings);
@@ -104,9 +115,10 @@ public record PlanContent(
           + String.join(", ", profiles.ids()) + ".");
     }
     BeforeReading reading = in.choice("reading", BeforeReading.class).orElse(BeforeReading.STRICT);
+    PlanBody body = PlanBody.read(in);
     in.check();
     return new PlanContent(year, issuer, number, title, hosts, delegate, audience, villages, form, period,
-        meetings, participants, tasks, distribution, legalBasis, replaces, profile, reading);
+        meetings, participants, tasks, distribution, legalBasis, replaces, profile, reading, body);
   }
 
   public Map<String, Object> toJson() {
@@ -129,6 +141,7 @@ public record PlanContent(
     m.put("replaces", replaces.orElse(null));
     m.put("profile", profileId);
     m.put("reading", reading.name().toLowerCase(Locale.ROOT));
+    m.put("body", body.toJson());
     return m;
   }
 
@@ -153,6 +166,6 @@ public record PlanContent(
         (List<String>) m.get("villages"), (String) m.get("form"), (String) m.get("period"), meetings,
         (List<String>) m.get("participants"), tasks, (List<String>) m.get("distribution"),
         (List<String>) m.get("legalBasis"), Optional.ofNullable((String) m.get("replaces")),
-        (String) m.get("profile"), BeforeReading.parse((String) m.get("reading")));
+        (String) m.get("profile"), BeforeReading.parse((String) m.get("reading")), PlanBody.fromJson(m.get("body")));
   }
 }

@@ -8,10 +8,12 @@ import java.util.Optional;
 import vn.doithoai.core.deadline.DeadlineSteps;
 import vn.doithoai.core.plan.PlanParts.Meeting;
 import vn.doithoai.core.plan.PlanParts.Task;
+import vn.doithoai.core.rules.Authority;
 import vn.doithoai.core.rules.Deadline;
 import vn.doithoai.core.rules.DeadlineSchedule;
 import vn.doithoai.core.rules.DeadlineScheduling;
 import vn.doithoai.core.rules.PlanAnchors;
+import vn.doithoai.core.rules.PlanDeclaration;
 import vn.doithoai.core.rules.PlanOverrides;
 import vn.doithoai.core.rules.RuleProfiles;
 
@@ -50,10 +52,18 @@ public final class PlanSchedules {
       }
       Map<String, PlanOverrides.FixedDate> fixed = new HashMap<>();
       PlanOverrides overrides = new PlanOverrides(plan.content().reading(), fixed, tasks);
-      list.add(new MeetingSchedule(m.id(), scheduling.schedule(plan.content().profileId(), anchors, overrides)));
+      list.add(new MeetingSchedule(m.id(), scheduling.schedule(plan.content().profileId(), anchors, overrides,
+          declaration(plan))));
       first = false;
     }
     return list;
+  }
+
+  /** Who issues the plan and what it declares it carries out: which rules bind it. */
+  static PlanDeclaration declaration(Plan plan) {
+    Authority issuer = plan.content().issuer() == Issuer.PARTY_COMMITTEE ? Authority.PARTY_COMMITTEE
+        : Authority.PEOPLES_COMMITTEE;
+    return PlanDeclaration.of(issuer, plan.content().legalBasis());
   }
 
   /** The deadlines to keep open in storage: every computed one of an announced plan. */

@@ -20,10 +20,19 @@ public final class DeadlineJson {
     root.put("conclusion", s.anchors().conclusionNotice().map(LocalDate::toString).orElse(null));
     List<Object> list = new ArrayList<>();
     for (Deadline d : s.deadlines()) {
-      list.add(deadline(d));
+      Map<String, Object> m = deadline(d);
+      m.put("basis", s.basis(d.ruleId()).map(RuleBasis::toJson).orElse(null));
+      vn.doithoai.core.calendar.EntryStatus cal = s.calendarStatus(d.ruleId());
+      m.put("calendarStatus", cal.code());
+      if (cal == vn.doithoai.core.calendar.EntryStatus.PROVISIONAL) {
+        m.put("calendarNote", "Lịch nghỉ năm " + d.due().map(x -> Integer.toString(x.getYear())).orElse("")
+            + " chưa được công bố chính thức; hạn tính theo lịch tạm tính và có thể thay đổi.");
+      }
+      list.add(m);
     }
     root.put("deadlines", list);
     root.put("warnings", s.warnings());
+    root.put("notApplied", s.notApplied());
     return root;
   }
 

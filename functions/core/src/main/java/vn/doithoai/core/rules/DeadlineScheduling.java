@@ -28,18 +28,40 @@ public final class DeadlineScheduling {
   private final RuleProfiles profiles;
   private final WorkingCalendar calendar;
   private final PeriodCounter counter;
+  private final Instruments instruments;
 
   public DeadlineScheduling(RuleProfiles profiles, WorkingCalendar calendar) {
+    this(profiles, calendar, Instruments.shipped());
+  }
+
+  public DeadlineScheduling(RuleProfiles profiles, WorkingCalendar calendar, Instruments instruments) {
     this.profiles = Objects.requireNonNull(profiles, "profiles");
     this.calendar = Objects.requireNonNull(calendar, "calendar");
     this.counter = new PeriodCounter(calendar);
+    this.instruments = Objects.requireNonNull(instruments, "instruments");
   }
 
+  /** The what-if without a plan: every rule whose instrument is in force on the meeting day. */
   public DeadlineSchedule schedule(String profileId, PlanAnchors anchors, PlanOverrides overrides) {
-    return schedule(profiles.get(profileId), anchors, overrides);
+    return schedule(profiles.get(profileId), anchors, overrides, PlanDeclaration.any());
+  }
+
+  public DeadlineSchedule schedule(String profileId, PlanAnchors anchors, PlanOverrides overrides,
+      PlanDeclaration plan) {
+    return schedule(profiles.get(profileId), anchors, overrides, plan);
   }
 
   public DeadlineSchedule schedule(RuleProfile profile, PlanAnchors anchors, PlanOverrides overrides) {
+    return schedule(profile, anchors, overrides, PlanDeclaration.any());
+  }
+
+  /**
+   * Only the rules that bind this plan count (Rules bind by instrument): a rule whose instrument is not in force
+   * on the meeting day, or binds neither the plan's issuer nor is declared in its legal basis, is left out and
+   * said so in {@link DeadlineSchedule#notApplied()}; among the rules left, the stricter date wins.
+   */
+  public DeadlineSchedule schedule(RuleProfile profile, PlanAnchors anchors, PlanOverrides overrides,
+      PlanDeclaration plan) {
     RuleProfile floor = profiles.floor();
     boolean combine = !profile.floor();
     List<String> warnings = new ArrayList<>();
@@ -52,20 +74,78 @@ public final class DeadlineScheduling {
       floor.rules().forEach(r -> ids.add(r.id()));
     }
     List<Deadline> deadlines = new ArrayList<>();
+    java.util.Map<String, RuleBasis> bases = new java.util.LinkedHashMap<>();
+    List<String> notApplied = new ArrayList<>();
     for (String id : ids) {
-      Optional<DeadlineRule> own = profile.rule(id);
-      Optional<DeadlineRule> floorRule = combine ? floor.rule(id) : Optional.empty();
+      Optional<Instruments.Decision> ownWhy = profile.rule(id)
+          .flatMap(r -> instruments.decide(profile.id(), id, plan, anchors.meeting()));
+      Optional<Instruments.Decision> floorWhy = combine ? floor.rule(id)
+          .flatMap(r -> instruments.decide(floor.id(), id, plan, anchors.meeting())) : Optional.empty();
+      Optional<DeadlineRule> own = profile.rule(id).filter(r -> ownWhy.map(Instruments.Decision::applies).orElse(true));
+      Optional<DeadlineRule> floorRule = (combine ? floor.rule(id) : Optional.<DeadlineRule>empty())
+          .filter(r -> floorWhy.map(Instruments.Decision::applies).orElse(true));
+      ownWhy.filter(w -> !w.applies()).ifPresent(w -> notApplied.add(profile.rule(id).get().title() + ": " + w.why()));
+      floorWhy.filter(w -> !w.applies()).ifPresent(w -> notApplied.add(floor.rule(id).get().title() + ": " + w.why()));
+      if (own.isEmpty() && floorRule.isEmpty()) {
+        continue;
+      }
       Deadline d = deadline(profile, floor, own, floorRule, anchors, overrides);
+      Optional<Instruments.Decision> why = d.origin().equals(floor.id()) && combine ? floorWhy : ownWhy;
+      RuleBasis basis = basis(why, d);
+      if (!basis.escalates() && !d.escalations().isEmpty()) {
+        d = new Deadline(d.ruleId(), d.title(), d.owner(), d.anchor(), d.anchorDate(), d.due(), d.explanation(),
+            d.reading(), d.source(), d.sourceStatus(), d.origin(), d.calendarVersion(), d.reminders(), d.dueAt(),
+            List.of(), d.extensionLimit(), d.warnings());
+      }
+      bases.put(d.ruleId(), basis);
       deadlines.add(d);
       warnings.addAll(d.warnings());
     }
     for (PlanOverrides.Task task : overrides.tasks()) {
-      deadlines.add(task(profile, task));
+      Deadline t = task(profile, task);
+      bases.put(t.ruleId(), new RuleBasis("plan", "Kế hoạch đối thoại", "cơ quan, đơn vị được giao trong kế hoạch",
+          anchors.meeting(), Optional.empty(), EntryStatus.OFFICIAL, "Nhiệm vụ có hạn do chính kế hoạch giao.", true));
+      deadlines.add(t);
     }
     deadlines.sort(Comparator.comparing((Deadline d) -> d.due().orElse(LocalDate.MAX))
         .thenComparing(Deadline::ruleId));
     return new DeadlineSchedule(profile.id(), combine ? floor.id() : profile.id(), calendar.version(), anchors,
-        List.copyOf(deadlines), List.copyOf(warnings));
+        List.copyOf(deadlines), List.copyOf(warnings), java.util.Map.copyOf(bases), List.copyOf(notApplied),
+        calendarStatus(deadlines, anchors));
+  }
+
+  /** The weakest status of the calendar years between each deadline's anchor (or the meeting) and its due date. */
+  private java.util.Map<String, EntryStatus> calendarStatus(List<Deadline> deadlines, PlanAnchors anchors) {
+    java.util.Map<String, EntryStatus> out = new java.util.HashMap<>();
+    for (Deadline d : deadlines) {
+      if (d.due().isEmpty()) {
+        continue;
+      }
+      LocalDate from = d.anchorDate().orElse(anchors.meeting());
+      LocalDate to = d.due().get();
+      EntryStatus status = EntryStatus.OFFICIAL;
+      for (int y = Math.min(from.getYear(), to.getYear()); y <= Math.max(from.getYear(), to.getYear()); y++) {
+        status = status.weakest(calendar.info(y).status());
+      }
+      out.put(d.ruleId(), status);
+    }
+    return out;
+  }
+
+  /** The deadline's basis; a deadline from an unconfirmed source (rule or instrument) reminds but never escalates. */
+  private RuleBasis basis(Optional<Instruments.Decision> why, Deadline d) {
+    boolean unconfirmedRule = d.sourceStatus() == EntryStatus.UNCONFIRMED;
+    if (why.isEmpty()) {
+      return new RuleBasis("", d.source(), "", d.anchorDate().orElse(LocalDate.MIN), Optional.empty(),
+          d.sourceStatus(), "Quy tắc chưa gắn văn bản căn cứ.", !unconfirmedRule);
+    }
+    Instrument x = why.get().instrument();
+    EntryStatus status = instruments.confirmedByAdmin(x.id()) ? EntryStatus.OFFICIAL
+        : x.status().weakest(d.sourceStatus());
+    boolean escalates = status != EntryStatus.UNCONFIRMED;
+    String text = why.get().why() + (escalates ? ""
+        : " Nguồn chưa được xác nhận: chỉ nhắc hạn, không báo quá hạn cho đến khi quản trị viên xác nhận.");
+    return new RuleBasis(x.id(), x.name(), x.bindsVietnamese(), x.from(), x.until(), status, text, escalates);
   }
 
   /** One obligation: the profile's rule (or the plan's fixed date) against the floor's, stricter wins. */

@@ -39,4 +39,14 @@ class InputTest {
     assertEquals("", Ids.normalizeTrackingCode("DT-123"));
     assertTrue(Ids.trackingCode().matches("DT-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}"));
   }
+
+  @Test
+  @DisplayName("a wrong opinion field is answered with the fields' Vietnamese names, the code beside each")
+  void choiceInVietnamese() {
+    Input in = new Input(Map.of("field", "roads"));
+    in.choice("field", vn.doithoai.core.opinion.OpinionField.class);
+    DomainException e = assertThrows(DomainException.class, in::check);
+    String message = e.fieldErrors().get(0).message();
+    assertTrue(message.contains("Đất đai (land)") && message.contains("Hạ tầng, giao thông (infrastructure)"), message);
+  }
 }

@@ -96,6 +96,57 @@ class ConclusionTest {
     assertEquals(published, Conclusion.fromJson(published.toJson()), "stored and read back unchanged");
   }
 
+  static Plan planWithoutHostName() {
+    PlanContent content = PlanContent.read(new Input(Map.of("year", 2025, "issuer", "peoples-committee", "title",
+        "Kế hoạch", "hosts", List.of(Map.of("position", "Chủ tịch UBND xã")), "audience", "Nhân dân",
+        "meetings", List.of(Map.of("id", "m1", "date", "2025-11-20")), "profile", "lang-son-320")),
+        RuleProfiles.shipped(), "lang-son-320");
+    return Plan.draft("p1", "demo", content, OFFICE, NOW);
+  }
+
+  @Test
+  @DisplayName("the signer is the plan's host, else the meeting's chair")
+  void signerFromChair() {
+    Conclusion c = DraftingConclusion.draft("c1", planWithoutHostName(), record(), opinions(), OFFICE, NOW);
+    assertEquals("Vy Xuân Tình", c.content().signer().name());
+    assertEquals("CHỦ TỊCH", c.content().signer().position());
+  }
+
+  @Test
+  @DisplayName("no approval and no publication without the signer's name and title: 409 in Vietnamese")
+  void unsignedIsRefused() {
+    MeetingRecord noChair = new MeetingRecord("m1", 120, List.of(), List.of(), " ", "Hoàng Thị Lan", List.of(),
+        record().raised(), "");
+    Conclusion c = DraftingConclusion.draft("c1", planWithoutHostName(), noChair, opinions(), OFFICE, NOW);
+    DomainException e = assertThrows(DomainException.class, () -> c.approve(HOST, NOW));
+    assertEquals("conclusion_unsigned", e.code());
+    assertEquals(DomainException.Kind.CONFLICT, e.kind());
+    assertTrue(e.getMessage().contains("họ tên"), e.getMessage());
+    Map<String, Object> approvedUnsigned = new java.util.LinkedHashMap<>(
+        DraftingConclusion.draft("c1", plan("peoples-committee"), record(), opinions(), OFFICE, NOW).approve(HOST, NOW)
+            .toJson());
+    approvedUnsigned.put("signer", Map.of("mode", "TM.", "authority", "ỦY BAN NHÂN DÂN", "position", "", "name",
+        "Vy Xuân Tình"));
+    DomainException p = assertThrows(DomainException.class, () -> Conclusion.fromJson(approvedUnsigned)
+        .publish(new DocumentNumber(Issuer.PEOPLES_COMMITTEE, "TB", 1), LocalDate.of(2025, 12, 1), OFFICE, NOW));
+    assertEquals("conclusion_unsigned", p.code());
+    assertTrue(p.getMessage().contains("chức vụ") && p.getMessage().endsWith("ban hành."), p.getMessage());
+  }
+
+  @Test
+  @DisplayName("the notice counts the matters raised, not only the speakers: never \"0 lượt ý kiến phát biểu\"")
+  void countsMatters() {
+    Conclusion c = DraftingConclusion.draft("c1", plan("party-committee"), record(), opinions(), OFFICE, NOW);
+    assertEquals("Hội nghị có 120 đại biểu và Nhân dân tham dự; 1 nội dung, ý kiến, kiến nghị được nêu, trong đó"
+        + " 1 nội dung được trả lời ngay tại hội nghị.", c.content().discussed());
+    MeetingRecord spoken = new MeetingRecord("m1", 80, List.of(), List.of(), "Vy Xuân Tình", "Hoàng Thị Lan",
+        List.of(new MeetingRecord.Speaker("Ông Hoàng Văn Nam", "", "o1"), new MeetingRecord.Speaker("Bà Lý Thị Hà",
+            "", "o2")), List.of(new MeetingRecord.Raised("o1", true, "Đã trả lời."), new MeetingRecord.Raised("o2",
+                false, ""), new MeetingRecord.Raised("o2", false, "")), "");
+    assertEquals("Hội nghị có 80 đại biểu và Nhân dân tham dự; 2 lượt ý kiến phát biểu; 2 nội dung, ý kiến, kiến"
+        + " nghị được nêu, trong đó 1 nội dung được trả lời ngay tại hội nghị.", DraftingConclusion.discussed(spoken, 1));
+  }
+
   @Test
   @DisplayName("raisedBy is stored and read back; a notice stored before it existed reads it as null")
   @SuppressWarnings("unchecked")
@@ -130,6 +181,18 @@ class ConclusionTest {
   }
 
   @Test
+  @DisplayName("numbers have two digits at least (Số: 01/TB-UBND, Số 01-TB/ĐU); running text says \"Thông báo số 01/TB-UBND\"")
+  void twoDigitNumbers() {
+    assertEquals("Số: 01/TB-UBND", new DocumentNumber(Issuer.PEOPLES_COMMITTEE, "TB", 1).text());
+    assertEquals("Số 09-TB/ĐU", new DocumentNumber(Issuer.PARTY_COMMITTEE, "TB", 9).text());
+    assertEquals("Số: 123/TB-UBND", new DocumentNumber(Issuer.PEOPLES_COMMITTEE, "TB", 123).text());
+    assertEquals("Thông báo số 01/TB-UBND", new DocumentNumber(Issuer.PEOPLES_COMMITTEE, "TB", 1).inSentence("Thông báo"));
+    assertEquals("Báo cáo số 02-BC/ĐU", new DocumentNumber(Issuer.PARTY_COMMITTEE, "BC", 2).inSentence("Báo cáo"));
+    assertEquals("07-KH/ĐU", DocumentNumber.twoDigits("7-KH/ĐU"));
+    assertEquals("48/KH-UBND", DocumentNumber.twoDigits("48/KH-UBND"));
+  }
+
+  @Test
   @DisplayName("state layout (Decree 30): every element in order; hostile text escaped and intact")
   void stateHtml() {
     Conclusion c = DraftingConclusion.draft("c1", plan("peoples-committee"), record(), opinions(), OFFICE, NOW)
@@ -152,7 +215,7 @@ class ConclusionTest {
     Conclusion c = DraftingConclusion.draft("c1", plan("party-committee"), record(), opinions(), OFFICE, NOW)
         .approve(HOST, NOW).publish(new DocumentNumber(Issuer.PARTY_COMMITTEE, "TB", 12), LocalDate.of(2025, 12, 1),
             OFFICE, NOW);
-    assertInOrder(DocumentHtml.render(ConclusionDocument.of(c, COMMUNE)), "ĐẢNG BỘ XÃ THIÊN HÒA", "BAN THƯỜNG VỤ ĐẢNG ỦY", "*",
+    assertInOrder(DocumentHtml.render(ConclusionDocument.of(c, COMMUNE)), "ĐẢNG BỘ TỈNH LẠNG SƠN", "ĐẢNG ỦY XÃ THIÊN HÒA", "*",
         "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-TB/ĐU", "THÔNG BÁO", "Nơi nhận:", "T/M BAN THƯỜNG VỤ", "BÍ THƯ");
   }
 

@@ -50,12 +50,12 @@ class ConclusionDocumentTest {
   @DisplayName("Party DOCX reads back with every element in order: ĐẢNG BỘ, BTV, *, ĐẢNG CỘNG SẢN VIỆT NAM, Số 12-TB/ĐU … T/M")
   void partyDocxInOrder() {
     List<String> text = Docs.paragraphs(DocumentDocx.write(SEED_000));
-    assertInOrder(text, "ĐẢNG BỘ XÃ THIÊN HÒA", "BAN THƯỜNG VỤ ĐẢNG ỦY", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
+    assertInOrder(text, "ĐẢNG BỘ TỈNH LẠNG SƠN", "ĐẢNG ỦY XÃ THIÊN HÒA", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
         "Số 12-TB/ĐU", "Thiên Hòa, ngày 03 tháng 12 năm 2025", "THÔNG BÁO",
         "Kết luận của đồng chí Bí thư Đảng ủy, Chủ tịch HĐND xã tại hội nghị đối thoại với Nhân dân thôn Nà Pàn",
         "I. NỘI DUNG ĐÃ ĐỐI THOẠI", "126 đại biểu", "II. NHỮNG NỘI DUNG ĐÃ ĐƯỢC GIẢI QUYẾT TẠI HỘI NGHỊ",
         "1. (Mã DT-7K3M-9QX2) Cử tri thôn Nà Pàn phản ánh: Đoạn đường", "Trả lời: Ủy ban nhân dân xã",
-        "2. (Mã DT-4HWR-2BNA) Ông/bà Hoàng Văn Sáng (thôn Nà Pàn) phản ánh:",
+        "2. (Mã DT-4HWR-2BNA) Công dân Hoàng Văn Sáng (thôn Nà Pàn) phản ánh:",
         "III. NHỮNG NỘI DUNG GIAO CÁC CƠ QUAN, ĐƠN VỊ GIẢI QUYẾT", "Ủy ban MTTQ xã tổng hợp (12 ý kiến) phản ánh:",
         "Giao: Phòng Kinh tế; thời hạn hoàn thành: 31/12/2025", "Giao: Công an xã; thời hạn hoàn thành: 31/12/2025",
         "IV. NHỮNG NỘI DUNG CHUYỂN CƠ QUAN CÓ THẨM QUYỀN CẤP TRÊN", "Chuyển: Sở Xây dựng tỉnh Lạng Sơn",
@@ -74,12 +74,55 @@ class ConclusionDocumentTest {
         "Độc lập - Tự do - Hạnh phúc", "Số: 57/TB-UBND", "Bình Lãng, ngày 02 tháng 11 năm 2021", "THÔNG BÁO",
         "Kết luận của đồng chí Chủ tịch UBND xã tại hội nghị tiếp xúc, đối thoại với Nhân dân thôn Đông Phong",
         "I. NỘI DUNG ĐÃ ĐỐI THOẠI", "II. NHỮNG NỘI DUNG ĐÃ ĐƯỢC GIẢI QUYẾT TẠI HỘI NGHỊ",
-        "Ông/bà Phạm Văn Hùng (thôn Đông Phong) phản ánh:", "III. NHỮNG NỘI DUNG GIAO CÁC CƠ QUAN, ĐƠN VỊ GIẢI QUYẾT",
+        "Công dân Phạm Văn Hùng (thôn Đông Phong) phản ánh:", "III. NHỮNG NỘI DUNG GIAO CÁC CƠ QUAN, ĐƠN VỊ GIẢI QUYẾT",
         "Giao: Công chức Địa chính - Xây dựng; thời hạn hoàn thành: 18/11/2021",
         "IV. NHỮNG NỘI DUNG CHUYỂN CƠ QUAN CÓ THẨM QUYỀN CẤP TRÊN", "Chuyển: Ủy ban nhân dân huyện Tứ Kỳ",
         "V. NHỮNG NỘI DUNG HƯỚNG DẪN THEO THỦ TỤC KHIẾU NẠI, TỐ CÁO", "VI. TỔ CHỨC THỰC HIỆN", "Nơi nhận:",
         "- Ban Dân vận Huyện ủy;", "- Lưu: VT, VP.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Xuân Mãng");
     assertFalse(text.contains(OfficialDocument.PARTY_NAME));
+  }
+
+  @Test
+  @DisplayName("page numbers from page 2: a PAGE field centred in the header, the first page's header empty")
+  void pageNumbersFromPageTwo() throws Exception {
+    for (OfficialDocument d : List.of(SEED_000, SEED_002)) {
+      try (XWPFDocument doc = Docs.open(DocumentDocx.write(d))) {
+        CTSectPr sect = doc.getDocument().getBody().getSectPr();
+        assertTrue(sect.isSetTitlePg(), "first page different");
+        var policy = doc.getHeaderFooterPolicy();
+        assertTrue(policy.getDefaultHeader()._getHdrFtr().xmlText().contains(" PAGE "), "the page field");
+        assertEquals("", policy.getFirstPageHeader().getText().strip(), "no number on page 1");
+      }
+    }
+    assertTrue(DocumentHtml.render(SEED_002).contains("@page :first { @top-center { content: none; } }"),
+        "print: no number on page 1");
+    assertTrue(DocumentHtml.render(SEED_002).contains("@top-center { content: counter(page);"), "print: numbers");
+  }
+
+  @Test
+  @DisplayName("ỦY BAN NHÂN DÂN is bold, part of the issuer's name; the Party's superior body is plain, its type title 16 pt")
+  void issuerNameWeightsAndTitleSize() throws Exception {
+    try (XWPFDocument state = Docs.open(DocumentDocx.write(SEED_002));
+        XWPFDocument party = Docs.open(DocumentDocx.write(SEED_000))) {
+      assertTrue(run(state, "ỦY BAN NHÂN DÂN").isBold());
+      assertTrue(run(state, "XÃ BÌNH LÃNG").isBold());
+      assertFalse(run(party, "ĐẢNG BỘ TỈNH LẠNG SƠN").isBold());
+      assertTrue(run(party, "ĐẢNG ỦY XÃ THIÊN HÒA").isBold());
+      assertEquals(16.0, run(party, "THÔNG BÁO").getFontSizeAsDouble());
+      assertEquals(14.0, run(state, "THÔNG BÁO").getFontSizeAsDouble());
+      // Nơi nhận: Party style underlined and plain (HD 36), state style bold italic (Decree 30)
+      assertEquals(org.apache.poi.xwpf.usermodel.UnderlinePatterns.SINGLE, run(party, "Nơi nhận:").getUnderline());
+      assertFalse(run(party, "Nơi nhận:").isBold());
+      assertTrue(run(state, "Nơi nhận:").isBold() && run(state, "Nơi nhận:").isItalic());
+    }
+    assertTrue(DocumentHtml.render(SEED_002).contains("<td class=\"left\"><b>ỦY BAN NHÂN DÂN</b>"));
+  }
+
+  private static org.apache.poi.xwpf.usermodel.XWPFRun run(XWPFDocument doc, String text) {
+    List<org.apache.poi.xwpf.usermodel.XWPFParagraph> all = new java.util.ArrayList<>(doc.getParagraphs());
+    doc.getTables().forEach(t -> t.getRows().forEach(r -> r.getTableCells().forEach(c -> all.addAll(c.getParagraphs()))));
+    return all.stream().flatMap(p -> p.getRuns().stream()).filter(r -> text.equals(r.text())).findFirst()
+        .orElseThrow(() -> new AssertionError("no run «" + text + "»"));
   }
 
   @Test
@@ -119,7 +162,7 @@ class ConclusionDocumentTest {
     String html = DocumentHtml.render(SEED_002);
     assertTrue(html.startsWith("<!doctype html>\n<html lang=\"vi\">"));
     assertTrue(html.contains("<meta charset=\"utf-8\">"));
-    assertTrue(html.contains("@page { size: A4; margin: 20mm 15mm 20mm 30mm; }"));
+    assertTrue(html.contains("@page { size: A4; margin: 20mm 15mm 20mm 30mm;"));
     assertTrue(html.contains("font-family: 'Times New Roman'"));
     for (String banned : List.of("<script", "<link", "<img", "src=", "href=", "url(", "@import")) {
       assertFalse(html.contains(banned), banned);

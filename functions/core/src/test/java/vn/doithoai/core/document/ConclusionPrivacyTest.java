@@ -59,7 +59,7 @@ class ConclusionPrivacyTest {
   @DisplayName("a consenting raiser is named with their village; a non-consenting one only by village, or as 'Một công dân'")
   void labelsInTheDraft() {
     Conclusion c = drafted();
-    assertEquals("Ông/bà Phạm Văn Hùng (thôn Đông Phong), Cử tri thôn Đông Phong",
+    assertEquals("Công dân Phạm Văn Hùng (thôn Đông Phong), Cử tri thôn Đông Phong",
         c.content().resolved().get(0).raisedBy());
     assertEquals("Một công dân", c.content().assigned().get(0).raisedBy());
     assertEquals("Cử tri thôn Đông Phong", c.content().forwarded().get(0).raisedBy());
@@ -75,7 +75,7 @@ class ConclusionPrivacyTest {
     String docxText = String.join("\n", Docs.paragraphs(docx));
     String docxRaw = Docs.rawParts(docx);
     for (String out : List.of(html, docxText, docxRaw)) {
-      assertTrue(out.contains("Ông/bà Phạm Văn Hùng (thôn Đông Phong)"), "the consenting raiser is named");
+      assertTrue(out.contains("Công dân Phạm Văn Hùng (thôn Đông Phong)"), "the consenting raiser is named");
       assertTrue(out.contains("Cử tri thôn Đông Phong phản ánh: Đề nghị nâng cấp đường tỉnh."));
       assertTrue(out.contains("Một công dân phản ánh: Đường nội đồng xuống cấp."));
       assertTrue(out.contains("Ủy ban MTTQ xã tổng hợp (12 ý kiến) phản ánh: Rác thải ven kênh."));

@@ -56,7 +56,7 @@ final class DocumentFixtures {
         item("o-101", "DT-7K3M-9QX2", "Cử tri thôn Nà Pàn", "Đoạn đường từ trung tâm thôn Nà Pàn đi khu sản xuất "
             + "Khuổi Mạ bị sạt lở sau mưa lớn, đi lại khó khăn.\nTrả lời: Ủy ban nhân dân xã đã bố trí kinh phí khắc "
             + "phục tạm thời, huy động Nhân dân cùng làm; hoàn thành trong tháng 12/2025.", null, null),
-        item("o-102", "DT-4HWR-2BNA", "Ông/bà Hoàng Văn Sáng (thôn Nà Pàn)", "Đề nghị hướng dẫn thủ tục cấp đổi "
+        item("o-102", "DT-4HWR-2BNA", "Công dân Hoàng Văn Sáng (thôn Nà Pàn)", "Đề nghị hướng dẫn thủ tục cấp đổi "
             + "giấy chứng nhận quyền sử dụng đất sau khi sắp xếp đơn vị hành chính.\nTrả lời: Trung tâm Phục vụ "
             + "hành chính công xã tiếp nhận hồ sơ tại xã; người dân không phải lên tỉnh.", null, null));
     List<Conclusion.Item> assigned = List.of(
@@ -90,7 +90,7 @@ final class DocumentFixtures {
   /** Seed 002: Số 57/TB-UBND of 02/11/2021, after the meeting with thôn Đông Phong of 28/10/2021. */
   static Conclusion conclusion002() {
     List<Conclusion.Item> resolved = List.of(
-        item("o-201", "DT-R3KV-7PLA", "Ông/bà Phạm Văn Hùng (thôn Đông Phong)", "Rãnh thoát nước khu dân cư "
+        item("o-201", "DT-R3KV-7PLA", "Công dân Phạm Văn Hùng (thôn Đông Phong)", "Rãnh thoát nước khu dân cư "
             + "phía đông thôn bị tắc, gây ngập úng khi mưa.\nTrả lời: Ủy ban nhân dân xã giao Trưởng thôn huy động "
             + "Nhân dân nạo vét trong tháng 11/2021; xã hỗ trợ phương tiện.", null, null),
         item("o-202", "DT-M5QT-2XDW", "Cử tri thôn Đông Phong", "Đề nghị công khai danh sách hộ được hỗ trợ do "

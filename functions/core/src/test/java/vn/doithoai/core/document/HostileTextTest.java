@@ -36,7 +36,7 @@ class HostileTextTest {
   static OfficialDocument conclusion() {
     Conclusion c = DocumentFixtures.conclusion002();
     Conclusion.Item hostile = new Conclusion.Item("o-1", "DT-AAAA-0001", HOSTILE, "Phòng \"Kinh tế\" & <Hạ tầng>",
-        java.time.LocalDate.of(2021, 11, 18), "Ông/bà " + NFD_NAME + " (thôn Đông Phong)");
+        java.time.LocalDate.of(2021, 11, 18), "Công dân " + NFD_NAME + " (thôn Đông Phong)");
     Conclusion.Content content = new Conclusion.Content("Kết luận </title><script>x</script>\nngày 28/10/2021",
         c.content().discussed(), c.content().resolved(), List.of(hostile), List.of(), List.of(),
         c.content().closing(), new Conclusion.Signer("TM.", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Xuân\r\nMãng"),
@@ -60,7 +60,7 @@ class HostileTextTest {
     assertFalse(html.contains("\r"), "no raw CR");
     assertFalse(html.contains("\u0007") || html.contains("\uD800"), "no control or broken characters");
     assertTrue(html.contains("<title>Kết luận &lt;/title&gt;&lt;script&gt;x&lt;/script&gt; ngày 28/10/2021</title>"));
-    assertInOrder(html, "<p>1. (Mã DT-AAAA-0001) Ông/bà " + NFD_NAME + " (thôn Đông Phong) phản ánh: "
+    assertInOrder(html, "<p>1. (Mã DT-AAAA-0001) Công dân " + NFD_NAME + " (thôn Đông Phong) phản ánh: "
         + "&lt;script&gt;alert(1)&lt;/script&gt; mở đầu</p>\n", "<p>=cmd|&#39; /C calc&#39;!A0</p>\n",
         "<p>Dòng ba của " + NFD_NAME + "</p>\n", "<p>lẻ cặp 😀</p>\n",
         "Giao: <b>Phòng &quot;Kinh tế&quot; &amp; &lt;Hạ tầng&gt;</b>", "<p>- Ban Dân vận<br>\n&lt;b&gt;Huyện ủy&lt;/b&gt;;</p>",
@@ -73,7 +73,7 @@ class HostileTextTest {
   void docx() throws Exception {
     byte[] docx = DocumentDocx.write(conclusion());
     List<String> text = Docs.paragraphs(docx);
-    assertTrue(text.contains("1. (Mã DT-AAAA-0001) Ông/bà " + NFD_NAME + " (thôn Đông Phong) phản ánh: " + SCRIPT
+    assertTrue(text.contains("1. (Mã DT-AAAA-0001) Công dân " + NFD_NAME + " (thôn Đông Phong) phản ánh: " + SCRIPT
         + " mở đầu"), String.join("\n", text));
     assertTrue(text.contains(FORMULA), "the formula is a paragraph of its own, exactly as typed");
     assertTrue(text.contains("Dòng ba của " + NFD_NAME), "control character dropped, NFD intact");

@@ -31,7 +31,7 @@ class InvitationDocumentTest {
     Plan plan = DocumentFixtures.plan000();
     List<String> text = Docs.paragraphs(DocumentDocx.write(InvitationDocument.of(plan,
         plan.content().meetings().get(0), DocumentFixtures.thienHoa(), "Bà Lương Thị Hoa, người có uy tín thôn Nà Pàn")));
-    assertInOrder(text, "ĐẢNG BỘ XÃ THIÊN HÒA", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số      -GM/ĐU", "GIẤY MỜI",
+    assertInOrder(text, "ĐẢNG BỘ TỈNH LẠNG SƠN", "ĐẢNG ỦY XÃ THIÊN HÒA", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số      -GM/ĐU", "GIẤY MỜI",
         "Kính gửi: Bà Lương Thị Hoa, người có uy tín thôn Nà Pàn",
         "Ban Thường vụ Đảng ủy xã Thiên Hòa trân trọng kính mời Bà Lương Thị Hoa",
         "Thời gian: Thứ Năm, ngày 20/11/2025 (buổi sáng, từ 8 giờ 00).", "Địa điểm: Nhà văn hóa thôn Nà Pàn.",

@@ -34,7 +34,7 @@ class MeetingNoticeDocumentTest {
     Plan plan = DocumentFixtures.plan000();
     List<String> text = Docs.paragraphs(DocumentDocx.write(MeetingNoticeDocument.of(plan,
         plan.content().meetings().get(0), DocumentFixtures.thienHoa())));
-    assertInOrder(text, "ĐẢNG BỘ XÃ THIÊN HÒA", "BAN THƯỜNG VỤ ĐẢNG ỦY", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
+    assertInOrder(text, "ĐẢNG BỘ TỈNH LẠNG SƠN", "ĐẢNG ỦY XÃ THIÊN HÒA", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
         "Số      -TB/ĐU", "Thiên Hòa, ngày     tháng     năm     ", "THÔNG BÁO",
         "Thực hiện Kế hoạch số 45-KH/ĐU của Ban Thường vụ Đảng ủy xã Thiên Hòa",
         "1. Người chủ trì: đồng chí Vy Xuân Tình, Bí thư Đảng ủy, Chủ tịch HĐND xã; đồng chí Phó Bí thư Đảng ủy, "

@@ -19,8 +19,8 @@ class PlanDocumentTest {
     String html = DocumentHtml.render(plan);
     Docs.writeToTarget("plan-000.html", html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Docs.writeToTarget("plan-000.docx", DocumentDocx.write(plan));
-    assertInOrder(html, "ĐẢNG BỘ XÃ THIÊN HÒA", "BAN THƯỜNG VỤ ĐẢNG ỦY", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
-        "Số 45-KH/ĐU", "Thiên Hòa, ngày 14 tháng 10 năm 2025", "<h1>KẾ HOẠCH</h1>",
+    assertInOrder(html, "ĐẢNG BỘ TỈNH LẠNG SƠN", "ĐẢNG ỦY XÃ THIÊN HÒA", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Số 45-KH/ĐU", "Thiên Hòa, ngày 14 tháng 10 năm 2025", "<h1 class=\"party-type\">KẾ HOẠCH</h1>",
         "Đối thoại trực tiếp của Bí thư Đảng ủy, Chủ tịch HĐND xã", "Quyết định số 320-QĐ/TU",
         "I. NỘI DUNG, HÌNH THỨC ĐỐI THOẠI", "<b>Người chủ trì:</b> đồng chí Vy Xuân Tình, Bí thư Đảng ủy",
         "<b>Đối tượng đối thoại:</b> Nhân dân xã Thiên Hòa.</p>", "<b>Địa bàn:</b> thôn Nà Pàn, xã Thiên Hòa.",
@@ -69,5 +69,36 @@ class PlanDocumentTest {
     String html = DocumentHtml.render(PlanDocument.of(draft, DocumentFixtures.binhLang()));
     assertInOrder(html, "Số:      /KH-UBND", "Bình Lãng, ngày     tháng     năm     ", "KẾ HOẠCH",
         "Kế hoạch này thay thế Kế hoạch số 40/KH-UBND ngày 01/9/2021.", "- Thường trực Đảng ủy;", "- Lưu: VT, VP.");
+  }
+
+  @Test
+  @DisplayName("the plan's own prose as the office wrote it: I. Mục đích, yêu cầu, the contents, and the office's issue date")
+  void bodySectionsAndIssueDate() {
+    Plan announced = DocumentFixtures.plan000();
+    PlanContent c = announced.content();
+    PlanContent withBody = new PlanContent(c.year(), c.issuer(), c.number(), c.title(), c.hosts(), c.delegate(),
+        c.audience(), c.villages(), c.form(), c.period(), c.meetings(), c.participants(), c.tasks(), c.distribution(),
+        c.legalBasis(), c.replaces(), c.profileId(), c.reading(), new vn.doithoai.core.plan.PlanBody(
+            List.of("Trực tiếp nắm bắt tâm tư nguyện vọng của Nhân dân."),
+            List.of("Đối thoại công khai, dân chủ, thẳng thắn."),
+            List.of("Thông tin tình hình kinh tế - xã hội của xã năm 2025."),
+            Optional.of(java.time.LocalDate.of(2025, 10, 16))));
+    Plan plan = Plan.fromJson(new java.util.LinkedHashMap<>(announced.toJson()) {
+      {
+        putAll(withBody.toJson());
+      }
+    });
+    assertEquals(withBody, plan.content(), "the body is stored and read back");
+    String html = DocumentHtml.render(PlanDocument.of(plan, DocumentFixtures.thienHoa()));
+    assertInOrder(html, "Thiên Hòa, ngày 16 tháng 10 năm 2025", "KẾ HOẠCH", "Quyết định số 320-QĐ/TU",
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "Trực tiếp nắm bắt tâm tư nguyện vọng của Nhân dân.", "2. Yêu cầu",
+        "Đối thoại công khai, dân chủ, thẳng thắn.", "II. NỘI DUNG, HÌNH THỨC ĐỐI THOẠI",
+        "Thông tin tình hình kinh tế - xã hội của xã năm 2025.", "<b>Người chủ trì:</b>", "III. THÀNH PHẦN THAM DỰ");
+    assertEquals(vn.doithoai.core.plan.PlanBody.empty(), PlanContent.fromJson(new java.util.LinkedHashMap<>(
+        c.toJson()) {
+      {
+        remove("body");
+      }
+    }).body(), "a plan stored before the body existed reads as empty");
   }
 }

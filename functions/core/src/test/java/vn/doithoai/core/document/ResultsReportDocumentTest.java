@@ -18,7 +18,7 @@ class ResultsReportDocumentTest {
         "Kế hoạch đối thoại trực tiếp của Bí thư Đảng ủy với Nhân dân xã Thiên Hòa năm 2025",
         LocalDate.of(2025, 12, 26), Optional.empty(),
         List.of(new ResultsReport.MeetingLine("m1", LocalDate.of(2025, 11, 20), "Nhà văn hóa thôn Nà Pàn", 126)),
-        List.of("Số 1-TB/ĐU ngày 24/11/2025"), new ResultsReport.Counts(4, 1, 3, 1, 1, 1, 0, 0, 0, 0),
+        List.of("Thông báo số 01-TB/ĐU ngày 24/11/2025"), new ResultsReport.Counts(4, 1, 3, 1, 1, 1, 0, 0, 0, 0),
         List.of(new ResultsReport.Line("o1", "DT-AAAA-0001", "Đường <b>hỏng</b>", "Đã trả lời", "Phòng Kinh tế",
             LocalDate.of(2025, 12, 22), "late", LocalDate.of(2025, 12, 26), "Đã sửa.", null),
             new ResultsReport.Line("o2", "DT-AAAA-0002", "Tuần tra chợ", "Đã giao cơ quan giải quyết", "Công an xã",
@@ -33,9 +33,9 @@ class ResultsReportDocumentTest {
     OfficialDocument doc = ResultsReportDocument.of(report().numbered(new DocumentNumber(Issuer.PARTY_COMMITTEE,
         "BC", 1), LocalDate.of(2025, 12, 26)), DocumentFixtures.plan000(), DocumentFixtures.thienHoa());
     String html = DocumentHtml.render(doc);
-    Docs.assertInOrder(html, "ĐẢNG BỘ XÃ THIÊN HÒA", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 1-BC/ĐU",
+    Docs.assertInOrder(html, "ĐẢNG BỘ TỈNH LẠNG SƠN", "ĐẢNG ỦY XÃ THIÊN HÒA", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 01-BC/ĐU",
         "Thiên Hòa, ngày 26 tháng 12 năm 2025", "BÁO CÁO", "Kết quả đối thoại trực tiếp theo Kế hoạch số 12-KH/ĐU",
-        "Kính gửi", "I. KẾT QUẢ TỔ CHỨC HỘI NGHỊ", "126 đại biểu", "Số 1-TB/ĐU ngày 24/11/2025",
+        "Kính gửi", "I. KẾT QUẢ TỔ CHỨC HỘI NGHỊ", "126 đại biểu", "Thông báo số 01-TB/ĐU ngày 24/11/2025",
         "II. KẾT QUẢ TIẾP NHẬN", "Tổng số ý kiến, kiến nghị của Nhân dân: 4", "trễ hạn 1", "Trễ hạn (trả lời ngày "
             + "26/12/2025)", "III. NHỮNG NỘI DUNG QUÁ HẠN CHƯA TRẢ LỜI", "DT-AAAA-0002",
         "IV. NỘI DUNG CHUYỂN TỪ KỲ ĐỐI THOẠI TRƯỚC", "DT-ZZZZ-0009", "Nơi nhận", "T/M BAN THƯỜNG VỤ");

@@ -152,4 +152,29 @@ class XlsxTest {
     }
     return parts;
   }
+
+  @Test
+  @DisplayName("fit for print: A4 landscape, one page wide, the header row on every page, rows tall enough, real dates")
+  void fitForPrint() throws IOException {
+    String longText = "Đề nghị sửa chữa tuyến đường liên thôn từ thôn Nà Pàn đến thôn Bản Chắt bị xuống cấp nghiêm trọng, "
+        .repeat(3);
+    Table t = new Table("Ý kiến", List.of(new Table.Column("Mã", 14), new Table.Column("Nội dung", 40),
+        new Table.Column("Ngày nhận", 12)), List.of(List.of("DT-1", longText, java.time.LocalDate.of(2025, 11, 20)),
+            List.of("DT-2", "Ngắn", java.time.LocalDate.of(2025, 11, 21))));
+    try (XSSFWorkbook wb = read(Xlsx.write("Ý kiến", List.of(t)))) {
+      var sheet = wb.getSheetAt(0);
+      assertTrue(sheet.getPrintSetup().getLandscape());
+      assertEquals(9, sheet.getPrintSetup().getPaperSize(), "A4");
+      assertTrue(sheet.getFitToPage());
+      assertEquals(1, sheet.getPrintSetup().getFitWidth());
+      assertEquals(0, sheet.getPrintSetup().getFitHeight());
+      assertEquals("1:1", sheet.getRepeatingRows().formatAsString().replace("$", ""));
+      assertTrue(sheet.getRow(1).getHeightInPoints() >= 4 * 15.75f, "a long text gets the lines it needs");
+      assertEquals(sheet.getDefaultRowHeightInPoints(), sheet.getRow(2).getHeightInPoints(), 0.01);
+      var date = sheet.getRow(1).getCell(2);
+      assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(date));
+      assertEquals(java.time.LocalDate.of(2025, 11, 20), date.getLocalDateTimeCellValue().toLocalDate());
+      assertTrue(sheet.getFooter().getCenter().contains("Trang"));
+    }
+  }
 }

@@ -111,6 +111,6 @@ class FollowUpRulesTest {
     assertTrue(concluded.completedDeadlines().contains("p2#m1#conclusion.notice"));
     assertEquals(Optional.of(LocalDate.of(2026, 6, 22)), concluded.conclusionDate());
     assertSame(concluded, concluded.conclude(LocalDate.of(2026, 6, 30), "m1", OFFICE, NOW), "a retry changes nothing");
-    assertTrue(concluded.reported("Số 1-BC/ĐU", OFFICE, NOW).completedDeadlines().contains("p2#m1#results.report"));
+    assertTrue(concluded.reported("Số 01-BC/ĐU", OFFICE, NOW).completedDeadlines().contains("p2#m1#results.report"));
   }
 }

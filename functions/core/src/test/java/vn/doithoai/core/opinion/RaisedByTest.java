@@ -32,8 +32,11 @@ class RaisedByTest {
   @DisplayName("who raised it, as a public document may say it")
   void labels() {
     Raiser named = raiser("Nguyễn Văn A", "thôn Đông Phong", true);
-    assertEquals("Ông/bà Nguyễn Văn A (thôn Đông Phong)", label(List.of(named), Optional.empty()));
-    assertEquals("Ông/bà Nguyễn Văn A", label(List.of(raiser("Nguyễn Văn A", " ", true)), Optional.empty()));
+    assertEquals("Công dân Nguyễn Văn A (thôn Đông Phong)", label(List.of(named), Optional.empty()));
+    assertEquals("Công dân Nguyễn Văn A", label(List.of(raiser("Nguyễn Văn A", " ", true)), Optional.empty()));
+    assertEquals("Bà Lý Thị Hà (thôn Đông Phong)", label(List.of(raiser("bà  Lý Thị Hà", "thôn Đông Phong", true)),
+        Optional.empty()), "Ông/Bà when the name was given with it, never \"Ông/bà\"");
+    assertEquals("Ông Hoàng Văn Nam", label(List.of(raiser("Ông Hoàng Văn Nam", "", true)), Optional.empty()));
     assertEquals("Cử tri thôn Đông Phong", label(List.of(raiser("Trần Thị B", "thôn Đông Phong", false)),
         Optional.empty()));
     assertEquals("Cử tri thôn Đông Phong", label(List.of(raiser(null, "thôn Đông Phong", true)), Optional.empty()),
@@ -41,7 +44,7 @@ class RaisedByTest {
     assertEquals("Một công dân", label(List.of(raiser("Trần Thị B", null, false)), Optional.empty()));
     assertEquals("Một số công dân", label(List.of(raiser("B", null, false), raiser("C", "", false)),
         Optional.empty()));
-    assertEquals("Ông/bà Nguyễn Văn A (thôn Đông Phong), một công dân khác", label(List.of(named,
+    assertEquals("Công dân Nguyễn Văn A (thôn Đông Phong), một công dân khác", label(List.of(named,
         raiser("B", null, false)), Optional.empty()));
     assertEquals("Cử tri thôn Đông Phong", label(List.of(raiser("B", "thôn Đông Phong", false),
         raiser("C", "thôn Đông Phong", false)), Optional.empty()), "one village once");
@@ -58,7 +61,7 @@ class RaisedByTest {
     assertEquals("Cử tri thôn Nà Pàn", label(List.of(raiser("Trần Thị B", "Nà Pàn", false)), Optional.empty()));
     assertEquals("Một công dân", label(List.of(raiser("Trần Thị B", "xóm Giếng, nhà bà Tư bán nước", false)),
         Optional.empty()), "free text that is not one of the plan's villages");
-    assertEquals("Ông/bà Nguyễn Văn A (xóm Giếng), Cử tri thôn Nà Pàn, một công dân khác", label(List.of(
+    assertEquals("Công dân Nguyễn Văn A (xóm Giếng), Cử tri thôn Nà Pàn, một công dân khác", label(List.of(
         raiser("Nguyễn Văn A", "xóm Giếng", true), raiser("C", "thôn Nà Pàn", false),
         raiser("D", "Cây Đa đầu làng", false)), Optional.empty()), "a consenting raiser's village as they typed it");
   }
