@@ -295,9 +295,9 @@ class ConsolePlansBrowserTest {
     browser.open("/ke-hoach/thong-bao-ket-luan.html?id=" + conclusionId);
     assertNoAxeViolations("conclusion notice, approved (office)");
     find("#ban-hanh button").click();
-    waitForText("#thong-bao", "Đã ban hành thông báo kết luận Số 1-TB/ĐU, ngày 24/11/2025.");
-    assertEquals("Số 1-TB/ĐU", find("#so-van-ban").getText());
-    assertEquals("Thông báo kết luận Số 1-TB/ĐU", find("h1").getText());
+    waitForText("#thong-bao", "Đã ban hành thông báo kết luận Số 01-TB/ĐU, ngày 24/11/2025.");
+    assertEquals("Số 01-TB/ĐU", find("#so-van-ban").getText());
+    assertEquals("Thông báo kết luận Số 01-TB/ĐU", find("h1").getText());
     assertEquals(200, api.download("/conclusions/" + conclusionId + "/document?format=docx", office).statusCode());
     browser.screenshot("thong-bao-ket-luan-ban-hanh", 1366);
 
@@ -306,7 +306,7 @@ class ConsolePlansBrowserTest {
     assertEquals("Đang mở", state("opinion.resolution"));
     assertTrue(deadline("opinion.resolution").getText().contains("22/12/2025"), deadline("opinion.resolution")
         .getText());
-    assertTrue(find("#ds-ket-luan").getText().contains("Số 1-TB/ĐU"));
+    assertTrue(find("#ds-ket-luan").getText().contains("Số 01-TB/ĐU"));
   }
 
   @Test
@@ -344,8 +344,8 @@ class ConsolePlansBrowserTest {
     browser.open("/ke-hoach/chi-tiet.html?id=" + planId);
     browser.driver.findElement(By.xpath("//summary[.='Gửi báo cáo kết quả']")).click();
     find("#gui-bao-cao button").click();
-    waitForText("#thong-bao", "Đã gửi báo cáo kết quả Số 1-BC/ĐU.");
-    assertTrue(find("#bao-cao-da-gui").getText().contains("Báo cáo kết quả Số 1-BC/ĐU, số liệu đến ngày 23/12/2025"),
+    waitForText("#thong-bao", "Đã gửi báo cáo kết quả Số 01-BC/ĐU.");
+    assertTrue(find("#bao-cao-da-gui").getText().contains("Báo cáo kết quả Số 01-BC/ĐU, số liệu đến ngày 23/12/2025"),
         find("#bao-cao-da-gui").getText());
     assertNoAxeViolations("plan page after sending the report");
     browser.screenshot("ke-hoach-bao-cao", 1366);
