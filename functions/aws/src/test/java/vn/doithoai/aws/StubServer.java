@@ -60,6 +60,7 @@ final class StubServer implements AutoCloseable {
   private volatile Function<Request, Reply> responder = r -> Reply.json(200, "{}");
 
   StubServer() throws IOException {
+    System.setProperty("sun.net.httpserver.nodelay", "true"); // no delayed-ACK wait (~40 ms a request)
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       try (InputStream in = exchange.getRequestBody()) {

@@ -11,8 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -117,7 +115,7 @@ public final class LocalApiGateway implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("already bound");
     }
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    server = AwsHttp.server(port);
     return this;
   }
 

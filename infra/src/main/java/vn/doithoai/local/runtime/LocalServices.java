@@ -4,8 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -73,7 +71,7 @@ public final class LocalServices implements AutoCloseable {
 
   /** Opens the stand-ins' port (any free one on the loopback address); nothing fires yet. */
   public LocalServices bind() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server = AwsHttp.server(0);
     AtomicInteger n = new AtomicInteger();
     executor = Executors.newFixedThreadPool(8, r -> {
       Thread t = new Thread(r, "local-aws-" + n.incrementAndGet());
