@@ -103,7 +103,7 @@ class OpinionExportTest {
         row(t, "DT-0004-SCHL").get(c.get("Kết quả xử lý")));
     assertEquals(null, row(t, "DT-0004-SCHL").get(c.get("Đúng hạn")), "never assigned: no due date to meet");
     assertTrue(((String) row(t, "DT-0005-KNAI").get(c.get("Kết quả xử lý")))
-        .startsWith("Hướng dẫn theo thủ tục khiếu nại. Nội dung ông/bà nêu là khiếu nại"));
+        .startsWith("Hướng dẫn theo thủ tục khiếu nại. Nội dung đã nêu là khiếu nại"));
     assertEquals("Gộp vào ý kiến DT-0001-ROAD", row(t, "DT-0006-SAME").get(c.get("Kết quả xử lý")));
   }
 
