@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Json;
@@ -34,12 +35,18 @@ public final class DynamoRuleConfirmations implements RuleConfirmations {
 
   @Override
   public void add(RuleConfirmation c) {
-    Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(PK, SK_PREFIX + c.instrumentId()));
-    item.put(DynamoTable.DOC, DynamoTable.s(Json.write(c.toJson())));
     try {
-      table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression(DynamoTable.NOT_EXISTS));
+      table.client().putItem(request(c));
     } catch (ConditionalCheckFailedException e) {
       throw DomainException.conflict("rule_already_confirmed", "Văn bản căn cứ này đã được xác nhận.");
     }
+  }
+
+  /** One PutItem, only if no confirmation of the instrument exists. */
+  PutItemRequest request(RuleConfirmation c) {
+    Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(PK, SK_PREFIX + c.instrumentId()));
+    item.put(DynamoTable.DOC, DynamoTable.s(Json.write(c.toJson())));
+    return PutItemRequest.builder().tableName(table.name()).item(item).conditionExpression(DynamoTable.NOT_EXISTS)
+        .build();
   }
 }
