@@ -91,7 +91,7 @@ final class Docs {
 
   /**
    * Compares with the reviewed golden file byte for byte, or rewrites it when asked to; a copy goes to
-   * target/documents for {@code infra/docs/documents/render.sh}.
+   * target/documents for {@code infra/scripts/render-documents.sh}.
    */
   static void assertGolden(String name, String actual) {
     Path file = GOLDEN.resolve(name);

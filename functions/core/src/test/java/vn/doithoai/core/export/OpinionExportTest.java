@@ -164,7 +164,7 @@ class OpinionExportTest {
 
   @Test
   @DisplayName("30 opinions print one A4 landscape page wide: fit to width 1, header row repeated, rows as tall as "
-      + "their text, dates typed (the PDF check: infra/docs/documents/render.sh)")
+      + "their text, dates typed (the PDF check: infra/scripts/render-documents.sh)")
   void thirtyOpinionsFitOnePageWide() throws IOException {
     List<Opinion> thirty = new java.util.ArrayList<>();
     OpinionField[] fields = OpinionField.values();
@@ -174,7 +174,7 @@ class OpinionExportTest {
       thirty.add(received(String.format("DT-%04d-XLSX", i), fields[i % fields.length], Channel.WEBSITE, text));
     }
     byte[] xlsx = new OpinionExport().opinionsXlsx(thirty, TODAY);
-    // for infra/docs/documents/render.sh, which prints it through LibreOffice and counts the pages' width
+    // for infra/scripts/render-documents.sh, which prints it through LibreOffice and counts the pages' width
     java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("basedir", "."), "target/documents");
     java.nio.file.Files.createDirectories(dir);
     java.nio.file.Files.write(dir.resolve("opinions-30.xlsx"), xlsx);
