@@ -82,6 +82,8 @@ public final class App {
   private final Lazy<SendingMail> sendingMail;
   private final Lazy<SweepingMailOutbox> sweepingMail;
   private final Lazy<EventPublisher> eventPublisher;
+  private final vn.doithoai.core.privacy.HandlingPrivacyRequests handlingPrivacy;
+  private final vn.doithoai.core.privacy.Retaining retaining;
 
   App(DynamoTable table, Clock clock, String publicBaseUrl, Outside outside) {
     this(table, clock, clock, publicBaseUrl, outside);
@@ -132,6 +134,23 @@ public final class App {
     this.sendingMail = new Lazy<>(() -> new SendingMail(outbox, suppressions, outside.mail().get(), clock));
     this.sweepingMail = new Lazy<>(() -> new SweepingMailOutbox(outbox, sendingMail.get(), clock));
     this.eventPublisher = new Lazy<>(outside.events());
+    vn.doithoai.aws.DynamoPrivacyRequests privacyRequests = new vn.doithoai.aws.DynamoPrivacyRequests(table);
+    this.handlingPrivacy = new vn.doithoai.core.privacy.HandlingPrivacyRequests(opinions,
+        new vn.doithoai.aws.DynamoContactMails(table, outbox), privacyRequests, FormKey.contactHash(), clock);
+    this.retaining = new vn.doithoai.core.privacy.Retaining(opinions, handlingPrivacy, privacyRequests, clock,
+        RETENTION_PAGE, RETENTION_PAGES);
+  }
+
+  /** The retention sweep reads at most this many pages of this many items a day (then goes on the next day). */
+  static final int RETENTION_PAGE = 500;
+  static final int RETENTION_PAGES = 200;
+
+  vn.doithoai.core.privacy.HandlingPrivacyRequests handlingPrivacy() {
+    return handlingPrivacy;
+  }
+
+  vn.doithoai.core.privacy.Retaining retaining() {
+    return retaining;
   }
 
   static App get() {

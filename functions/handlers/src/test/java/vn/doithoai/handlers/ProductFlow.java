@@ -504,7 +504,7 @@ final class ProductFlow {
       case "SchedulesHandler" -> new SchedulesHandler(app.schedulingDeadlines());
       case "DeadlinesHandler" -> new DeadlinesHandler(app.firingDeadlines());
       case "MailerHandler" -> new MailerHandler(app.sendingMail(), app.suppressions(), app.sweepingMail());
-      case "ReconcileHandler" -> new ReconcileHandler(app.reconciling());
+      case "ReconcileHandler" -> new ReconcileHandler(app.reconciling(), app.retaining());
       case "SessionHandler" -> new SessionHandler(() -> {
         throw new AssertionError("the flow never signs in (POST /session is exempt: see FlowContract)");
       });

@@ -52,9 +52,8 @@ public final class HandlingPrivacyRequests {
   }
 
   /** {@code {"kind": "export"|"erase", "contact": "…", "reason": "…"}} from the commune's office. */
-  public Done request(Actor actor, Map<String, Object> body) {
+  public Done request(Actor actor, Input in) {
     requireOffice(actor, "xử lý yêu cầu về dữ liệu cá nhân");
-    Input in = new Input(body);
     Optional<String> kind = in.text("kind", 10);
     if (kind.isPresent() && !kind.get().equals("export") && !kind.get().equals("erase")) {
       in.error("kind", "Loại yêu cầu phải là \"export\" (cung cấp dữ liệu) hoặc \"erase\" (xóa dữ liệu).");
@@ -71,7 +70,8 @@ public final class HandlingPrivacyRequests {
   private Done export(Actor actor, Contact contact, String reason) {
     String cid = actor.communeId();
     List<Opinion> found = reaching(cid, contact).stream().map(o -> only(o, contact)).toList();
-    List<ContactMails.MailRecord> held = mails.holding(cid, Set.of(contact.value()));
+    List<ContactMails.MailRecord> held = mails.holding(cid, Set.of(contact.value())).stream()
+        .filter(m -> !"mail.fanout".equals(m.kind())).toList(); // a fan-out holds e-mails listed on their own too
     PrivacyRequests.Request r = audit(actor, "export", contact, reason, found, 0, 0);
     return new Done(r, false, Optional.of(new Export(contact, found, held)));
   }
@@ -142,9 +142,8 @@ public final class HandlingPrivacyRequests {
   }
 
   /** {@code {"retentionMonths": N}}, 1 to 120. */
-  public Map<String, Object> updateSettings(Actor actor, Map<String, Object> body) {
+  public Map<String, Object> updateSettings(Actor actor, Input in) {
     requireOffice(actor, "đặt thời hạn lưu trữ dữ liệu cá nhân");
-    Input in = new Input(body);
     Optional<Integer> months = in.integer("retentionMonths", 1, 120);
     if (months.isEmpty() && !in.has("retentionMonths")) {
       in.error("retentionMonths", "Vui lòng nhập số tháng lưu trữ (từ 1 đến 120).");

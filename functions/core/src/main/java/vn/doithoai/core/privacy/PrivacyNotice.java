@@ -22,8 +22,9 @@ public record PrivacyNotice(String edition, List<String> paragraphs) {
           + "kiến nghị ông/bà gửi và báo tin kết quả cho ông/bà.",
       "Chỉ cán bộ được giao xử lý mới xem được các thông tin đó. Trang tra cứu không hiện họ tên hay liên hệ. Họ tên "
           + "chỉ được công bố khi ông/bà đồng ý.",
-      "Thông tin liên hệ được giữ đến {months} tháng sau khi ý kiến cuối cùng của ông/bà được giải quyết xong, "
-          + "sau đó bị xóa; nội dung ý kiến được giữ không kèm thông tin cá nhân để thống kê.",
+      "Thông tin liên hệ được giữ trong thời hạn lưu trữ xã công bố (mặc định 24 tháng) kể từ khi ý kiến cuối cùng "
+          + "của ông/bà được giải quyết xong, sau đó bị xóa; nội dung ý kiến được giữ không kèm thông tin cá nhân để "
+          + "thống kê.",
       "Ông/bà có quyền đề nghị cung cấp, xóa thông tin của mình hoặc rút lại sự đồng ý, bằng văn bản hoặc trực tiếp "
           + "tại văn phòng Ủy ban nhân dân xã (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, Nghị định số "
           + "356/2025/NĐ-CP).")));
@@ -42,17 +43,16 @@ public record PrivacyNotice(String edition, List<String> paragraphs) {
     return edition + "." + sha256(String.join("\n", paragraphs)).substring(0, 12);
   }
 
-  /** The text for a commune, with its retention period filled in. */
-  public List<String> text(String communeName, int retentionMonths) {
-    return paragraphs.stream().map(p -> p.replace("{commune}", communeName)
-        .replace("{months}", Integer.toString(retentionMonths))).toList();
+  /** The text for a commune. */
+  public List<String> text(String communeName) {
+    return paragraphs.stream().map(p -> p.replace("{commune}", communeName)).toList();
   }
 
   /** A block for a page: heading, paragraphs, version; every value escaped. */
-  public String html(String communeName, int retentionMonths) {
+  public String html(String communeName) {
     StringBuilder b = new StringBuilder("<div class=\"notice\" id=\"du-lieu-ca-nhan\"><p style=\"margin:0 0 .25rem\">"
         + "<strong>Thông báo về dữ liệu cá nhân</strong></p>");
-    for (String p : text(communeName, retentionMonths)) {
+    for (String p : text(communeName)) {
       b.append("<p style=\"margin:0 0 .25rem\">").append(Html.escape(p)).append("</p>");
     }
     return b.append("<p class=\"muted\" style=\"margin:0\">Phiên bản ").append(Html.escape(version()))
