@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import vn.doithoai.core.common.Json;
 import vn.doithoai.core.mail.MailOutbox;
-import vn.doithoai.core.privacy.ContactMails;
+import vn.doithoai.core.rights.ContactMails;
 
 /**
  * The e-mail records ({@code MAIL#… / MAIL}, and fan-out records {@code MAIL#… / FANOUT}) that hold a contact.

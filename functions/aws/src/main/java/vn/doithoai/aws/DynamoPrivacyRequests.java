@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import vn.doithoai.core.common.Json;
-import vn.doithoai.core.privacy.PrivacyRequests;
+import vn.doithoai.core.rights.PrivacyRequests;
 
 /**
  * Citizens' requests and retention settings in the single table:

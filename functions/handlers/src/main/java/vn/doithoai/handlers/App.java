@@ -82,8 +82,8 @@ public final class App {
   private final Lazy<SendingMail> sendingMail;
   private final Lazy<SweepingMailOutbox> sweepingMail;
   private final Lazy<EventPublisher> eventPublisher;
-  private final vn.doithoai.core.privacy.HandlingPrivacyRequests handlingPrivacy;
-  private final vn.doithoai.core.privacy.Retaining retaining;
+  private final vn.doithoai.core.rights.HandlingPrivacyRequests handlingPrivacy;
+  private final vn.doithoai.core.rights.Retaining retaining;
 
   App(DynamoTable table, Clock clock, String publicBaseUrl, Outside outside) {
     this(table, clock, clock, publicBaseUrl, outside);
@@ -135,9 +135,9 @@ public final class App {
     this.sweepingMail = new Lazy<>(() -> new SweepingMailOutbox(outbox, sendingMail.get(), clock));
     this.eventPublisher = new Lazy<>(outside.events());
     vn.doithoai.aws.DynamoPrivacyRequests privacyRequests = new vn.doithoai.aws.DynamoPrivacyRequests(table);
-    this.handlingPrivacy = new vn.doithoai.core.privacy.HandlingPrivacyRequests(opinions,
+    this.handlingPrivacy = new vn.doithoai.core.rights.HandlingPrivacyRequests(opinions, communes,
         new vn.doithoai.aws.DynamoContactMails(table, outbox), privacyRequests, FormKey.contactHash(), clock);
-    this.retaining = new vn.doithoai.core.privacy.Retaining(opinions, handlingPrivacy, privacyRequests, clock,
+    this.retaining = new vn.doithoai.core.rights.Retaining(opinions, handlingPrivacy, privacyRequests, clock,
         RETENTION_PAGE, RETENTION_PAGES);
   }
 
@@ -145,11 +145,11 @@ public final class App {
   static final int RETENTION_PAGE = 500;
   static final int RETENTION_PAGES = 200;
 
-  vn.doithoai.core.privacy.HandlingPrivacyRequests handlingPrivacy() {
+  vn.doithoai.core.rights.HandlingPrivacyRequests handlingPrivacy() {
     return handlingPrivacy;
   }
 
-  vn.doithoai.core.privacy.Retaining retaining() {
+  vn.doithoai.core.rights.Retaining retaining() {
     return retaining;
   }
 

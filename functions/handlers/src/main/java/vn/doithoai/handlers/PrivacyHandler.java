@@ -3,10 +3,8 @@ package vn.doithoai.handlers;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.doithoai.core.commune.Communes;
-import vn.doithoai.core.common.DomainException;
-import vn.doithoai.core.privacy.ExportPage;
-import vn.doithoai.core.privacy.HandlingPrivacyRequests;
+import vn.doithoai.core.rights.ExportPage;
+import vn.doithoai.core.rights.HandlingPrivacyRequests;
 
 /**
  * Citizens' requests through the office: {@code POST /privacy/requests} ({@code kind} export or erase; an export
@@ -15,15 +13,13 @@ import vn.doithoai.core.privacy.HandlingPrivacyRequests;
  */
 public final class PrivacyHandler extends ApiHandler {
   private final HandlingPrivacyRequests privacy;
-  private final Communes communes;
 
   public PrivacyHandler() {
-    this(App.get().handlingPrivacy(), App.get().communes());
+    this(App.get().handlingPrivacy());
   }
 
-  PrivacyHandler(HandlingPrivacyRequests privacy, Communes communes) {
+  PrivacyHandler(HandlingPrivacyRequests privacy) {
     this.privacy = privacy;
-    this.communes = communes;
   }
 
   @Override
@@ -38,10 +34,7 @@ public final class PrivacyHandler extends ApiHandler {
   private APIGatewayV2HTTPResponse request(ApiRequest r) {
     HandlingPrivacyRequests.Done done = privacy.request(r.actor(), r.json());
     if (done.export().isPresent() && PublicHandler.wantsHtml(r.headers().get("accept"))) {
-      String name = communes.find(r.actor().communeId()).map(c -> c.name())
-          .orElseThrow(() -> DomainException.notFound("xã"));
-      APIGatewayV2HTTPResponse page = ApiResponses.html(201, ExportPage.html(name, done.export().get(),
-          done.request().at()));
+      APIGatewayV2HTTPResponse page = ApiResponses.html(201, privacy.exportPage(r.actor(), done));
       page.getHeaders().put("cache-control", "no-store"); // personal data: never kept by a browser or a proxy
       return page;
     }

@@ -28,7 +28,7 @@ public final class PublicHandler extends ApiHandler {
   private final PublicSite site;
   private final HostedForm form;
   private final String baseUrl;
-  private final vn.doithoai.core.privacy.HandlingPrivacyRequests privacy;
+  private final vn.doithoai.core.rights.HandlingPrivacyRequests privacy;
 
   public PublicHandler() {
     this(App.get());

@@ -11,13 +11,13 @@ import vn.doithoai.core.deadline.Reconciling;
  */
 public final class ReconcileHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private final Reconciling reconciling;
-  private final vn.doithoai.core.privacy.Retaining retaining;
+  private final vn.doithoai.core.rights.Retaining retaining;
 
   public ReconcileHandler() {
     this(App.get().reconciling(), App.get().retaining());
   }
 
-  ReconcileHandler(Reconciling reconciling, vn.doithoai.core.privacy.Retaining retaining) {
+  ReconcileHandler(Reconciling reconciling, vn.doithoai.core.rights.Retaining retaining) {
     this.reconciling = reconciling;
     this.retaining = retaining;
   }
@@ -25,7 +25,7 @@ public final class ReconcileHandler implements RequestHandler<Map<String, Object
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
     Reconciling.Report r = reconciling.run();
-    vn.doithoai.core.privacy.Retaining.Report kept = retaining.run();
+    vn.doithoai.core.rights.Retaining.Report kept = retaining.run();
     System.out.println("reconcile: deadlines=" + r.deadlines() + " fired=" + r.fired() + " schedulesCreated="
         + r.schedulesCreated() + " digests=" + r.digests() + " retention: read=" + kept.opinionsRead()
         + " contactsErased=" + kept.contactsErased() + " raisersErased=" + kept.raisersErased());

@@ -1,4 +1,4 @@
-package vn.doithoai.core.privacy;
+package vn.doithoai.core.rights;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

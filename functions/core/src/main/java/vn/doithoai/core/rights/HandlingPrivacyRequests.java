@@ -1,4 +1,4 @@
-package vn.doithoai.core.privacy;
+package vn.doithoai.core.rights;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +17,8 @@ import vn.doithoai.core.common.Role;
 import vn.doithoai.core.opinion.Opinion;
 import vn.doithoai.core.opinion.OpinionParts.Raiser;
 import vn.doithoai.core.opinion.Opinions;
+import vn.doithoai.core.privacy.PrivacyNotice;
+import vn.doithoai.core.commune.Communes;
 
 /**
  * Yêu cầu của chủ thể dữ liệu: a citizen asks the commune office (in writing or in person) to know what is
@@ -37,14 +39,16 @@ public final class HandlingPrivacyRequests {
   public record Done(PrivacyRequests.Request request, boolean repeated, Optional<Export> export) {}
 
   private final Opinions opinions;
+  private final Communes communes;
   private final ContactMails mails;
   private final PrivacyRequests requests;
   private final byte[] hashKey;
   private final Clock clock;
 
-  public HandlingPrivacyRequests(Opinions opinions, ContactMails mails, PrivacyRequests requests, byte[] hashKey,
-      Clock clock) {
+  public HandlingPrivacyRequests(Opinions opinions, Communes communes, ContactMails mails, PrivacyRequests requests,
+      byte[] hashKey, Clock clock) {
     this.opinions = Objects.requireNonNull(opinions);
+    this.communes = Objects.requireNonNull(communes);
     this.mails = Objects.requireNonNull(mails);
     this.requests = Objects.requireNonNull(requests);
     this.hashKey = hashKey == null ? null : hashKey.clone();
@@ -128,6 +132,12 @@ public final class HandlingPrivacyRequests {
         o = opinions.find(o.communeId(), o.id()).orElseThrow(() -> DomainException.notFound("ý kiến"));
       }
     }
+  }
+
+  /** The export as a page to print or send to the citizen, in the name of the actor's commune. */
+  public String exportPage(Actor actor, Done done) {
+    String name = communes.find(actor.communeId()).map(c -> c.name()).orElseThrow(() -> DomainException.notFound("xã"));
+    return ExportPage.html(name, done.export().orElseThrow(), done.request().at());
   }
 
   /** How many months contacts are kept after a raiser's last opinion closes. */

@@ -1,4 +1,4 @@
-package vn.doithoai.core.privacy;
+package vn.doithoai.core.rights;
 
 import java.time.Clock;
 import java.time.Instant;
