@@ -66,6 +66,11 @@ public final class HandlingPrivacyRequests {
     }
     String typed = in.requiredText("contact", 254, "e-mail hoặc số điện thoại của công dân");
     String reason = in.requiredText("reason", 500, "lý do, căn cứ của yêu cầu");
+    if (!vn.doithoai.core.privacy.PersonalData.find(reason).isEmpty()) {
+      // the audit keeps the reason: it must not bring back what the request is about
+      in.error("reason", "Lý do không được ghi họ tên, số điện thoại hay e-mail của công dân; ghi số, ngày của đơn "
+          + "đề nghị.");
+    }
     in.check();
     Contact contact = Contact.parse(typed);
     return kind.get().equals("export") ? export(actor, contact, reason) : erase(actor, contact, reason);
