@@ -70,6 +70,31 @@ class PrivacyRequestsTest {
   }
 
   @Test
+  @DisplayName("the notice where data is collected: the form (with its version and the consent box), the status "
+      + "page, and GET /public/{commune}/privacy as a page or as JSON for the website")
+  void noticeServed() {
+    PublicHandler h = new PublicHandler(app);
+    String version = PrivacyNotice.current().version();
+    String form = h.handleRequest(Events.load("public-form-page"), null).getBody();
+    assertTrue(form.contains("name=\"privacyNotice\" value=\"" + version + "\"") && form.contains("name=\"consent\"")
+        && form.contains("Thông báo về dữ liệu cá nhân"), form);
+    String code = new DynamoOpinions(table).find("demo", opinionId).orElseThrow().trackingCode();
+    Map<String, Object> status = new java.util.HashMap<>(Events.json("public-status"));
+    status.put("pathParameters", Map.of("commune", "demo", "trackingCode", code));
+    status.put("headers", Map.of("accept", "text/html"));
+    String statusPage = h.handleRequest(SampleEvents.http(status), null).getBody();
+    assertTrue(statusPage.contains("Phiên bản " + version), statusPage);
+    APIGatewayV2HTTPResponse page = h.handleRequest(Events.load("public-privacy"), null);
+    assertEquals(200, page.getStatusCode());
+    assertTrue(page.getBody().contains("24 tháng") && page.getBody().contains("Xã Demo thu thập"), page.getBody());
+    Map<String, Object> json = Json.readObject(h.handleRequest(SampleEvents.http(ContactsByRoleTest.event(
+        "GET /public/{commune}/privacy", "/public/demo/privacy", Map.of("commune", "demo"), Map.of(), null,
+        Map.of())), null).getBody());
+    assertEquals(version, json.get("version"));
+    assertEquals(24, ((Number) json.get("retentionMonths")).intValue());
+  }
+
+  @Test
   @DisplayName("a consent naming a notice we never published, or none, is refused in Vietnamese")
   void unknownNoticeRefused() {
     Map<String, Object> fields = Map.of("content", "Đề nghị sửa đường.", "name", "Lò Văn Tám", "phone", "0987654321",

@@ -175,8 +175,8 @@ public final class SubmittingOpinion {
 
     beforeWrite.run();
     Opinion opinion = Opinion.received(Ids.newId("o"), communeId, planId, Ids.trackingCode(), content, field,
-        channel, List.of(new Raiser(name, phone, email, address, village, consent, Optional.of(record))), Optional.empty(), now,
-        Actor.system(via, communeId));
+        channel, List.of(new Raiser(name, phone, email, address, village, consent, Optional.of(record))),
+        Optional.empty(), now, Actor.system(via, communeId));
     InboxEntry entry = new InboxEntry(communeId, inboxId, bodyHash, opinion.id(), opinion.trackingCode(), now,
         now.plus(INBOX_TTL));
     IntakeResult result = opinions.intake(entry, opinion, mails.acknowledgement(commune, opinion, now));

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sự đồng ý: what a raiser agreed to, when, through which channel, and which edition of the
- * privacy notice ({@code vn.doithoai.core.privacy.PrivacyNotice}) they were shown (Law 91/2025/QH15 art. 9; Decree 356/2025/NĐ-CP art. 6: consent is
- * clear, never a default, and can be shown later). {@code purposes}: {@code handle-opinion} (to consider, answer
+ * Sự đồng ý: what a raiser agreed to, when, through which channel, and which edition of the privacy notice
+ * ({@code vn.doithoai.core.privacy.PrivacyNotice}) they were shown (Law 91/2025/QH15 art. 9; Decree
+ * 356/2025/NĐ-CP art. 6: consent is clear, never a default, and can be shown later). {@code purposes}: {@code handle-opinion} (to consider, answer
  * and tell the raiser), {@code publish-name} (named in public documents). A raiser who gave none is handled
  * under the office's public duty ({@code basis} {@code public-duty}), without publication.
  */
