@@ -138,12 +138,16 @@ public final class App {
     this.handlingPrivacy = new vn.doithoai.core.rights.HandlingPrivacyRequests(opinions, communes,
         new vn.doithoai.aws.DynamoContactMails(table, outbox), privacyRequests, FormKey.contactHash(), clock);
     this.retaining = new vn.doithoai.core.rights.Retaining(opinions, handlingPrivacy, privacyRequests, clock,
-        RETENTION_PAGE, RETENTION_PAGES);
+        RETENTION_PAGE, RETENTION_PAGES, RETENTION_CONTACTS);
   }
 
-  /** The retention sweep reads at most this many pages of this many items a day (then goes on the next day). */
+  /**
+   * The retention sweep reads at most this many pages of this many items, and erases at most this many contacts,
+   * a day (then goes on the next day).
+   */
   static final int RETENTION_PAGE = 500;
   static final int RETENTION_PAGES = 200;
+  static final int RETENTION_CONTACTS = 50;
 
   vn.doithoai.core.rights.HandlingPrivacyRequests handlingPrivacy() {
     return handlingPrivacy;

@@ -179,9 +179,35 @@ class PrivacyRequestsTest {
     assertFalse(new DynamoOpinions(table).find("demo", opinionId).orElseThrow().raisers().get(0).holdsPersonalData());
   }
 
+  @Test
+  @DisplayName("retention: a run erases at most its quota of contacts; the next run goes on from there")
+  void retentionBounded() {
+    String other = (String) Json.readObject(ContactsByRoleTest.call(new OpinionsHandler(app.handlingOpinions()),
+        "office", "POST /opinions", "/opinions", Map.of(), Map.of(), "{\"content\":\"Đề nghị sửa cống.\","
+            + "\"channel\":\"staff-entry\",\"raisers\":[{\"name\":\"Lò Thị Hạnh\",\"phone\":\"0987 111 222\"}]}")
+        .getBody()).get("id");
+    for (String id : List.of(opinionId, other)) {
+      app.handlingOpinions().triage(actor("office"), id, new vn.doithoai.core.common.Input(Map.of("decision",
+          "redirect", "kind", "complaint")));
+    }
+    Instant later = HandlerEventsTest.EVENTS_INSTANT.plus(800, ChronoUnit.DAYS);
+    Retaining.Report first = sweepAt(later, 1);
+    assertEquals(1, first.contactsErased(), first.toString());
+    assertFalse(first.wrapped(), "stopped at its quota");
+    Retaining.Report second = sweepAt(later, 1);
+    assertEquals(1, second.contactsErased(), second.toString());
+    for (String id : List.of(opinionId, other)) {
+      assertFalse(new DynamoOpinions(table).find("demo", id).orElseThrow().raisers().get(0).holdsPersonalData(), id);
+    }
+  }
+
   private Retaining.Report sweepAt(Instant now) {
+    return sweepAt(now, 50);
+  }
+
+  private Retaining.Report sweepAt(Instant now, int maxContacts) {
     return new Retaining(new DynamoOpinions(table), app.handlingPrivacy(), new DynamoPrivacyRequests(table),
-        Clock.fixed(now, ZoneOffset.UTC), 2, 50).run();
+        Clock.fixed(now, ZoneOffset.UTC), 2, 50, maxContacts).run();
   }
 
   private boolean tableHolds(String needle) {

@@ -18,7 +18,8 @@ import vn.doithoai.core.opinion.Opinions;
 /**
  * Thời hạn lưu trữ: a raiser's contacts are erased N months (per commune, default 24) after their last opinion
  * in that commune closed; the opinions stay, anonymised. Run daily, bounded: at most {@code pages} pages of
- * opinions per run, going on next day where it stopped, so no run outgrows its function's timeout.
+ * opinions and {@code maxContacts} contacts erased per run (each erasure scans for the contact's e-mail records),
+ * going on next day where it stopped, so no run outgrows its function's timeout.
  */
 public final class Retaining {
   static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -33,15 +34,17 @@ public final class Retaining {
   private final Clock clock;
   private final int pageSize;
   private final int pages;
+  private final int maxContacts;
 
   public Retaining(Opinions opinions, HandlingPrivacyRequests handling, PrivacyRequests requests, Clock clock,
-      int pageSize, int pages) {
+      int pageSize, int pages, int maxContacts) {
     this.opinions = Objects.requireNonNull(opinions);
     this.handling = Objects.requireNonNull(handling);
     this.requests = Objects.requireNonNull(requests);
     this.clock = Objects.requireNonNull(clock);
     this.pageSize = pageSize;
     this.pages = pages;
+    this.maxContacts = maxContacts;
   }
 
   public Report run() {
@@ -56,9 +59,13 @@ public final class Retaining {
     int contacts = 0;
     int raisers = 0;
     boolean wrapped = false;
+    pages:
     for (int page = 0; page < pages && !wrapped; page++) {
       Opinions.Page p = opinions.everyCommune(cursor, pageSize);
       for (Opinion o : p.opinions()) {
+        if (contacts >= maxContacts) {
+          break pages; // enough for today: this page again tomorrow (what was erased is skipped then)
+        }
         read++;
         if (!expired.test(o)) {
           continue;
