@@ -49,9 +49,12 @@ def write(name, e):
         json.dump(e, f, ensure_ascii=False, indent=2)
         f.write("\n")
 
+# the version of the privacy notice the website showed (vn.doithoai.core.privacy.PrivacyNotice.current().version())
+NOTICE = "2026-01.375f862faf09"
 opinion = {"content": "Đường liên thôn Nà Pàn xuống cấp, đề nghị xã sửa chữa trước mùa mưa.",
            "field": "infrastructure", "name": "Hoàng Văn Dũng", "email": "dung.hv@example.vn",
-           "phone": "0912 345 678", "village": "Thôn Nà Pàn", "consentToPublish": False}
+           "phone": "0912 345 678", "village": "Thôn Nà Pàn", "consentToPublish": False,
+           "consent": True, "privacyNotice": NOTICE}
 body = json.dumps(opinion, ensure_ascii=False).encode()
 write("webhook-json", event("POST", "/webhooks/{commune}/opinions", {"commune": COMMUNE}, body, headers={
     "content-type": "application/json", "webhook-id": "msg_2Kq1dT9xYzJSON",
@@ -72,7 +75,8 @@ write("public-poster", event("GET", "/public/{commune}/plans/{planId}/poster", {
       headers={"accept": "text/html"}))
 hosted = urllib.parse.urlencode({"token": "hW9v0c2Rk3mT4pQx5sLz8aBn", "content": "Đề nghị sửa cầu tràn thôn Khòn Pá "
                                  "trước mùa mưa.", "field": "infrastructure", "name": "Hà Văn Sơn",
-                                 "phone": "0912 000 111", "dt_web": ""}).encode()
+                                 "phone": "0912 000 111", "consent": "true", "privacyNotice": NOTICE,
+                                 "dt_web": ""}).encode()
 write("public-form-submit", event("POST", "/public/{commune}/opinions", {"commune": COMMUNE}, hosted, b64=True,
       headers={"content-type": "application/x-www-form-urlencoded; charset=UTF-8", "accept": "text/html"}))
 write("webhook-bad-signature", event("POST", "/webhooks/{commune}/opinions", {"commune": COMMUNE}, body, headers={
@@ -80,6 +84,7 @@ write("webhook-bad-signature", event("POST", "/webhooks/{commune}/opinions", {"c
     "webhook-signature": "v1," + base64.b64encode(b"\0" * 32).decode()}))
 write("public-status", event("GET", "/public/{commune}/opinions/{trackingCode}",
       {"commune": COMMUNE, "trackingCode": "DT-0000-0000"}))
+write("public-privacy", event("GET", "/public/{commune}/privacy", {"commune": COMMUNE}, headers={"accept": "text/html"}))
 
 plan = {"year": 2025, "issuer": "party-committee", "number": "12-KH/ĐU",
         "title": "Kế hoạch đối thoại trực tiếp của Bí thư Đảng ủy, Chủ tịch UBND xã với Nhân dân năm 2025",
@@ -95,6 +100,14 @@ plan = {"year": 2025, "issuer": "party-committee", "number": "12-KH/ĐU",
         "profile": "lang-son-320"}
 j = lambda o: json.dumps(o, ensure_ascii=False).encode()
 office = staff("office")
+# ---- a citizen's data requests through the office (the contact of the webhook sample above) ----
+for kind in ["export", "erase"]:
+    write("privacy-" + kind, event("POST", "/privacy/requests", None, j({"kind": kind, "contact": "dung.hv@example.vn",
+          "reason": "Đơn đề nghị của công dân nộp tại Văn phòng ngày 05/01/2026"}),
+          headers={"content-type": "application/json"}, claims=office))
+write("privacy-settings", event("GET", "/privacy/settings", None, claims=office))
+write("privacy-settings-update", event("PUT", "/privacy/settings", None, j({"retentionMonths": 36}),
+      headers={"content-type": "application/json"}, claims=office))
 write("plans-create", event("POST", "/plans", None, j(plan), headers={"content-type": "application/json"}, claims=office))
 write("plans-list", event("GET", "/plans", None, claims=office, query={"year": "2025"}))
 write("plans-get", event("GET", "/plans/{planId}", {"planId": "PLAN_ID"}, claims=office))

@@ -300,6 +300,45 @@ public final class DynamoOpinions implements Opinions {
     return out;
   }
 
+  /** A Query of the commune's partition for its opinion items ({@code OP#…}; their pages are {@code OPP#…}). */
+  @Override
+  public List<Opinion> all(String communeId) {
+    List<Opinion> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item : table.query(QueryRequest.builder()
+        .keyConditionExpression("pk = :p AND begins_with(sk, :op)")
+        .expressionAttributeValues(Map.of(":p", s(communePk(communeId)), ":op", s("OP#"))), 0)) {
+      out.add(read(item));
+    }
+    out.sort(Comparator.comparing(Opinion::receivedAt).thenComparing(Opinion::id));
+    return out;
+  }
+
+  /**
+   * One page of a Scan filtered to opinion items ({@code begins_with(sk, "OP#")}); the cursor is the page's last
+   * key, {@code pk} and {@code sk} joined by a newline (neither holds one).
+   */
+  @Override
+  public Page everyCommune(Optional<String> cursor, int limit) {
+    software.amazon.awssdk.services.dynamodb.model.ScanRequest.Builder scan =
+        software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder().tableName(table.name())
+            .filterExpression("begins_with(sk, :op)").expressionAttributeValues(Map.of(":op", s("OP#")))
+            .limit(limit);
+    cursor.ifPresent(c -> {
+      int nl = c.indexOf('\n');
+      scan.exclusiveStartKey(DynamoTable.key(c.substring(0, nl), c.substring(nl + 1)));
+    });
+    software.amazon.awssdk.services.dynamodb.model.ScanResponse page = table.client().scan(scan.build());
+    List<Opinion> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item : page.items()) {
+      out.add(read(item));
+    }
+    Optional<String> next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+        ? Optional.of(page.lastEvaluatedKey().get(DynamoTable.PK).s() + "\n"
+            + page.lastEvaluatedKey().get(DynamoTable.SK).s())
+        : Optional.empty();
+    return new Page(out, next);
+  }
+
   // ---- items ----
 
   static String gsi1pk(String communeId, Optional<String> planId) {

@@ -88,6 +88,8 @@ public final class App {
   private final Lazy<SendingMail> sendingMail;
   private final Lazy<SweepingMailOutbox> sweepingMail;
   private final Lazy<EventPublisher> eventPublisher;
+  private final vn.doithoai.core.rights.HandlingPrivacyRequests handlingPrivacy;
+  private final vn.doithoai.core.rights.Retaining retaining;
 
   App(DynamoTable table, Clock clock, String publicBaseUrl, Outside outside) {
     this(table, clock, clock, publicBaseUrl, outside);
@@ -142,6 +144,27 @@ public final class App {
     this.sendingMail = new Lazy<>(() -> new SendingMail(outbox, suppressions, outside.mail().get(), clock));
     this.sweepingMail = new Lazy<>(() -> new SweepingMailOutbox(outbox, sendingMail.get(), clock));
     this.eventPublisher = new Lazy<>(outside.events());
+    vn.doithoai.aws.DynamoPrivacyRequests privacyRequests = new vn.doithoai.aws.DynamoPrivacyRequests(table);
+    this.handlingPrivacy = new vn.doithoai.core.rights.HandlingPrivacyRequests(opinions, communes,
+        new vn.doithoai.aws.DynamoContactMails(table, outbox), privacyRequests, FormKey.contactHash(), clock);
+    this.retaining = new vn.doithoai.core.rights.Retaining(opinions, handlingPrivacy, privacyRequests, clock,
+        RETENTION_PAGE, RETENTION_PAGES, RETENTION_CONTACTS);
+  }
+
+  /**
+   * The retention sweep reads at most this many pages of this many items, and erases at most this many contacts,
+   * a day (then goes on the next day).
+   */
+  static final int RETENTION_PAGE = 500;
+  static final int RETENTION_PAGES = 200;
+  static final int RETENTION_CONTACTS = 50;
+
+  vn.doithoai.core.rights.HandlingPrivacyRequests handlingPrivacy() {
+    return handlingPrivacy;
+  }
+
+  vn.doithoai.core.rights.Retaining retaining() {
+    return retaining;
   }
 
   static App get() {

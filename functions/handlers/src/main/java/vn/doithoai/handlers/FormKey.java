@@ -12,13 +12,23 @@ import java.util.HexFormat;
  * The HMAC key of the hosted form's proof of work: {@code FORM_POW_KEY} from the environment (in AWS, from the
  * template's parameter); in the local runtime, when that is unset, one generated once and kept in the data
  * folder ({@code DOITHOAI_DATA_DIR/form-pow.key}). Null when neither: every form submission then waits for a
- * clerk's check, which is safe but slow, so deployments set the key.
+ * clerk's check, which is safe but slow, so deployments set the key. {@link #contactHash()}: the same for the key
+ * of the keyed hash that audits of citizens' requests keep instead of a contact ({@code CONTACT_HASH_KEY}).
  */
 final class FormKey {
   private FormKey() {}
 
   static String get() {
-    String key = Config.get("FORM_POW_KEY");
+    return named("FORM_POW_KEY", "form-pow.key");
+  }
+
+  static byte[] contactHash() {
+    String key = named("CONTACT_HASH_KEY", "contact-hash.key");
+    return key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String named(String variable, String fileName) {
+    String key = Config.get(variable);
     if (key != null && !key.isBlank()) {
       return key;
     }
@@ -26,7 +36,7 @@ final class FormKey {
     if (dir == null || dir.isBlank()) {
       return null;
     }
-    Path file = Path.of(dir, "form-pow.key");
+    Path file = Path.of(dir, fileName);
     try {
       if (!Files.exists(file)) {
         byte[] b = new byte[32];

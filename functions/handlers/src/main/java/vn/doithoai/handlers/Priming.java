@@ -178,6 +178,8 @@ public final class Priming implements Resource {
         http("year-statistics", h, event("GET", "/statistics/{year}", Map.of("year",
             Integer.toString(LocalDate.now(DeadlineScheduling.VIETNAM).getYear())), null, "office"));
       }
+      case "PrivacyHandler" -> http("privacy-settings", new PrivacyHandler(app.handlingPrivacy()),
+          event("GET", "/privacy/settings", null, null, "office"));
       case "DeadlinesHandler" -> {
         failedTransaction();
         deadlineMails();

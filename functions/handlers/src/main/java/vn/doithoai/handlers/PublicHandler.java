@@ -28,6 +28,7 @@ public final class PublicHandler extends ApiHandler {
   private final PublicSite site;
   private final HostedForm form;
   private final String baseUrl;
+  private final vn.doithoai.core.rights.HandlingPrivacyRequests privacy;
 
   public PublicHandler() {
     this(App.get());
@@ -39,6 +40,7 @@ public final class PublicHandler extends ApiHandler {
     this.site = app.publicSite();
     this.form = app.hostedForm();
     this.baseUrl = app.baseUrl().replaceAll("/$", "");
+    this.privacy = app.handlingPrivacy();
   }
 
   @Override
@@ -60,6 +62,7 @@ public final class PublicHandler extends ApiHandler {
         },
         "GET /public/{commune}/opinions/{trackingCode}", this::status,
         "GET /public/{commune}/pow.js", r -> script(POW_SCRIPT),
+        "GET /public/{commune}/privacy", this::privacy,
         "GET /public/{commune}/plans/{planId}/poster", r -> {
           Commune c = site.commune(r.path("commune"));
           vn.doithoai.core.plan.Plan p = site.announced(c.id(), r.path("planId"))
@@ -93,6 +96,18 @@ public final class PublicHandler extends ApiHandler {
   private PublicPages.FormView fresh(ApiRequest r) {
     String token = HostedForm.newToken();
     return PublicPages.FormView.fresh(token, form.challenge(token), r.query().text("plan", 40));
+  }
+
+  /** The privacy notice: a page for a browser; for the commune website, JSON with the text and its version. */
+  private APIGatewayV2HTTPResponse privacy(ApiRequest r) {
+    Commune c = site.commune(r.path("commune"));
+    int months = privacy.retentionMonths(c.id());
+    if (!wantsHtml(r.headers().get("accept"))) {
+      vn.doithoai.core.privacy.PrivacyNotice n = vn.doithoai.core.privacy.PrivacyNotice.current();
+      return ApiResponses.json(200, Map.of("version", n.version(), "paragraphs", n.text(c.name()), "retentionMonths",
+          months));
+    }
+    return withVary(page(200, c, PublicPages.privacyPage(c, months)));
   }
 
   /** HTML when the caller prefers it (a browser, an e-mail link), else the JSON that API clients read. */

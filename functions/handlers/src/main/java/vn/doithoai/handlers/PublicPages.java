@@ -13,6 +13,7 @@ import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.conclusion.Conclusion;
 import vn.doithoai.core.conclusion.DocumentNumber;
 import vn.doithoai.core.intake.HostedForm;
+import vn.doithoai.core.privacy.PrivacyNotice;
 import vn.doithoai.core.intake.ProofOfWork;
 import vn.doithoai.core.opinion.Channel;
 import vn.doithoai.core.opinion.Opinion;
@@ -296,13 +297,13 @@ final class PublicPages {
         .append(error(form, HostedForm.HONEYPOT)).append("<input type=\"text\" id=\"f-").append(HostedForm.HONEYPOT)
         .append("\" name=\"").append(HostedForm.HONEYPOT).append("\" tabindex=\"-1\" autocomplete=\"off\" value=\"")
         .append(escape(form.value(HostedForm.HONEYPOT))).append("\"></div>");
-    b.append("<div class=\"notice\"><p style=\"margin:0 0 .25rem\"><strong>Thông báo về dữ liệu cá nhân</strong></p>"
-        + "<p style=\"margin:0\">")
-        .append(escape(c.name())).append(" dùng họ tên, số điện thoại, e-mail và địa chỉ của ông/bà chỉ để xem xét, ")
-        .append("trả lời ý kiến này và báo tin cho ông/bà. Các thông tin đó chỉ cán bộ được giao xử lý mới xem được; trang tra ")
-        .append("cứu không bao giờ hiện họ tên, liên hệ hay nội dung ý kiến. Họ tên chỉ được công bố khi ông/bà đánh dấu đồng ")
-        .append("ý ở trên. Ông/bà có thể đề nghị xem, sửa hoặc xóa thông tin của mình qua văn phòng Ủy ban nhân dân xã ")
-        .append("(Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).</p></div>");
+    b.append(PrivacyNotice.current().html(c.name()));
+    boolean agreed = !form.value("consent").isEmpty();
+    b.append("<input type=\"hidden\" name=\"privacyNotice\" value=\"").append(escape(PrivacyNotice.current().version()))
+        .append("\">");
+    b.append("<div class=\"check\"><input type=\"checkbox\" id=\"f-consent\" name=\"consent\" value=\"true\"")
+        .append(agreed ? " checked" : "").append("><label for=\"f-consent\">Tôi đã đọc thông báo trên và đồng ý để xã ")
+        .append("xử lý họ tên, liên hệ của tôi nhằm xem xét, trả lời ý kiến này.</label></div>");
     b.append("<p id=\"pow-trang-thai\" class=\"muted\" role=\"status\"></p>");
     b.append("<button type=\"submit\">Gửi ý kiến</button>");
     b.append("<noscript><p class=\"muted\">Trình duyệt của ông/bà không chạy JavaScript: ý kiến vẫn được nhận, và sẽ ")
@@ -382,6 +383,7 @@ final class PublicPages {
     o.answer().ifPresent(a -> b.append("<h2>Nội dung trả lời</h2><p class=\"answer\">").append(escape(a.text()))
         .append("</p>"));
     b.append("<p class=\"muted\">Trang này không hiện họ tên, thông tin liên hệ hay nội dung ý kiến của người gửi.</p>")
+        .append(PrivacyNotice.current().html(c.name()))
         .append("<p><a href=\"/public/").append(escape(c.id())).append("\">Lịch đối thoại, thông báo kết luận và các ")
         .append("câu trả lời đã công bố</a></p>");
     return layout(c, "Tình trạng ý kiến " + s.trackingCode(), b.toString());
@@ -409,6 +411,16 @@ final class PublicPages {
     };
     return "<li class=\"" + state + "\"" + aria + "><span class=\"hp\">" + prefix + "</span><strong>" + escape(title)
         + "</strong>" + (html.isEmpty() ? "" : "<br>" + html) + "</li>";
+  }
+
+  /** Thông báo về dữ liệu cá nhân: the notice, the commune's retention period, and how to make a request. */
+  static String privacyPage(Commune c, int retentionMonths) {
+    String b = "<h1>Thông báo về dữ liệu cá nhân</h1>" + PrivacyNotice.current().html(c.name())
+        + "<p>Thời hạn lưu trữ thông tin liên hệ của " + escape(c.name()) + ": <strong>" + retentionMonths
+        + " tháng</strong> kể từ khi ý kiến cuối cùng của ông/bà được giải quyết xong.</p>"
+        + "<p>Để đề nghị cung cấp hoặc xóa dữ liệu, ông/bà liên hệ văn phòng Ủy ban nhân dân xã, nêu e-mail hoặc số "
+        + "điện thoại đã dùng khi gửi ý kiến.</p><p><a href=\"/public/" + escape(c.id()) + "\">Trang đối thoại của xã</a></p>";
+    return layout(c, "Thông báo về dữ liệu cá nhân", b);
   }
 
   static String errorPage(String message) {

@@ -45,6 +45,10 @@ final class StreamEvents {
       return Optional.of(event("MailFanOutQueued", detail));
     }
     if (pk.startsWith("MAIL#") && "INSERT".equals(name)) {
+      AttributeValue status = ddb.getNewImage() == null ? null : ddb.getNewImage().get("status");
+      if (status != null && status.getS() != null && !"PENDING".equals(status.getS())) {
+        return Optional.empty(); // written already sent or suppressed (an erased record moved off an address id)
+      }
       Map<String, Object> m = after.orElseThrow();
       detail.put("mailId", m.get("id"));
       detail.put("commune", m.get("commune"));

@@ -240,6 +240,19 @@ final class ProductFlow {
     reconcile();
     sweep();
     bounce();
+
+    // a citizen's data through the office: the notice, the retention period, an export, an erasure, and again
+    http("public-privacy");
+    assertEquals(24, ((Number) http("privacy-settings").get("retentionMonths")).intValue());
+    assertEquals(36, ((Number) http("privacy-settings-update").get("retentionMonths")).intValue());
+    Map<?, ?> export = (Map<?, ?>) http("privacy-export").get("export");
+    assertFalse(((List<?>) export.get("opinions")).isEmpty(), "the citizen's opinion is exported: " + export);
+    assertFalse(((List<?>) export.get("mails")).isEmpty(), "and the e-mails sent to them: " + export);
+    Map<String, Object> erased = http("privacy-erase");
+    assertEquals(false, erased.get("repeated"));
+    Map<String, Object> again = http("privacy-erase");
+    assertEquals(true, again.get("repeated"), "nothing left to erase: the first erasure answers");
+    assertEquals(((Map<?, ?>) erased.get("request")).get("id"), ((Map<?, ?>) again.get("request")).get("id"));
   }
 
   /** Fires the schedules in order of their instant, the clock at each, until one has its effect. */
@@ -509,7 +522,8 @@ final class ProductFlow {
       case "SchedulesHandler" -> new SchedulesHandler(app.schedulingDeadlines());
       case "DeadlinesHandler" -> new DeadlinesHandler(app.firingDeadlines());
       case "MailerHandler" -> new MailerHandler(app.sendingMail(), app.suppressions(), app.sweepingMail());
-      case "ReconcileHandler" -> new ReconcileHandler(app.reconciling());
+      case "ReconcileHandler" -> new ReconcileHandler(app.reconciling(), app.retaining());
+      case "PrivacyHandler" -> new PrivacyHandler(app.handlingPrivacy());
       case "SessionHandler" -> new SessionHandler(() -> {
         throw new AssertionError("the flow never signs in (POST /session is exempt: see FlowContract)");
       });

@@ -110,8 +110,10 @@ public final class DemoCommand {
     call("POST", "/plans/" + planId + "/announce", Map.of(), 200);
 
     step("Ý kiến của công dân qua cổng thông tin xã / a citizen's opinion through the commune website");
+    // the website showed the privacy notice beside a consent box the citizen ticked: it sends both
     Map<String, Object> receipt = webhook(Map.of("content", "Đường liên thôn Nà Pàn xuống cấp, đề nghị sửa chữa.",
-        "field", "infrastructure", "name", "Hoàng Văn Dũng", "email", "dung@example.vn", "plan", planId));
+        "field", "infrastructure", "name", "Hoàng Văn Dũng", "email", "dung@example.vn", "plan", planId,
+        "consent", true, "privacyNotice", vn.doithoai.core.privacy.PrivacyNotice.current().version()));
     settle();
 
     advanceDaily(MEETING);

@@ -57,7 +57,15 @@ final class LocalApi implements AutoCloseable {
   }
 
   Reply call(String method, String path, String token, Object body) {
+    return callAccepting(method, path, token, body, null);
+  }
+
+  /** As {@link #call}, with an {@code Accept} header (null: none). */
+  Reply callAccepting(String method, String path, String token, Object body, String accept) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+    if (accept != null) {
+      b.header("Accept", accept);
+    }
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

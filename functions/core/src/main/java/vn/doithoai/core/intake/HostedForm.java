@@ -31,7 +31,7 @@ public final class HostedForm {
   public static final int PER_CONTACT_PER_DAY = 5;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final List<String> FIELDS = List.of("content", "field", "name", "phone", "email", "address",
-      "village", "consentToPublish", "plan");
+      "village", "consentToPublish", "consent", "privacyNotice", "plan");
 
   /** A submission as posted: the decoded fields, the caller's address, the body's size in bytes. */
   public record Submission(String communeId, Map<String, String> fields, String sourceAddress, int bytes) {}

@@ -150,8 +150,20 @@ public final class SubmittingOpinion {
     String address = in.text("address", 300).orElse(null);
     String village = in.text("village", 120).orElse(null);
     boolean consent = in.bool("consentToPublish").orElse(false);
+    boolean agreed = in.bool("consent").orElse(false);
+    Optional<String> notice = in.text("privacyNotice", 60);
+    if (notice.isPresent() && vn.doithoai.core.privacy.PrivacyNotice.of(notice.get()).isEmpty()) {
+      in.error("privacyNotice", "Phiên bản thông báo về dữ liệu cá nhân không đúng; phiên bản hiện hành là "
+          + vn.doithoai.core.privacy.PrivacyNotice.current().version() + ".");
+    } else if (agreed && notice.isEmpty()) {
+      in.error("privacyNotice", "Sự đồng ý phải kèm phiên bản thông báo về dữ liệu cá nhân mà công dân đã đọc "
+          + "(privacyNotice).");
+    }
     Optional<String> planId = in.id("plan");
     in.check();
+    vn.doithoai.core.opinion.Consent record = agreed
+        ? vn.doithoai.core.opinion.Consent.given(consent, now, via, notice.get())
+        : vn.doithoai.core.opinion.Consent.publicDuty(consent, now, via, notice.orElse(null));
     planId.ifPresent(p -> {
       boolean open = plans.find(communeId, p).map(plan -> plan.status() == PlanStatus.ANNOUNCED
           || plan.status() == PlanStatus.DRAFT).orElse(false);
@@ -163,8 +175,8 @@ public final class SubmittingOpinion {
 
     beforeWrite.run();
     Opinion opinion = Opinion.received(Ids.newId("o"), communeId, planId, Ids.trackingCode(), content, field,
-        channel, List.of(new Raiser(name, phone, email, address, village, consent)), Optional.empty(), now,
-        Actor.system(via, communeId));
+        channel, List.of(new Raiser(name, phone, email, address, village, consent, Optional.of(record))),
+        Optional.empty(), now, Actor.system(via, communeId));
     InboxEntry entry = new InboxEntry(communeId, inboxId, bodyHash, opinion.id(), opinion.trackingCode(), now,
         now.plus(INBOX_TTL));
     IntakeResult result = opinions.intake(entry, opinion, mails.acknowledgement(commune, opinion, now));

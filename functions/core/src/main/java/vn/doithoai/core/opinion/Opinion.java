@@ -185,6 +185,29 @@ public record Opinion(
         actor, now, "opinion.closed", "", note);
   }
 
+  /**
+   * Xóa dữ liệu cá nhân: the raisers {@code whose} lose name, phone, e-mail, address and village (the content,
+   * status, answer and counts stay, so statistics and published documents are unchanged); audited with why,
+   * never with what was removed. Any status: erasure is a right, not a step of the dialogue.
+   */
+  public Opinion eraseContacts(java.util.function.Predicate<Raiser> whose, String why, Actor actor, Instant now) {
+    List<Raiser> kept = raisers.stream().map(r -> whose.test(r) ? r.erased() : r).toList();
+    long erased = raisers.stream().filter(whose).count();
+    List<AuditEntry> trail = new ArrayList<>(audit);
+    trail.add(AuditEntry.of(now, actor, "opinion.contact-erased", erased + " người nêu", why));
+    return new Opinion(id, communeId, planId, trackingCode, content, field, channel, kept, compiled, receivedAt,
+        status, decision, mergedInto, mergedFrom, assignment, answer, version + 1, trail);
+  }
+
+  /** When it left the open statuses (its last transition other than an erasure), if it has. */
+  public Optional<Instant> closedAt() {
+    if (status.open()) {
+      return Optional.empty();
+    }
+    return audit.stream().filter(e -> !e.action().equals("opinion.contact-erased")).map(AuditEntry::at)
+        .reduce((a, b) -> b);
+  }
+
   private void requireIn(String action, Set<OpinionStatus> allowed) {
     if (!allowed.contains(status)) {
       throw DomainException.conflict("illegal_transition", "Không thể " + ACTIONS.getOrDefault(action, action)

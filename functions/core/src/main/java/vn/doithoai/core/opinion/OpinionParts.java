@@ -11,9 +11,35 @@ import java.util.Optional;
 public final class OpinionParts {
   private OpinionParts() {}
 
-  /** Người nêu ý kiến. Personal data: never in logs or public outputs unless {@code consentToPublish}. */
+  /**
+   * Người nêu ý kiến. Personal data: never in logs or public outputs unless {@code consentToPublish}.
+   * {@code consent}: what they agreed to and which notice they read (absent for raisers recorded before it was
+   * kept). An erased raiser ({@link #erased()}) keeps only the consent record and nothing that names them.
+   */
   public record Raiser(String name, String phone, String email, String address, String village,
-      boolean consentToPublish) {
+      boolean consentToPublish, Optional<Consent> consent) {
+    public Raiser {
+      consent = consent == null ? Optional.empty() : consent;
+    }
+
+    public Raiser(String name, String phone, String email, String address, String village, boolean consentToPublish) {
+      this(name, phone, email, address, village, consentToPublish, Optional.empty());
+    }
+
+    /** Name, phone, e-mail, address and village removed, publication withdrawn; the consent record stays. */
+    public Raiser erased() {
+      return new Raiser(null, null, null, null, null, false, consent);
+    }
+
+    /** Whether anything here still names or reaches a person. */
+    public boolean holdsPersonalData() {
+      return present(name) || present(phone) || present(email) || present(address) || present(village);
+    }
+
+    private static boolean present(String s) {
+      return s != null && !s.isBlank();
+    }
+
     public Map<String, Object> toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", name);
@@ -22,12 +48,15 @@ public final class OpinionParts {
       m.put("address", address);
       m.put("village", village);
       m.put("consentToPublish", consentToPublish);
+      consent.ifPresent(c -> m.put("consent", c.toJson()));
       return m;
     }
 
+    @SuppressWarnings("unchecked")
     public static Raiser fromJson(Map<String, Object> m) {
       return new Raiser((String) m.get("name"), (String) m.get("phone"), (String) m.get("email"),
-          (String) m.get("address"), (String) m.get("village"), Boolean.TRUE.equals(m.get("consentToPublish")));
+          (String) m.get("address"), (String) m.get("village"), Boolean.TRUE.equals(m.get("consentToPublish")),
+          Optional.ofNullable((Map<String, Object>) m.get("consent")).map(Consent::fromJson));
     }
   }
 

@@ -39,4 +39,16 @@ public interface Opinions {
 
   /** Opinions assigned to an agency, soonest due first. */
   List<Opinion> byAgency(String communeId, String agencyId);
+
+  /** Every opinion of a commune (a Query of the commune's partition, never a Scan): for a citizen's request. */
+  List<Opinion> all(String communeId);
+
+  /** A page of the opinions of every commune, and where the next page starts (empty: the last). */
+  record Page(List<Opinion> opinions, Optional<String> next) {}
+
+  /**
+   * Opinions of every commune, page by page from {@code cursor} (empty: the first), about {@code limit} items read
+   * per page: the daily retention sweep's read, a paged Scan kept out of every request path.
+   */
+  Page everyCommune(Optional<String> cursor, int limit);
 }
