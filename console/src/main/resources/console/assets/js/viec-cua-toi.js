@@ -87,7 +87,7 @@ async function approvals(index) {
         announce(status, h('span', {class: 'field-error'}, e.message));
       }
     }}, 'Duyệt', h('span', {class: 'visually-hidden'}, ' ' + (c.title || 'thông báo kết luận')));
-    const item = h('li', {}, h('a', {href: `/api/conclusions/${encodeURIComponent(c.id)}/document`},
+    const item = h('li', {}, h('a', {href: `/ke-hoach/thong-bao-ket-luan.html?id=${encodeURIComponent(c.id)}`},
         c.title || 'Thông báo kết luận'), ' (', planTitle(c.plan), ') ', button);
     return item;
   };
