@@ -84,7 +84,10 @@ function itemRow(part, i) {
   const due = h('input', {type: 'date', id: id('han'), value: i.due || ''});
   const agencyLabel = h('label', {for: agency.id});
   const agencyGroup = h('div', {class: 'group'}, agencyLabel, agency);
-  const dueGroup = h('div', {class: 'group'}, h('label', {for: due.id}, 'Hạn giải quyết'), due);
+  const dueHint = i.opinionId ? h('span', {class: 'hint', id: id('han-goi-y')},
+      'Hạn trả lời của ý kiến đã giao có thể được tính lại theo quy định khi ban hành thông báo.') : null;
+  if (dueHint) due.setAttribute('aria-describedby', dueHint.id);
+  const dueGroup = h('div', {class: 'group'}, h('label', {for: due.id}, 'Hạn giải quyết'), dueHint, due);
   const shown = () => {
     const p = choice.value;
     agencyGroup.hidden = !['assigned', 'forwarded', 'redirected'].includes(p);
@@ -152,6 +155,14 @@ function editForm(c) {
 }
 
 function approveForm(c) {
+  const open = (c.personalData || []).length;
+  if (open) {
+    // the host approves the text as it will be published: a person's data is hidden or cleared first
+    return h('section', {id: 'duyet', 'aria-labelledby': 'duyet-tieu-de'},
+        h('h2', {id: 'duyet-tieu-de'}, 'Duyệt thông báo kết luận'),
+        h('p', {class: 'field-error'}, `Còn ${open} cụm từ thông tin cá nhân chưa xử lý (xem phía trên): `
+            + 'ẩn hoặc xác nhận không phải thông tin cá nhân, rồi duyệt.'));
+  }
   const form = h('form', {novalidate: true, id: 'duyet'},
       h('h2', {}, 'Duyệt thông báo kết luận'),
       h('p', {}, 'Khi đồng chí bấm “Duyệt”:'),
