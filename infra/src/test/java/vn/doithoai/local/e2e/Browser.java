@@ -142,6 +142,18 @@ final class Browser implements AutoCloseable {
     return action(title).findElement(By.xpath("./following-sibling::form"));
   }
 
+  /** Opens an action's disclosure; its form. */
+  WebElement openAction(String title) {
+    action(title).click();
+    return actionForm(title);
+  }
+
+  /** Submits {@code form} and waits for the page to confirm it ({@code #thong-bao}). */
+  void submit(WebElement form, String confirmation) {
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    waitForText("#thong-bao", confirmation);
+  }
+
   void assertNoAxeViolations(String page) {
     String v = axeViolations();
     Assertions.assertTrue(v.isEmpty(), page + ": axe-core WCAG 2.1 A/AA violations:\n" + v);

@@ -261,12 +261,10 @@ class ConsoleBrowserTest {
     browser.waitReady();
     List<String> offered = browser.all(".actions summary").stream().map(WebElement::getText).toList();
     assertEquals(List.of("Trả lời", "Gia hạn"), offered);
-    browser.action("Trả lời").click();
-    WebElement answer = browser.actionForm("Trả lời");
+    WebElement answer = browser.openAction("Trả lời");
     answer.findElement(By.name("text")).sendKeys("Phòng Kinh tế đã khảo sát; tuyến đường được đưa vào kế hoạch sửa "
         + "chữa quý I/2027.");
-    answer.findElement(By.cssSelector("button[type=submit]")).click();
-    browser.waitForText("#thong-bao", "Đã thực hiện: Trả lời.");
+    browser.submit(answer, "Đã thực hiện: Trả lời.");
     assertTrue(browser.find(".summary-list").getText().contains("Trạng thái\nĐã trả lời"));
     browser.assertNoAxeViolations("opinion detail (agency, answered)");
     LocalApi.Reply status = api.call("GET", "/public/demo/opinions/" + codes.get("a"), null, null);

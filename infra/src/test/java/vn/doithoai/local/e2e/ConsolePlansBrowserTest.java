@@ -209,29 +209,23 @@ class ConsolePlansBrowserTest {
         + sent.text("trackingCode"), office, null).json().get("opinions");
     webOpinionId = (String) found.get(0).get("id");
     browser.open("/y-kien/chi-tiet.html?id=" + webOpinionId);
-    browser.action("Đưa vào đối thoại").click();
-    new org.openqa.selenium.support.ui.Select(browser.actionForm("Đưa vào đối thoại").findElement(By.name("plan")))
-        .selectByValue(planId);
-    browser.actionForm("Đưa vào đối thoại").findElement(By.cssSelector("button[type=submit]")).click();
-    browser.waitForText("#thong-bao", "Đã thực hiện: Đưa vào đối thoại.");
-    browser.action("Giao cơ quan giải quyết").click();
-    WebElement assign = browser.actionForm("Giao cơ quan giải quyết");
+    WebElement accept = browser.openAction("Đưa vào đối thoại");
+    new org.openqa.selenium.support.ui.Select(accept.findElement(By.name("plan"))).selectByValue(planId);
+    browser.submit(accept, "Đã thực hiện: Đưa vào đối thoại.");
+    WebElement assign = browser.openAction("Giao cơ quan giải quyết");
     new org.openqa.selenium.support.ui.Select(assign.findElement(By.name("agency"))).selectByValue("phong-kinh-te");
     assign.findElement(By.cssSelector("button[type=submit]")).click();
     browser.waitForText(".actions .notice", "Giao Phòng Kinh tế, hạn trả lời Thứ");
-    assign.findElement(By.cssSelector("button[type=submit]")).click();
-    browser.waitForText("#thong-bao", "Đã thực hiện: Giao cơ quan giải quyết.");
+    browser.submit(assign, "Đã thực hiện: Giao cơ quan giải quyết.");
 
     browser.signIn(api.token("demo", "agency", "phong-kinh-te"));
     browser.open("/");
     browser.driver.findElement(By.linkText(sent.text("trackingCode"))).click();
     browser.waitReady();
-    browser.action("Trả lời").click();
-    WebElement answer = browser.actionForm("Trả lời");
+    WebElement answer = browser.openAction("Trả lời");
     answer.findElement(By.name("text")).sendKeys("Phòng Kinh tế đã kiểm tra; đoạn sạt lở được gia cố bằng rọ đá "
         + "trong tháng 11/2025.");
-    answer.findElement(By.cssSelector("button[type=submit]")).click();
-    browser.waitForText("#thong-bao", "Đã thực hiện: Trả lời.");
+    browser.submit(answer, "Đã thực hiện: Trả lời.");
     assertTrue(browser.find(".summary-list").getText().contains("Trạng thái\nĐã trả lời"));
     browser.signIn(office);
   }
@@ -365,6 +359,9 @@ class ConsolePlansBrowserTest {
     browser.atWidth(390, true, () -> {
       browser.open("/");
       WebElement link = browser.find(".card a[href*='thong-bao-ket-luan.html']");
+      WebElement waiting = link.findElement(By.xpath(".."));
+      assertTrue(waiting.getText().contains("còn 1 thông tin cá nhân cần xử lý")
+          && waiting.findElements(By.tagName("button")).isEmpty(), "no quick Duyệt while a flag is open");
       assertTrue(link.getAttribute("href").endsWith("/ke-hoach/thong-bao-ket-luan.html?id=" + conclusionId),
           link.getAttribute("href"));
       link.click();
