@@ -214,6 +214,11 @@ write("calendar-override", event("POST", "/calendar/overrides", None, j({"date":
       claims=platform))
 write("calendar-year", event("GET", "/calendar/{year}", {"year": "2026"}, claims=office))
 
+# ---- rules: the platform admin confirms an unconfirmed source after checking the text; it escalates from then ----
+write("rules-confirm", event("POST", "/rules/{instrumentId}/confirm", {"instrumentId": "qdi-11-2019"},
+      j({"source": "Quy định số 11-QĐi/TW ngày 18/02/2019 của Bộ Chính trị, đối chiếu văn bản gốc (ví dụ)"}),
+      claims=platform))
+
 # ---- the meeting and the conclusion notice ----
 host = staff("host")
 write("conclusions-record", event("POST", "/plans/{planId}/meetings/{meetingId}/record",

@@ -27,6 +27,8 @@ public final class Main {
         calendar version                        the calendar data version
         deadlines --profile ID --meeting DATE [--conclusion DATE] [--reading strict|inclusive] [--json]
         profiles                                the rule profiles shipped
+        profiles seeds                          seeds 000, 001, 002, 004: every rule considered, its instrument,
+                                                whom it binds, whether it binds the plan (why), its due date
         bench calendar                          indexed counting vs a day-by-day walk
         bench lambda [--runs N] [--warm N] [--quick]  cold start, warm latency, capacity, cost (infra/docs/benchmarks.md)
         serve [--port 3000] [--data DIR] [--template FILE] [--webhook-secret SECRET] [--clock INSTANT]
@@ -76,7 +78,7 @@ public final class Main {
       String result = switch (args.word(0, "lệnh|command")) {
         case "calendar" -> CalendarCommand.run(args, calendar(args), args.flag("explain") ? err : nullStream());
         case "deadlines" -> DeadlinesCommand.run(args, calendar(args));
-        case "profiles" -> ProfilesCommand.run();
+        case "profiles" -> profiles(args);
         case "bench" -> CalendarBenchmark.run(args);
         case "serve" -> vn.doithoai.local.runtime.ServeCommand.run(argv, out, err);
         case "token" -> vn.doithoai.local.runtime.TokenCommand.run(argv);
@@ -96,6 +98,17 @@ public final class Main {
       err.println("Lỗi: " + (m.contains(" / ") ? m : m + " / invalid input"));
       return BAD_INPUT;
     }
+  }
+
+  private static String profiles(Args args) {
+    if (args.size() == 1) {
+      return ProfilesCommand.run();
+    }
+    if (args.word(1, "lệnh con|subcommand").equals("seeds")) {
+      return SeedRulesCommand.run(calendar(args));
+    }
+    throw new CliException("Lệnh con không hợp lệ '" + args.word(1, "") + "' (chỉ có: seeds)",
+        "unknown subcommand '" + args.word(1, "") + "' (only: seeds)");
   }
 
   private static WorkingCalendar calendar(Args args) {

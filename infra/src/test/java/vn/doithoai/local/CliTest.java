@@ -36,6 +36,30 @@ class CliTest {
   }
 
   @Test
+  @DisplayName("profiles seeds: no art. 43 on seeds 001, 002, 004; seed 000's conclusion due 04/12/2025 under 320-QĐ/TU")
+  void seedRules() {
+    Result r = run("profiles", "seeds");
+    assertEquals(0, r.code(), r.err());
+    String[] seeds = r.out().split("\n## ");
+    assertEquals(4, seeds.length, r.out());
+    for (String seed : seeds) {
+      for (String line : seed.split("\n")) {
+        if (line.contains("Luật Tổ chức chính quyền địa phương") || line.contains("72/2025/QH15")) {
+          assertTrue(line.contains("| không |"), "art. 43 binds none of these seeds' plans: " + line);
+        }
+      }
+    }
+    String seed000 = seeds[0];
+    assertTrue(seed000.lines().anyMatch(l -> l.startsWith("| conclusion.notice") && l.contains("| lang-son-320 |")
+        && l.contains("| có | 04/12/2025 |")), seed000);
+    assertTrue(seed000.lines().anyMatch(l -> l.startsWith("| opinion.written-reply") && l.contains("chưa xác nhận")
+        && l.contains("| có |")), seed000);
+    assertTrue(seeds[2].lines().anyMatch(l -> l.contains("Quy định số 11-QĐi/TW") && l.contains("| không |")),
+        "seed 002 is a People's Committee plan: the Party rule does not bind it\n" + seeds[2]);
+    assertEquals(2, run("profiles", "nope").code());
+  }
+
+  @Test
   @DisplayName("working-days prints one ISO date a line for the whole range")
   void workingDays() {
     Result r = run("calendar", "working-days", "2026-01-01", "2026-12-31");

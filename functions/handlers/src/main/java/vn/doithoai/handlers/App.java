@@ -3,6 +3,7 @@ package vn.doithoai.handlers;
 import java.time.Clock;
 import java.util.function.Supplier;
 import vn.doithoai.aws.DynamoCalendarOverrides;
+import vn.doithoai.aws.DynamoRuleConfirmations;
 import vn.doithoai.aws.DynamoCommunes;
 import vn.doithoai.aws.DynamoConclusions;
 import vn.doithoai.aws.DynamoDeadlineStore;
@@ -37,7 +38,11 @@ import vn.doithoai.core.opinion.AssignmentDeadlines;
 import vn.doithoai.core.opinion.HandlingOpinions;
 import vn.doithoai.core.opinion.PublicOpinions;
 import vn.doithoai.core.plan.ManagingPlans;
+import vn.doithoai.core.plan.ConfirmingRules;
 import vn.doithoai.core.plan.PlanSchedules;
+import vn.doithoai.core.plan.RederivingPlans;
+import vn.doithoai.core.rules.ConfirmedInstruments;
+import vn.doithoai.core.rules.Instruments;
 import vn.doithoai.core.rules.RuleProfiles;
 
 /**
@@ -67,6 +72,7 @@ public final class App {
   private final vn.doithoai.core.followup.FollowingUp followingUp;
   private final vn.doithoai.core.followup.Exporting exporting;
   private final ChangingCalendar changingCalendar;
+  private final ConfirmingRules confirmingRules;
   private final ManagingCommunes managingCommunes;
   private final ManagingPlans managingPlans;
   private final HandlingOpinions handlingOpinions;
@@ -95,7 +101,9 @@ public final class App {
   App(DynamoTable table, Clock clock, Clock wire, String publicBaseUrl, Outside outside) {
     RuleProfiles profiles = RuleProfiles.shipped();
     this.calendars = new Calendars(WorkingCalendar::vietnam, new DynamoCalendarOverrides(table), clock);
-    PlanSchedules planSchedules = new PlanSchedules(profiles, calendars);
+    ConfirmedInstruments instruments = new ConfirmedInstruments(Instruments::shipped,
+        new DynamoRuleConfirmations(table), clock);
+    PlanSchedules planSchedules = new PlanSchedules(profiles, calendars, instruments);
     DynamoCommunes communes = new DynamoCommunes(table);
     DynamoPlans plans = new DynamoPlans(table);
     DynamoOpinions opinions = new DynamoOpinions(table);
@@ -109,6 +117,8 @@ public final class App {
     this.handlingOpinions = new HandlingOpinions(opinions, communes, plans, new AssignmentDeadlines(profiles,
         calendars), mails, new AgencyMails(publicBaseUrl), clock);
     this.changingCalendar = new ChangingCalendar(calendars, deadlines, plans, planSchedules, clock);
+    this.confirmingRules = new ConfirmingRules(instruments, new RederivingPlans(deadlines, plans, planSchedules),
+        clock);
     this.communes = communes;
     DynamoConclusions conclusions = new DynamoConclusions(table);
     this.publishingConclusion = new PublishingConclusion(conclusions, plans, opinions, handlingOpinions, communes,
@@ -193,6 +203,10 @@ public final class App {
 
   ChangingCalendar changingCalendar() {
     return changingCalendar;
+  }
+
+  ConfirmingRules confirmingRules() {
+    return confirmingRules;
   }
 
   ManagingCommunes managingCommunes() {

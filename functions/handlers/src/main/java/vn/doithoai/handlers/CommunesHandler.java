@@ -6,21 +6,32 @@ import vn.doithoai.core.calendar.Calendars;
 import vn.doithoai.core.calendar.ChangingCalendar;
 import vn.doithoai.core.calendar.YearInfo;
 import vn.doithoai.core.commune.ManagingCommunes;
+import vn.doithoai.core.plan.ConfirmingRules;
 
-/** Admin routes: register a commune, read and change it, rotate its webhook secret. */
+/**
+ * Admin routes: register a commune, read and change it, rotate its webhook secret; the calendar's overrides; a
+ * platform administrator's confirmation of a rule's source.
+ */
 public final class CommunesHandler extends ApiHandler {
   private final ManagingCommunes communes;
   private final ChangingCalendar changing;
   private final Calendars calendars;
+  private final ConfirmingRules confirming;
 
   public CommunesHandler() {
-    this(App.get().managingCommunes(), App.get().changingCalendar(), App.get().calendars());
+    this(App.get());
   }
 
-  CommunesHandler(ManagingCommunes communes, ChangingCalendar changing, Calendars calendars) {
+  CommunesHandler(App app) {
+    this(app.managingCommunes(), app.changingCalendar(), app.calendars(), app.confirmingRules());
+  }
+
+  CommunesHandler(ManagingCommunes communes, ChangingCalendar changing, Calendars calendars,
+      ConfirmingRules confirming) {
     this.communes = communes;
     this.changing = changing;
     this.calendars = calendars;
+    this.confirming = confirming;
   }
 
   @Override
@@ -35,7 +46,9 @@ public final class CommunesHandler extends ApiHandler {
             withSecret(communes.rotateSecret(r.actor(), r.path("communeId"), r.json()))),
         "POST /calendar/overrides", r -> ApiResponses.json(201, ChangingCalendar.toJson(changing.add(r.actor(),
             r.json()))),
-        "GET /calendar/{year}", r -> ApiResponses.json(200, year(r)));
+        "GET /calendar/{year}", r -> ApiResponses.json(200, year(r)),
+        "POST /rules/{instrumentId}/confirm", r -> ApiResponses.json(200, ConfirmingRules.toJson(confirming.confirm(
+            r.actor(), r.path("instrumentId"), r.json()))));
   }
 
   /** The commune's calendar for a year: days off and make-up days with their sources, and the version. */

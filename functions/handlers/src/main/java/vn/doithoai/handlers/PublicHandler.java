@@ -192,6 +192,7 @@ public final class PublicHandler extends ApiHandler {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", c.id());
       m.put("number", c.number().map(n -> n.text()).orElse(null));
+      m.put("reference", c.number().map(n -> n.inSentence("Thông báo")).orElse(null));
       m.put("issuedOn", c.issuedOn().map(Object::toString).orElse(null));
       m.put("title", c.content().title());
       m.put("edition", c.edition());

@@ -11,6 +11,7 @@ import vn.doithoai.core.calendar.VietnameseDates;
 import vn.doithoai.core.common.FieldError;
 import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.conclusion.Conclusion;
+import vn.doithoai.core.conclusion.DocumentNumber;
 import vn.doithoai.core.intake.HostedForm;
 import vn.doithoai.core.intake.ProofOfWork;
 import vn.doithoai.core.opinion.Channel;
@@ -148,8 +149,8 @@ final class PublicPages {
       b.append("<ul>");
       for (Conclusion n : page.notices()) {
         String href = base + "/conclusions/" + escape(n.id());
-        b.append("<li><a href=\"").append(href).append("\">Thông báo ")
-            .append(escape(n.number().map(x -> x.text()).orElse(""))).append(" – ")
+        b.append("<li><a href=\"").append(href).append("\">")
+            .append(escape(n.number().map(x -> x.inSentence("Thông báo")).orElse("Thông báo"))).append(" – ")
             .append(escape(n.content().title())).append("</a>")
             .append(n.issuedOn().map(d -> " (ngày " + date(d) + ")").orElse(""))
             .append(n.edition() > 1 ? " <span class=\"tag\">Đính chính lần " + n.edition() + "</span>" : "")
@@ -190,7 +191,8 @@ final class PublicPages {
     }
     b.append("<dt>Chủ trì</dt><dd>").append(escape(hosts)).append("</dd>")
         .append("<dt>Thành phần</dt><dd>").append(escape(p.content().audience())).append("</dd>")
-        .append("<dt>Kế hoạch</dt><dd>Số ").append(escape(p.content().number())).append("</dd></dl>")
+        .append("<dt>Kế hoạch</dt><dd>").append(escape(DocumentNumber.inSentence("Kế hoạch", p.content().number())))
+        .append("</dd></dl>")
         .append("<p><a href=\"").append(base).append("/gui-y-kien?plan=").append(escape(p.id()))
         .append("\">Gửi ý kiến cho cuộc đối thoại này</a> · <a href=\"").append(base).append("/plans/")
         .append(escape(p.id())).append("/poster\">In thông báo có mã QR</a></p></article>");

@@ -45,8 +45,7 @@ class CalendarChangeTest {
     // 7 working days before Fri 4/12/2026, strict: the 8th working day before (24/11 is a holiday): Mon 23/11
     assertEquals("2026-11-23", before.due().toString());
 
-    APIGatewayV2HTTPResponse added = new CommunesHandler(app.managingCommunes(), app.changingCalendar(),
-        app.calendars()).handleRequest(Events.load("calendar-override"), null);
+    APIGatewayV2HTTPResponse added = new CommunesHandler(app).handleRequest(Events.load("calendar-override"), null);
     assertEquals(201, added.getStatusCode(), added.getBody());
     assertTrue(added.getBody().contains(id), added.getBody());
 

@@ -231,6 +231,11 @@ final class ProductFlow {
     List<?> moved = (List<?>) send("calendar-override", override).get("plansMoved");
     assertTrue(moved.contains(next), "a day off on " + dueDay + " moved the plan due then: " + moved);
 
+    // the platform admin confirms the written-reply rule's source (QĐ 11-QĐi/TW): it escalates from now on
+    Map<String, Object> confirmed = send("rules-confirm", request("rules-confirm"));
+    assertEquals("official", confirmed.get("status"), "confirmed: " + confirmed);
+    assertEquals("local-platform", confirmed.get("confirmedBy"));
+
     fireNextSchedule();
     reconcile();
     sweep();
@@ -499,7 +504,7 @@ final class ProductFlow {
       case "OpinionsHandler" -> new OpinionsHandler(app.handlingOpinions());
       case "ConclusionsHandler" -> new ConclusionsHandler(app.publishingConclusion(), app.communes());
       case "FollowUpHandler" -> new FollowUpHandler(app.followingUp(), app.exporting());
-      case "CommunesHandler" -> new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars());
+      case "CommunesHandler" -> new CommunesHandler(app);
       case "RelayHandler" -> new RelayHandler(app.eventPublisher());
       case "SchedulesHandler" -> new SchedulesHandler(app.schedulingDeadlines());
       case "DeadlinesHandler" -> new DeadlinesHandler(app.firingDeadlines());

@@ -2,22 +2,18 @@ package vn.doithoai.core.calendar;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import vn.doithoai.core.common.Role;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Input;
 import vn.doithoai.core.deadline.DeadlineStore;
-import vn.doithoai.core.plan.Plan;
-import vn.doithoai.core.plan.PlanDeadline;
 import vn.doithoai.core.plan.PlanSchedules;
 import vn.doithoai.core.plan.Plans;
+import vn.doithoai.core.plan.RederivingPlans;
 
 /**
  * Adding a day off or a working day after the data shipped — a newly announced swap (national, by the
@@ -30,17 +26,13 @@ public final class ChangingCalendar {
   public record Result(CalendarOverride override, String calendarVersion, List<String> plansMoved) {}
 
   private final Calendars calendars;
-  private final DeadlineStore deadlines;
-  private final Plans plans;
-  private final PlanSchedules schedules;
+  private final RederivingPlans rederiving;
   private final Clock clock;
 
   public ChangingCalendar(Calendars calendars, DeadlineStore deadlines, Plans plans, PlanSchedules schedules,
       Clock clock) {
     this.calendars = Objects.requireNonNull(calendars);
-    this.deadlines = Objects.requireNonNull(deadlines);
-    this.plans = Objects.requireNonNull(plans);
-    this.schedules = Objects.requireNonNull(schedules);
+    this.rederiving = new RederivingPlans(deadlines, plans, schedules);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -68,43 +60,10 @@ public final class ChangingCalendar {
     calendars.add(national ? Optional.empty() : Optional.of(actor.communeId()), o);
 
     // every plan with an open deadline in the communes concerned: derive again, save the ones that moved
-    Set<String> seen = new LinkedHashSet<>();
-    List<String> moved = new ArrayList<>();
-    for (PlanDeadline d : deadlines.openDueBefore(java.time.Instant.MAX, 10_000)) {
-      if (d.assignment() || (!national && !d.communeId().equals(actor.communeId()))
-          || !seen.add(d.communeId() + "#" + d.planId())) {
-        continue;
-      }
-      Optional<Plan> plan = plans.find(d.communeId(), d.planId());
-      if (plan.isEmpty()) {
-        continue;
-      }
-      List<PlanDeadline> now = schedules.openDeadlines(plan.get());
-      if (!sameDates(now, stored(d.communeId(), d.planId()))) {
-        Plan next = plan.get().recalculated(calendars.forCommune(d.communeId()).version(), actor, clock.instant());
-        plans.save(next, schedules.openDeadlines(next));
-        moved.add(next.id());
-      }
-    }
+    List<String> moved = rederiving.rederive(c -> national || c.equals(actor.communeId()),
+        p -> p.recalculated(calendars.forCommune(p.communeId()).version(), actor, clock.instant()));
     String version = calendars.forCommune(national ? "-" : actor.communeId()).version();
     return new Result(o, version, moved);
-  }
-
-  private List<PlanDeadline> stored(String communeId, String planId) {
-    return deadlines.openDueBefore(java.time.Instant.MAX, 10_000).stream()
-        .filter(d -> d.communeId().equals(communeId) && d.planId().equals(planId)).toList();
-  }
-
-  private static boolean sameDates(List<PlanDeadline> a, List<PlanDeadline> b) {
-    return key(a).equals(key(b));
-  }
-
-  private static Set<String> key(List<PlanDeadline> list) {
-    Set<String> s = new java.util.TreeSet<>();
-    for (PlanDeadline d : list) {
-      s.add(d.id() + "@" + d.due() + "@" + d.steps().stream().map(x -> x.name() + x.at()).toList());
-    }
-    return s;
   }
 
   /** For the API: the override as JSON. */

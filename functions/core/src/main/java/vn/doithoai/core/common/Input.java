@@ -202,14 +202,19 @@ public final class Input {
         return Optional.of(e);
       }
     }
+    error(field, "Giá trị không hợp lệ; chọn một trong: " + choices(type) + ".");
+    return Optional.empty();
+  }
+
+  /** The values a choice takes, as a user reads them: "Đất đai (land), Giao thông (infrastructure)". */
+  public static <E extends Enum<E>> String choices(Class<E> type) {
     List<String> allowed = new ArrayList<>();
     for (E e : type.getEnumConstants()) {
       String value = e.name().toLowerCase(Locale.ROOT).replace('_', '-');
       // a labelled choice reads as the user knows it: "Đất đai (land)"
       allowed.add(e instanceof Labelled l ? l.vietnamese() + " (" + value + ")" : value);
     }
-    error(field, "Giá trị không hợp lệ; chọn một trong: " + String.join(", ", allowed) + ".");
-    return Optional.empty();
+    return String.join(", ", allowed);
   }
 
   public List<String> texts(String field, int maxItems, int maxLength) {

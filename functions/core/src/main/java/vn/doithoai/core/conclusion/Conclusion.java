@@ -149,7 +149,7 @@ public record Conclusion(
         "Thông báo kết luận phải được người chủ trì duyệt trước khi ban hành.");
     requireSigner();
     return next(ConclusionStatus.PUBLISHED, Optional.of(n), Optional.of(on), content, actor, now,
-        "conclusion.published", n.text());
+        "conclusion.published", n.inSentence("Thông báo"));
   }
 
   /**
@@ -178,7 +178,7 @@ public record Conclusion(
     return new Conclusion(newId, communeId, planId, meetingId, issuer, edition + 1, Optional.of(id),
         ConclusionStatus.DRAFT, Optional.empty(), Optional.empty(), content, 1,
         List.of(AuditEntry.of(now, actor, "conclusion.correction-drafted", "đính chính " + number.map(
-            DocumentNumber::text).orElse(id), "")), notPersonal);
+            n -> n.inSentence("Thông báo")).orElse(id), "")), notPersonal);
   }
 
   private Conclusion next(ConclusionStatus s, Optional<DocumentNumber> n, Optional<LocalDate> on, Content c,
@@ -212,6 +212,7 @@ public record Conclusion(
     m.put("status", status.code());
     m.put("statusText", status.vietnamese());
     m.put("number", number.map(DocumentNumber::text).orElse(null));
+    m.put("reference", number.map(n -> n.inSentence("Thông báo")).orElse(null));
     m.put("numberType", number.map(DocumentNumber::type).orElse(null));
     m.put("numberSequence", number.map(DocumentNumber::sequence).orElse(null));
     m.put("issuedOn", issuedOn.map(LocalDate::toString).orElse(null));

@@ -40,6 +40,20 @@ public record DocumentNumber(Issuer issuer, String type, int sequence) {
     return documentName + " số " + symbol();
   }
 
+  /**
+   * In running text from a number as an office typed it ("12-KH/ĐU", "Số: 48/KH-UBND", "số 7-KH/ĐU"):
+   * "Kế hoạch số 12-KH/ĐU"; the document's name alone when there is no number.
+   */
+  public static String inSentence(String documentName, String given) {
+    String bare = bare(given);
+    return bare.isEmpty() ? documentName : documentName + " số " + bare;
+  }
+
+  /** The number without "Số", "Số:" or "số", two digits at least: "Số: 1/KH-UBND" → "01/KH-UBND". */
+  public static String bare(String given) {
+    return given == null ? "" : twoDigits(given.strip().replaceFirst("^(Số|số)\\s*:?\\s*", ""));
+  }
+
   /** "1/KH-UBND" → "01/KH-UBND", "7-KH/ĐU" → "07-KH/ĐU"; anything else unchanged. */
   public static String twoDigits(String symbol) {
     return symbol == null ? null : symbol.replaceFirst("^(\\d)(?!\\d)", "0$1");

@@ -110,6 +110,8 @@ public final class DocumentDocx {
   private static final String HEADING = "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/>"
       + "<w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/>";
   private static final String CENTER = "<w:jc w:val=\"center\"/>";
+  /** A signing row stays on one page: the title and the name never part across a page break. */
+  private static final String UNSPLIT_ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
   private static final String LEFT = "<w:jc w:val=\"left\"/>";
 
   private DocumentDocx() {}
@@ -142,7 +144,12 @@ public final class DocumentDocx {
     if (!d.summary().isBlank()) {
       p(x, "<w:keepNext/>" + CENTER, run(d.summary(), true, false, false, 28));
     }
-    rule(x, (TEXT_WIDTH - 2800) / 2);
+    // under the summary: a short rule (Decree 30/2020), five hyphens (HD 36-HD/VPTW)
+    if (d.layout() == Layout.PARTY) {
+      p(x, CENTER, run(DocumentHtml.PARTY_DASHES, false, false, false, 28));
+    } else {
+      rule(x, (TEXT_WIDTH - 2800) / 2);
+    }
     recipients(x, d.recipients());
     paragraphs(x, d.intro());
     int roman = 0;
@@ -239,14 +246,14 @@ public final class DocumentDocx {
   private static void footer(StringBuilder x, OfficialDocument d) {
     List<Signature> signs = d.signatures();
     table(x, FOOTER_LEFT);
-    x.append("<w:tr>");
+    x.append(UNSPLIT_ROW);
     if (signs.size() == 2) {
       sign(x, FOOTER_LEFT, signs.get(0));
       sign(x, TEXT_WIDTH - FOOTER_LEFT, signs.get(1));
       x.append("</w:tr></w:tbl>");
       if (!d.distribution().isEmpty()) {
         table(x, FOOTER_LEFT);
-        x.append("<w:tr>");
+        x.append(UNSPLIT_ROW);
         distribution(x, d.distribution(), d.layout() == Layout.PARTY);
         cell(x, TEXT_WIDTH - FOOTER_LEFT);
         x.append("<w:p/></w:tc></w:tr></w:tbl>");

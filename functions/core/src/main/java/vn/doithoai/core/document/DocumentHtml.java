@@ -31,7 +31,7 @@ public final class DocumentHtml {
       table.footer td { width: 50%; }
       .rule { width: 30%; margin: 2pt auto; border: 0; border-top: 1px solid #000; }
       .motto { font-size: 14pt; text-decoration: underline; }
-      .party { font-size: 15pt; text-decoration: underline; }
+      b.party { font-size: 15pt; text-decoration: underline; }
       td.number, td.date { white-space: pre-wrap; padding-top: 6pt; }
       table.header td.date { font-size: 14pt; font-style: italic; }
       h1 { font-size: 14pt; text-align: center; margin: 18pt 0 0; }
@@ -39,8 +39,9 @@ public final class DocumentHtml {
       h2 { font-size: 14pt; text-indent: 1cm; margin: 8pt 0 4pt; }
       p { text-align: justify; text-indent: 1cm; margin: 4pt 0; }
       p.summary { text-align: center; text-indent: 0; font-weight: bold; margin: 0; }
+      p.dashes { text-align: center; text-indent: 0; margin: 0; }
       p.to { text-align: center; text-indent: 0; margin: 8pt 0; }
-      table.footer { margin-top: 12pt; }
+      table.footer { margin-top: 12pt; break-inside: avoid; }
       td.recipients { text-align: left; }
       td.recipients p { text-align: left; text-indent: 0; margin: 0; font-size: 11pt; }
       td.recipients p.label { font-size: 12pt; font-weight: bold; font-style: italic; }
@@ -50,6 +51,8 @@ public final class DocumentHtml {
       td.sign p { text-align: center; text-indent: 0; margin: 0; font-weight: bold; }
       td.sign p.space { height: 64pt; }
       """;
+
+  static final String PARTY_DASHES = "-----";
 
   private DocumentHtml() {}
 
@@ -65,7 +68,8 @@ public final class DocumentHtml {
     if (!d.summary().isBlank()) {
       h.append("<p class=\"summary\">").append(lines(d.summary())).append("</p>\n");
     }
-    h.append("<hr class=\"rule\">\n");
+    // under the summary: a short rule (Decree 30/2020), five hyphens (HD 36-HD/VPTW)
+    h.append(d.layout() == Layout.PARTY ? "<p class=\"dashes\">" + PARTY_DASHES + "</p>\n" : "<hr class=\"rule\">\n");
     recipients(h, d.recipients());
     paragraphs(h, d.intro());
     int roman = 0;

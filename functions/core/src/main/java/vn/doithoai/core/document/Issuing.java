@@ -46,6 +46,20 @@ final class Issuing {
     return "ĐẢNG BỘ " + (city ? "THÀNH PHỐ " : "TỈNH ") + bare.toUpperCase(VI);
   }
 
+  /**
+   * The standing committee of the Party body above the commune's, which a Party report goes to: "Ban Thường vụ
+   * Tỉnh ủy Lạng Sơn", "Ban Thường vụ Thành ủy Huế"; "cấp trên" when the commune has no province on record.
+   */
+  static String superiorStandingCommittee(Commune commune) {
+    String parent = parent(Issuer.PARTY_COMMITTEE, commune);
+    if (!parent.startsWith("ĐẢNG BỘ TỈNH ") && !parent.startsWith("ĐẢNG BỘ THÀNH PHỐ ")) {
+      return "Ban Thường vụ cấp ủy cấp trên";
+    }
+    boolean city = parent.startsWith("ĐẢNG BỘ THÀNH PHỐ ");
+    String name = commune.province().strip().replaceFirst("(?iu)^(tỉnh|thành phố|tp\\.?)\\s+", "");
+    return "Ban Thường vụ " + (city ? "Thành ủy " : "Tỉnh ủy ") + name;
+  }
+
   /** The centrally run cities since 1/7/2025 (Resolution 202/2025/QH15). */
   private static final List<String> CITIES = List.of("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ",
       "Huế");
@@ -85,8 +99,7 @@ final class Issuing {
 
   /** The number without "Số" or "Số:", for a sentence ("Kế hoạch số 48/KH-UBND"). */
   static String bare(String given) {
-    return given == null ? "" : vn.doithoai.core.conclusion.DocumentNumber.twoDigits(
-        given.strip().replaceFirst("^(Số|số)\\s*:?\\s*", ""));
+    return vn.doithoai.core.conclusion.DocumentNumber.bare(given);
   }
 
   /** Signed on behalf of the issuer by its head, the plan's first host: T/M BAN THƯỜNG VỤ, BÍ THƯ, or TM. UBND. */

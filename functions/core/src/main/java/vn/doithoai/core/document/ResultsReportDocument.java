@@ -52,20 +52,25 @@ public final class ResultsReportDocument {
     if (!r.carried().isEmpty()) {
       sections.add(new Section("NỘI DUNG CHUYỂN TỪ KỲ ĐỐI THOẠI TRƯỚC", List.of(), lines(r.carried())));
     }
-    String planRef = r.planNumber() == null || Issuing.bare(r.planNumber()).isEmpty() ? "Kế hoạch"
-        : "Kế hoạch số " + Issuing.bare(r.planNumber());
+    String planRef = vn.doithoai.core.conclusion.DocumentNumber.inSentence("Kế hoạch", r.planNumber());
     List<String> intro = List.of("Thực hiện " + planRef + " về " + lower(r.planTitle()) + ", "
         + Issuing.issuerShort(issuer, commune) + " báo cáo kết quả như sau:");
-    List<String> to = issuer == Issuer.PARTY_COMMITTEE
-        ? List.of("Thường trực Đảng ủy xã;", "Ban Thường trực Ủy ban MTTQ Việt Nam xã.")
+    // HD 36-HD/VPTW: the Party committee reports up, to the superior body's standing committee, the Front in copy
+    // and the Party office's archive line; the People's Committee reports to the commune's Party and Council
+    boolean party = issuer == Issuer.PARTY_COMMITTEE;
+    String superior = Issuing.superiorStandingCommittee(commune);
+    List<String> to = party ? List.of(superior)
         : List.of("Thường trực Đảng ủy, Thường trực HĐND xã;", "Ban Thường trực Ủy ban MTTQ Việt Nam xã.");
+    String closing = party ? Issuing.issuerShort(issuer, commune) + " báo cáo " + superior + "./."
+        : Issuing.issuerShort(issuer, commune) + " báo cáo để Thường trực Đảng ủy và Ủy ban MTTQ Việt Nam xã "
+            + "biết, chỉ đạo./.";
+    List<String> copies = party ? List.of(superior + " (để báo cáo),", "Ủy ban MTTQ Việt Nam xã (để giám sát),",
+        "Các đồng chí Ủy viên Ban Thường vụ,") : List.of("Như trên;", "Lưu: VT, VP.");
     return new OfficialDocument(Issuing.layout(issuer), Issuing.parent(issuer, commune),
         Issuing.body(issuer, commune), r.number().map(DocumentNumber::text).orElse(Issuing.number(issuer, "BC", "")),
         Issuing.place(commune), r.number().isPresent() ? java.util.Optional.of(r.asOf()) : java.util.Optional.empty(),
         "BÁO CÁO", "Kết quả đối thoại trực tiếp theo " + planRef, to, intro, sections,
-        List.of(Issuing.issuerShort(issuer, commune) + " báo cáo để Thường trực Đảng ủy và Ủy ban MTTQ Việt Nam xã "
-            + "biết, chỉ đạo./."),
-        List.of(Issuing.signer(plan)), Issuing.distribution(issuer, List.of("Như trên", "Lưu: VT")));
+        List.of(closing), List.of(Issuing.signer(plan)), Issuing.distribution(issuer, copies));
   }
 
   private static List<Item> lines(List<ResultsReport.Line> lines) {

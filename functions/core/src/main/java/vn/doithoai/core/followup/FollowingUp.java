@@ -101,7 +101,7 @@ public final class FollowingUp {
         on.getYear()));
     ResultsReport numbered = build(plan, on).numbered(new DocumentNumber(plan.content().issuer(), "BC", seq), on);
     reports.save(numbered, mails(commune, plan, numbered, to, clock.instant()));
-    Plan reported = plan.reported(numbered.number().get().text(), actor, clock.instant());
+    Plan reported = plan.reported(numbered.number().get().inSentence("Báo cáo"), actor, clock.instant());
     plans.save(reported, schedules.openDeadlines(reported));
     return numbered;
   }
@@ -225,8 +225,7 @@ public final class FollowingUp {
 
   /** "Kế hoạch số 12-KH/ĐU" from the number as the office typed it; "Kế hoạch" alone when it has none. */
   static String planInSentence(String planNumber) {
-    String bare = planNumber == null ? "" : planNumber.strip().replaceFirst("^(Số|số)\\s*:?\\s*", "");
-    return bare.isEmpty() ? "Kế hoạch" : "Kế hoạch số " + DocumentNumber.twoDigits(bare);
+    return DocumentNumber.inSentence("Kế hoạch", planNumber);
   }
 
   private LocalDate today() {

@@ -73,6 +73,7 @@ public record ResultsReport(
     m.put("planTitle", planTitle);
     m.put("asOf", asOf.toString());
     m.put("number", number.map(DocumentNumber::text).orElse(null));
+    m.put("reference", number.map(n -> n.inSentence("Báo cáo")).orElse(null));
     m.put("numberType", number.map(DocumentNumber::type).orElse(null));
     m.put("numberSequence", number.map(DocumentNumber::sequence).orElse(null));
     m.put("meetings", meetings.stream().map(x -> {

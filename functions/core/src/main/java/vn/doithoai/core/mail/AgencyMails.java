@@ -82,16 +82,16 @@ public final class AgencyMails {
         byAgency.computeIfAbsent(o.assignment().get().agencyId(), k -> new ArrayList<>()).add(i);
       }
     }
-    String number = c.number().map(n -> n.text()).orElse("");
+    String notice = c.number().map(n -> n.inSentence("Thông báo kết luận")).orElse("Thông báo kết luận");
     List<OutgoingMail> out = new ArrayList<>();
     for (Map.Entry<String, List<Conclusion.Item>> e : byAgency.entrySet()) {
       Optional<Agency> agency = commune.agency(e.getKey());
       if (agency.isEmpty() || blank(agency.get().email())) {
         continue;
       }
-      String subject = "[" + commune.name() + "] Thông báo kết luận " + number + ": " + e.getValue().size()
+      String subject = "[" + commune.name() + "] " + notice + ": " + e.getValue().size()
           + " nội dung giao " + agency.get().name();
-      String lead = office(commune, Optional.of(plan)) + " thông báo: theo Thông báo kết luận " + number + " ("
+      String lead = office(commune, Optional.of(plan)) + " thông báo: theo " + notice + " ("
           + plan.content().title() + "), " + agency.get().name() + " được giao giải quyết các nội dung sau.";
       StringBuilder body = new StringBuilder();
       int n = 1;

@@ -64,8 +64,8 @@ public final class CitizenMails {
     OpinionParts.Assignment a = o.assignment().orElseThrow();
     String until = VietnameseDates.format(a.currentDue());
     String subject = "[" + commune.name() + "] Gia hạn giải quyết ý kiến mã " + o.trackingCode() + " đến " + until;
-    String lead = "Ủy ban nhân dân " + commune.name() + " thông báo: việc giải quyết ý kiến, kiến nghị của ông/bà (mã "
-        + o.trackingCode() + ") cần thêm thời gian.";
+    String lead = "Ủy ban nhân dân " + Addressing.communeInSentence(commune.name())
+        + " thông báo: việc giải quyết ý kiến, kiến nghị mã " + o.trackingCode() + " cần thêm thời gian.";
     String body = "Nội dung: " + a.extensionReason() + "\nThời gian giải quyết: chậm nhất ngày " + until
         + "\nCơ quan chịu trách nhiệm giải quyết: " + a.agencyName() + "\n\nTheo dõi tại: "
         + statusUrl(commune.id(), o.trackingCode());

@@ -165,7 +165,8 @@ public final class HandlingOpinions {
     actor.require("từ chối ý kiến", Role.OFFICE, Role.HOST);
     OpinionParts.RefusalReason reason = in.choice("reason", OpinionParts.RefusalReason.class).orElse(null);
     if (!in.has("reason")) {
-      in.error("reason", "Chọn lý do: no-legal-capacity, conduct, settled-matter, unlawful-content.");
+      in.error("reason", "Chọn lý do: " + vn.doithoai.core.common.Input.choices(OpinionParts.RefusalReason.class)
+          + ".");
     }
     String note = in.text("note", 2000).orElse("");
     in.check();
@@ -321,7 +322,8 @@ public final class HandlingOpinions {
           .filter(o -> !o.assignment().get().due().equals(dates.get().due())
               || !o.assignment().get().cap().equals(dates.get().cap()))
           .ifPresent(o -> out.add(o.recount(dates.get().due(), dates.get().cap(),
-              "Tính từ ngày ban hành thông báo kết luận " + concluded.conclusionDate().get() + " (" + dates.get()
+              "Tính từ ngày ban hành thông báo kết luận "
+                  + vn.doithoai.core.calendar.VietnameseDates.format(concluded.conclusionDate().get()) + " (" + dates.get()
                   .ruleId() + ")", actor, clock.instant())));
     }
     return out;

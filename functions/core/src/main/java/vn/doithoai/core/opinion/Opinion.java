@@ -124,7 +124,8 @@ public record Opinion(
     Assignment a = assignment.orElseThrow();
     if (!newDue.isAfter(a.currentDue())) {
       throw DomainException.conflict("extension_not_later",
-          "Hạn mới phải sau hạn hiện tại (" + a.currentDue() + ").");
+          "Hạn mới phải sau hạn hiện tại (" + vn.doithoai.core.calendar.VietnameseDates.format(a.currentDue())
+              + ").");
     }
     if (newDue.isAfter(a.cap())) {
       throw DomainException.conflict("extension_beyond_cap",

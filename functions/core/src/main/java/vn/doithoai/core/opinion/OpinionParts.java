@@ -36,10 +36,10 @@ public final class OpinionParts {
 
   /** Khiếu nại or tố cáo: not for the dialogue; the raiser is guided to the legal procedure. */
   public enum RedirectKind {
-    COMPLAINT("khiếu nại", "Nội dung ông/bà nêu là khiếu nại nên không giải quyết trong đối thoại. Đề nghị ông/bà "
+    COMPLAINT("khiếu nại", "Nội dung đã nêu là khiếu nại nên không giải quyết trong đối thoại. Đề nghị "
         + "gửi đơn khiếu nại đến người có thẩm quyền theo Luật Khiếu nại năm 2011, hoặc đến Ban Tiếp công dân "
         + "của xã để được hướng dẫn."),
-    DENUNCIATION("tố cáo", "Nội dung ông/bà nêu là tố cáo nên không giải quyết trong đối thoại. Đề nghị ông/bà "
+    DENUNCIATION("tố cáo", "Nội dung đã nêu là tố cáo nên không giải quyết trong đối thoại. Đề nghị "
         + "gửi đơn tố cáo đến cơ quan, người có thẩm quyền theo Luật Tố cáo năm 2018; thông tin về người tố cáo "
         + "được giữ bí mật theo quy định.");
 
@@ -61,7 +61,7 @@ public final class OpinionParts {
   }
 
   /** Why the dialogue does not take an opinion (seed 000, 003). */
-  public enum RefusalReason {
+  public enum RefusalReason implements vn.doithoai.core.common.Labelled {
     NO_LEGAL_CAPACITY("người nêu không có năng lực hành vi dân sự đầy đủ"),
     CONDUCT("người nêu vi phạm nội quy, quy chế đối thoại"),
     SETTLED_MATTER("vụ việc đã được giải quyết đúng quy định, không có tình tiết mới"),
@@ -73,6 +73,7 @@ public final class OpinionParts {
       this.vietnamese = vietnamese;
     }
 
+    @Override
     public String vietnamese() {
       return vietnamese;
     }

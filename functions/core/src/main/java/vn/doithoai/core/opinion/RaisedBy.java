@@ -13,7 +13,7 @@ import vn.doithoai.core.opinion.OpinionParts.Raiser;
 
 /**
  * Who raised an opinion, as a public document (the conclusion notice) may say it. A citizen is named only if
- * they consented to publication ("Ông/bà Nguyễn Văn A (thôn Đông Phong)"). Without consent neither the name nor
+ * they consented to publication ("Ông Nguyễn Văn A (thôn Đông Phong)", or "Công dân …" without a form of address). Without consent neither the name nor
  * the village as the citizen typed it is shown (free text: a hamlet of ten houses, a nickname, a house number):
  * only a village of the plan's own list, in the plan's spelling ("Cử tri thôn Đông Phong"), else "Một công dân".
  * A list compiled by the Front or a union is named by its compiler and count. Phone, e-mail and address never

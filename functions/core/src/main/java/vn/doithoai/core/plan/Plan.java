@@ -139,6 +139,12 @@ public record Plan(
         version + 1, createdAt, audit(actor, now, "plan.calendar-changed", calendarVersion, ""));
   }
 
+  /** A rule's source was confirmed: its deadlines now escalate, so the plan's schedules are derived again. */
+  public Plan ruleConfirmed(String instrumentId, Actor actor, Instant now) {
+    return new Plan(id, communeId, content, status, conclusionDate, cancelReason, completedDeadlines, carriedOver,
+        version + 1, createdAt, audit(actor, now, "plan.rule-confirmed", instrumentId, ""));
+  }
+
   /**
    * A newer plan replaces this one (Kế hoạch này thay thế Kế hoạch số …): every deadline still open is met as
    * replaced and the plan is closed, so it falls silent. Unchanged if it is already closed or cancelled.

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import vn.doithoai.core.deadline.DeadlineSteps;
 import vn.doithoai.core.plan.PlanParts.Meeting;
 import vn.doithoai.core.plan.PlanParts.Task;
@@ -12,6 +13,7 @@ import vn.doithoai.core.rules.Authority;
 import vn.doithoai.core.rules.Deadline;
 import vn.doithoai.core.rules.DeadlineSchedule;
 import vn.doithoai.core.rules.DeadlineScheduling;
+import vn.doithoai.core.rules.Instruments;
 import vn.doithoai.core.rules.PlanAnchors;
 import vn.doithoai.core.rules.PlanDeclaration;
 import vn.doithoai.core.rules.PlanOverrides;
@@ -24,14 +26,24 @@ public final class PlanSchedules {
 
   private final RuleProfiles profiles;
   private final vn.doithoai.core.calendar.Calendars calendars;
+  private final Supplier<Instruments> instruments;
 
+  /** With the shipped instruments only: no administrator's confirmation (tests, the CLI). */
   public PlanSchedules(RuleProfiles profiles, vn.doithoai.core.calendar.Calendars calendars) {
+    this(profiles, calendars, Instruments::shipped);
+  }
+
+  /** With the instruments as confirmed now ({@link vn.doithoai.core.rules.ConfirmedInstruments}). */
+  public PlanSchedules(RuleProfiles profiles, vn.doithoai.core.calendar.Calendars calendars,
+      Supplier<Instruments> instruments) {
     this.profiles = profiles;
     this.calendars = calendars;
+    this.instruments = instruments;
   }
 
   public List<MeetingSchedule> derive(Plan plan) {
-    DeadlineScheduling scheduling = new DeadlineScheduling(profiles, calendars.forCommune(plan.communeId()));
+    DeadlineScheduling scheduling = new DeadlineScheduling(profiles, calendars.forCommune(plan.communeId()),
+        instruments.get());
     List<MeetingSchedule> list = new ArrayList<>();
     boolean first = true;
     for (Meeting m : plan.content().meetings()) {

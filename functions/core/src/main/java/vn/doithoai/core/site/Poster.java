@@ -6,6 +6,7 @@ import io.nayuki.qrcodegen.QrCode;
 import java.util.stream.Collectors;
 import vn.doithoai.core.calendar.VietnameseDates;
 import vn.doithoai.core.commune.Commune;
+import vn.doithoai.core.conclusion.DocumentNumber;
 import vn.doithoai.core.plan.Plan;
 import vn.doithoai.core.plan.PlanParts;
 
@@ -65,7 +66,8 @@ public final class Poster {
         + "<p>Hoặc mở địa chỉ:<br><span class=\"url\">" + escape(formUrl) + "</span></p>"
         + "<p>Hoặc gửi qua trưởng thôn, tổ trưởng tổ dân phố, Ủy ban MTTQ xã, hoặc nêu trực tiếp tại hội nghị.</p>"
         + "</div></section><p>Lịch đối thoại, thông báo kết luận và các câu trả lời: <span class=\"url\">"
-        + escape(pageUrl) + "</span></p><p>Kế hoạch số " + escape(plan.content().number()) + ".</p>"
+        + escape(pageUrl) + "</span></p><p>" + escape(DocumentNumber.inSentence("Kế hoạch",
+            plan.content().number())) + ".</p>"
         + "</main></body></html>";
   }
 }

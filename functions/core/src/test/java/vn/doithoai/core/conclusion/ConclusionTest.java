@@ -88,6 +88,8 @@ class ConclusionTest {
     Conclusion published = c.approve(HOST, NOW).publish(new DocumentNumber(Issuer.PEOPLES_COMMITTEE, "TB", 12),
         LocalDate.of(2025, 12, 1), OFFICE, NOW);
     assertEquals("Số: 12/TB-UBND", published.number().orElseThrow().text());
+    assertEquals("Thông báo số 12/TB-UBND", published.toJson().get("reference"), "the API's running-text form");
+    assertEquals("Thông báo số 12/TB-UBND", published.audit().get(published.audit().size() - 1).detail());
     assertThrows(DomainException.class, () -> published.edit(published.content(), OFFICE, NOW));
     Conclusion correction = published.correction("c2", OFFICE, NOW);
     assertEquals(2, correction.edition());
@@ -190,6 +192,16 @@ class ConclusionTest {
     assertEquals("Báo cáo số 02-BC/ĐU", new DocumentNumber(Issuer.PARTY_COMMITTEE, "BC", 2).inSentence("Báo cáo"));
     assertEquals("07-KH/ĐU", DocumentNumber.twoDigits("7-KH/ĐU"));
     assertEquals("48/KH-UBND", DocumentNumber.twoDigits("48/KH-UBND"));
+  }
+
+  @Test
+  @DisplayName("a number as the office typed it reads in a sentence as \"Kế hoạch số 01/KH-UBND\", never \"số Số:\"")
+  void typedNumberInSentence() {
+    assertEquals("Kế hoạch số 01/KH-UBND", DocumentNumber.inSentence("Kế hoạch", "Số: 1/KH-UBND"));
+    assertEquals("Kế hoạch số 12-KH/ĐU", DocumentNumber.inSentence("Kế hoạch", " số 12-KH/ĐU "));
+    assertEquals("Kế hoạch số 48/KH-UBND", DocumentNumber.inSentence("Kế hoạch", "48/KH-UBND"));
+    assertEquals("Kế hoạch", DocumentNumber.inSentence("Kế hoạch", "  "));
+    assertEquals("Kế hoạch", DocumentNumber.inSentence("Kế hoạch", null));
   }
 
   @Test

@@ -118,6 +118,20 @@ class ConclusionDocumentTest {
     assertTrue(DocumentHtml.render(SEED_002).contains("<td class=\"left\"><b>ỦY BAN NHÂN DÂN</b>"));
   }
 
+  @Test
+  @DisplayName("under the summary: five hyphens in a Party document (HD 36), a short rule in a state one; only the Party title underlined")
+  void underTheSummaryAndUnderlines() {
+    Docs.assertInOrder(Docs.paragraphs(DocumentDocx.write(SEED_000)), "Kết luận của đồng chí Bí thư", "-----",
+        "I. NỘI DUNG ĐÃ ĐỐI THOẠI");
+    assertFalse(Docs.paragraphs(DocumentDocx.write(SEED_002)).contains("-----"));
+    String party = DocumentHtml.render(SEED_000);
+    Docs.assertInOrder(party, "<p class=\"summary\">", "<p class=\"dashes\">-----</p>", "<h2>I.");
+    assertFalse(DocumentHtml.render(SEED_002).contains("class=\"dashes\""));
+    // the Nơi nhận cell is class "recipients party": a bare ".party" rule would underline all its lines
+    assertTrue(party.contains("<b class=\"party\">") && party.contains("<td class=\"recipients party\">"));
+    assertFalse(party.matches("(?s).*\\n\\.party\\s*\\{.*"), "the underline rule is scoped to the title, b.party");
+  }
+
   private static org.apache.poi.xwpf.usermodel.XWPFRun run(XWPFDocument doc, String text) {
     List<org.apache.poi.xwpf.usermodel.XWPFParagraph> all = new java.util.ArrayList<>(doc.getParagraphs());
     doc.getTables().forEach(t -> t.getRows().forEach(r -> r.getTableCells().forEach(c -> all.addAll(c.getParagraphs()))));

@@ -89,10 +89,14 @@ final class Docs {
     assertInOrder(String.join("\n", paragraphs), parts);
   }
 
-  /** Compares with the reviewed golden file byte for byte, or rewrites it when asked to. */
+  /**
+   * Compares with the reviewed golden file byte for byte, or rewrites it when asked to; a copy goes to
+   * target/documents for {@code infra/scripts/render-documents.sh}.
+   */
   static void assertGolden(String name, String actual) {
     Path file = GOLDEN.resolve(name);
     byte[] bytes = actual.getBytes(StandardCharsets.UTF_8);
+    writeToTarget(name, bytes);
     try {
       if (UPDATE_GOLDEN) {
         Files.createDirectories(GOLDEN);

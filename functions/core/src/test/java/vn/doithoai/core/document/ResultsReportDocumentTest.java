@@ -48,6 +48,24 @@ class ResultsReportDocumentTest {
   }
 
   @Test
+  @DisplayName("the Party report (seed 000) and the state report (seed 002): HTML are the reviewed golden files; DOCX to target/")
+  void goldens() {
+    OfficialDocument party = ResultsReportDocument.of(report().numbered(new DocumentNumber(Issuer.PARTY_COMMITTEE,
+        "BC", 1), LocalDate.of(2025, 12, 26)), DocumentFixtures.plan000(), DocumentFixtures.thienHoa());
+    Docs.assertGolden("report-000.html", DocumentHtml.render(party));
+    Docs.writeToTarget("report-000.docx", DocumentDocx.write(party));
+    ResultsReport r = report();
+    ResultsReport stateReport = new ResultsReport("fixture", "p002", Issuer.PEOPLES_COMMITTEE, "48/KH-UBND",
+        DocumentFixtures.plan002().content().title(), LocalDate.of(2021, 12, 10), Optional.empty(),
+        List.of(new ResultsReport.MeetingLine("m1", LocalDate.of(2021, 10, 28), "Nhà văn hóa thôn Đông Phong", 94)),
+        List.of("Thông báo số 57/TB-UBND ngày 02/11/2021"), r.counts(), r.lines(), List.of());
+    OfficialDocument state = ResultsReportDocument.of(stateReport.numbered(new DocumentNumber(Issuer.PEOPLES_COMMITTEE,
+        "BC", 3), LocalDate.of(2021, 12, 10)), DocumentFixtures.plan002(), DocumentFixtures.binhLang());
+    Docs.assertGolden("report-002.html", DocumentHtml.render(state));
+    Docs.writeToTarget("report-002.docx", DocumentDocx.write(state));
+  }
+
+  @Test
   @DisplayName("a report not yet sent leaves number and date blank for the signer")
   void draft() {
     String html = DocumentHtml.render(ResultsReportDocument.of(report(), DocumentFixtures.plan000(),

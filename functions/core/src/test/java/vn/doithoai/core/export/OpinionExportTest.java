@@ -103,7 +103,7 @@ class OpinionExportTest {
         row(t, "DT-0004-SCHL").get(c.get("Kết quả xử lý")));
     assertEquals(null, row(t, "DT-0004-SCHL").get(c.get("Đúng hạn")), "never assigned: no due date to meet");
     assertTrue(((String) row(t, "DT-0005-KNAI").get(c.get("Kết quả xử lý")))
-        .startsWith("Hướng dẫn theo thủ tục khiếu nại. Nội dung ông/bà nêu là khiếu nại"));
+        .startsWith("Hướng dẫn theo thủ tục khiếu nại. Nội dung đã nêu là khiếu nại"));
     assertEquals("Gộp vào ý kiến DT-0001-ROAD", row(t, "DT-0006-SAME").get(c.get("Kết quả xử lý")));
   }
 
@@ -159,6 +159,44 @@ class OpinionExportTest {
       assertEquals("05/11/2025", new DataFormatter().formatCellValue(road.getCell(1)));
       assertEquals(2.0, road.getCell(6).getNumericCellValue());
       assertEquals(7, sheet.getLastRowNum() + 1);
+    }
+  }
+
+  @Test
+  @DisplayName("30 opinions print one A4 landscape page wide: fit to width 1, header row repeated, rows as tall as "
+      + "their text, dates typed (the PDF check: infra/scripts/render-documents.sh)")
+  void thirtyOpinionsFitOnePageWide() throws IOException {
+    List<Opinion> thirty = new java.util.ArrayList<>();
+    OpinionField[] fields = OpinionField.values();
+    for (int i = 1; i <= 30; i++) {
+      String text = "Ý kiến số " + i + ": đề nghị sửa chữa tuyến đường liên thôn bị xuống cấp sau mùa mưa, "
+          .repeat(1 + i % 4) + "thôn Nà Pàn.";
+      thirty.add(received(String.format("DT-%04d-XLSX", i), fields[i % fields.length], Channel.WEBSITE, text));
+    }
+    byte[] xlsx = new OpinionExport().opinionsXlsx(thirty, TODAY);
+    // for infra/scripts/render-documents.sh, which prints it through LibreOffice and counts the pages' width
+    java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("basedir", "."), "target/documents");
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Files.write(dir.resolve("opinions-30.xlsx"), xlsx);
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      XSSFSheet sheet = wb.getSheet("Ý kiến");
+      assertEquals(31, sheet.getLastRowNum() + 1, "the header and 30 rows");
+      assertTrue(sheet.getFitToPage(), "fit to page");
+      assertEquals(1, sheet.getPrintSetup().getFitWidth(), "one page wide");
+      assertEquals(0, sheet.getPrintSetup().getFitHeight(), "as many pages long as it takes");
+      assertTrue(sheet.getPrintSetup().getLandscape(), "landscape");
+      assertEquals(9, sheet.getPrintSetup().getPaperSize(), "A4");
+      assertEquals("1:1", sheet.getRepeatingRows().formatAsString().replace("$", ""), "header row on every page");
+      int content = columns(new OpinionExport().opinions(thirty, TODAY)).get("Nội dung");
+      double widthInCharacters = sheet.getColumnWidth(content) / 256.0;
+      for (int r = 1; r <= 30; r++) {
+        Row row = sheet.getRow(r);
+        int length = row.getCell(content).getStringCellValue().length();
+        // wrapped text that cannot fit on one line gets two lines at least, or rows would overlap in print
+        assertTrue(length <= widthInCharacters * 1.2 || row.getHeightInPoints() >= 2 * 15.75f - 0.01,
+            "row " + r + " (" + length + " characters in " + widthInCharacters + ") is " + row.getHeightInPoints());
+        assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(row.getCell(1)), "received on: a date");
+      }
     }
   }
 

@@ -150,7 +150,7 @@ public final class Warm {
     opinion("POST", "/opinions/{opinionId}/forward", enter(false), Map.of("body",
         "Sở Giao thông vận tải tỉnh", "note", "Quốc lộ thuộc thẩm quyền của tỉnh"), office(commune), true);
     opinion("POST", "/opinions/{opinionId}/refuse", enter(false), Map.of("reason", "settled-matter", "note",
-        "Đã trả lời tại Văn bản số 15/UBND"), office(commune), true);
+        "Đã trả lời tại Công văn số 15/UBND"), office(commune), true);
     String target = enter(false);
     opinion("POST", "/opinions/{opinionId}/merge", enter(false), Map.of("into", target), office(commune), true);
     call("POST /opinions/compiled", "OpinionsFunction", opinions, http("POST", "/opinions/compiled", null, null,
