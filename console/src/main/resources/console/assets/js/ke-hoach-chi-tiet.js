@@ -6,7 +6,7 @@ import {layout, has, pageError, ready} from './layout.js';
 import {dayDate, date, dateTime} from './text.js';
 import {onSubmit, announce} from './forms.js';
 import {control, textarea, text, dateInput, select} from './controls.js';
-import {DEADLINE_TAG, DOCUMENTS, PLAN_STATUS_TAG} from './ke-hoach-text.js';
+import {DEADLINE_TAG, DOCUMENTS, PLAN_STATUS_TAG, conclusionTitle} from './ke-hoach-text.js';
 import {followUp, reportsOf} from './ket-qua.js';
 
 const id = new URLSearchParams(location.search).get('id');
@@ -56,6 +56,11 @@ function actions(p) {
     () => 'Đã dời lịch đối thoại. Các thời hạn đã được tính lại theo ngày mới.'));
     out.push(action('Hủy kế hoạch', 'cancel', [control('Lý do hủy', 'reason', textarea(3))],
         (v) => ({reason: v.reason}), () => 'Đã hủy kế hoạch. Các thời hạn chưa hoàn thành không còn được nhắc.', 'warning'));
+  }
+  if (p.status === 'announced') {
+    out.push(action('Ghi nhận đã tổ chức đối thoại', 'hold', [
+      h('p', {}, 'Dùng khi hội nghị đã diễn ra nhưng chưa ghi biên bản; ghi biên bản cũng ghi nhận việc này.'),
+    ], () => ({}), () => 'Đã ghi nhận kế hoạch đã tổ chức đối thoại.'));
   }
   if (['held', 'concluded', 'announced'].includes(p.status)) {
     for (const m of p.meetings) {
@@ -135,7 +140,7 @@ function conclusions(p, list) {
   const out = [];
   out.push(list.length ? h('ul', {class: 'work-list', id: 'ds-ket-luan'}, list.map((c) => h('li', {},
       h('a', {href: '/ke-hoach/thong-bao-ket-luan.html?id=' + enc(c.id)},
-          c.number ? `Thông báo kết luận ${c.number}` : `Dự thảo thông báo kết luận${c.edition > 1 ? ' (lần ' + c.edition + ')' : ''}`),
+          conclusionTitle(c)),
       ' ', h('span', {class: 'tag'}, c.statusText),
       c.issuedOn ? ` — ban hành ngày ${date(c.issuedOn)}` : '')))
     : h('p', {class: 'muted'}, 'Chưa có thông báo kết luận.'));

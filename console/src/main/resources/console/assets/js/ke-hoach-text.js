@@ -38,3 +38,10 @@ export const COUNTS = [
   ['redirected', 'Hướng dẫn khiếu nại, tố cáo'],
   ['refused', 'Không tiếp nhận'],
 ];
+
+/** A notice's name follows its state: a draft, approved and waiting for Ban hành, or published with its number. */
+export function conclusionTitle(c) {
+  if (c.status === 'published') return `Thông báo kết luận ${c.number}, đã ban hành`;
+  if (c.status === 'approved') return 'Thông báo kết luận đã duyệt, chờ ban hành';
+  return `Dự thảo thông báo kết luận${c.edition > 1 ? ' (đính chính, lần ' + c.edition + ')' : ''}`;
+}

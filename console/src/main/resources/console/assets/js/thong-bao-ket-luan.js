@@ -7,7 +7,7 @@ import {layout, has, pageError, ready} from './layout.js';
 import {dayDate, date, dateTime} from './text.js';
 import {onSubmit, announce} from './forms.js';
 import {control, textarea, text, dateInput} from './controls.js';
-import {PARTS} from './ke-hoach-text.js';
+import {PARTS, conclusionTitle} from './ke-hoach-text.js';
 
 const id = new URLSearchParams(location.search).get('id');
 const enc = encodeURIComponent;
@@ -65,10 +65,79 @@ function personalData(c) {
       })));
 }
 
+let rowSeq = 0;
+
+/**
+ * One matter of the draft as a row: the part it belongs to (or dropped), its text, and for an assignment the
+ * agency and due date, for a forward the upper body, for a redirect the guidance. The opinion it answers and
+ * who raised it are the draft's (the API keeps them); a row added here is a matter the chair raised.
+ */
+function itemRow(part, i) {
+  const n = ++rowSeq;
+  const id = (name) => `m${n}-${name}`;
+  const choice = h('select', {id: id('phan')},
+      Object.entries(PARTS).map(([value, label]) => h('option', {value, selected: value === part}, label)),
+      h('option', {value: ''}, 'Bỏ khỏi thông báo'));
+  const body = h('textarea', {id: id('noi-dung'), rows: 3});
+  body.value = i.text || '';
+  const agency = h('input', {type: 'text', id: id('co-quan'), value: i.agency || ''});
+  const due = h('input', {type: 'date', id: id('han'), value: i.due || ''});
+  const agencyLabel = h('label', {for: agency.id});
+  const agencyGroup = h('div', {class: 'group'}, agencyLabel, agency);
+  const dueHint = i.opinionId ? h('span', {class: 'hint', id: id('han-goi-y')},
+      'Hạn trả lời của ý kiến đã giao có thể được tính lại theo quy định khi ban hành thông báo.') : null;
+  if (dueHint) due.setAttribute('aria-describedby', dueHint.id);
+  const dueGroup = h('div', {class: 'group'}, h('label', {for: due.id}, 'Hạn giải quyết'), dueHint, due);
+  const shown = () => {
+    const p = choice.value;
+    agencyGroup.hidden = !['assigned', 'forwarded', 'redirected'].includes(p);
+    dueGroup.hidden = p !== 'assigned';
+    agencyLabel.textContent = p === 'forwarded' ? 'Cơ quan cấp trên nhận' : p === 'redirected'
+      ? 'Hướng dẫn (cơ quan có thẩm quyền)' : 'Cơ quan được giao giải quyết';
+  };
+  choice.addEventListener('change', shown);
+  shown();
+  const legend = i.trackingCode ? `Ý kiến ${i.trackingCode}` : i.opinionId ? 'Ý kiến' : 'Nội dung do chủ trì kết luận';
+  const row = h('fieldset', {class: 'item-row', 'data-opinion': i.opinionId || ''},
+      h('legend', {}, legend, i.raisedBy ? h('span', {class: 'muted'}, ` — ${i.raisedBy}`) : null),
+      h('div', {class: 'group'}, h('label', {for: choice.id}, 'Thuộc phần'), choice),
+      h('div', {class: 'group'}, h('label', {for: body.id}, 'Nội dung'), body),
+      agencyGroup, dueGroup);
+  row.read = () => ({part: choice.value, opinionId: row.dataset.opinion || undefined, text: body.value.trim(),
+    agency: agencyGroup.hidden ? undefined : agency.value.trim(), due: dueGroup.hidden ? undefined : due.value,
+    fields: {text: body, agency, due, opinionId: choice}});
+  return row;
+}
+
+/** The rows grouped by the part chosen, in page order; each input named as the API will name its error. */
+function itemParts(rows) {
+  const parts = Object.fromEntries(Object.keys(PARTS).map((p) => [p, []]));
+  for (const row of rows) {
+    const r = row.read();
+    const at = r.part ? `${r.part}[${parts[r.part].length}]` : null;
+    for (const [name, input] of Object.entries(r.fields)) {
+      if (at) input.dataset.field = `${at}.${name}`;
+      else delete input.dataset.field;
+    }
+    if (!r.part) continue;
+    parts[r.part].push({opinionId: r.opinionId, text: r.text, agency: r.agency, due: r.due});
+  }
+  return parts;
+}
+
 function editForm(c) {
+  const rows = h('div', {id: 'cac-muc'}, Object.keys(PARTS).flatMap((part) => (c[part] || []).map((i) => itemRow(part, i))));
   const form = h('form', {novalidate: true, id: 'sua'},
       control('Trích yếu', 'title', text(c.title)),
       control('Nội dung đã trao đổi tại hội nghị', 'discussed', textarea(6, c.discussed)),
+      h('h3', {}, 'Các nội dung kết luận'),
+      h('p', {class: 'hint'}, 'Sửa nội dung, chuyển sang phần khác, giao cơ quan và hạn, hoặc bỏ một mục khỏi thông báo.'),
+      rows,
+      h('p', {}, h('button', {type: 'button', class: 'secondary', onclick: () => {
+        const row = itemRow('resolved', {});
+        rows.appendChild(row);
+        row.querySelector('select').focus();
+      }}, 'Thêm nội dung do chủ trì kết luận')),
       control('Phần kết', 'closing', textarea(3, c.closing)),
       control('Chức vụ người ký', 'signerPosition', text(c.signer.position)),
       control('Họ tên người ký', 'signerName', text(c.signer.name)),
@@ -76,6 +145,7 @@ function editForm(c) {
       h('button', {type: 'submit'}, 'Lưu dự thảo'));
   onSubmit(form, async (v) => {
     const next = await api('PUT', `/conclusions/${enc(c.id)}`, {title: v.title, discussed: v.discussed,
+      ...itemParts([...rows.children]),
       closing: v.closing, signerPosition: v.signerPosition, signerName: v.signerName,
       distribution: (v.distribution || '').split('\n').map((s) => s.trim()).filter(Boolean), version: c.version});
     render(next);
@@ -85,6 +155,14 @@ function editForm(c) {
 }
 
 function approveForm(c) {
+  const open = (c.personalData || []).length;
+  if (open) {
+    // the host approves the text as it will be published: a person's data is hidden or cleared first
+    return h('section', {id: 'duyet', 'aria-labelledby': 'duyet-tieu-de'},
+        h('h2', {id: 'duyet-tieu-de'}, 'Duyệt thông báo kết luận'),
+        h('p', {class: 'field-error'}, `Còn ${open} cụm từ thông tin cá nhân chưa xử lý (xem phía trên): `
+            + 'ẩn hoặc xác nhận không phải thông tin cá nhân, rồi duyệt.'));
+  }
   const form = h('form', {novalidate: true, id: 'duyet'},
       h('h2', {}, 'Duyệt thông báo kết luận'),
       h('p', {}, 'Khi đồng chí bấm “Duyệt”:'),
@@ -130,7 +208,7 @@ function correctForm(c) {
 function render(c) {
   notice = c;
   const manager = has(user, 'office', 'host');
-  const title = c.number ? `Thông báo kết luận ${c.number}` : 'Dự thảo thông báo kết luận';
+  const title = conclusionTitle(c);
   document.title = `${title} · Đối thoại`;
   fill(byId('ve-ke-hoach'), h('a', {href: '/ke-hoach/chi-tiet.html?id=' + enc(c.planId)}, '‹ Về kế hoạch'));
   const doc = `/api/conclusions/${enc(c.id)}/document`;

@@ -87,8 +87,11 @@ async function approvals(index) {
         announce(status, h('span', {class: 'field-error'}, e.message));
       }
     }}, 'Duyệt', h('span', {class: 'visually-hidden'}, ' ' + (c.title || 'thông báo kết luận')));
-    const item = h('li', {}, h('a', {href: `/api/conclusions/${encodeURIComponent(c.id)}/document`},
-        c.title || 'Thông báo kết luận'), ' (', planTitle(c.plan), ') ', button);
+    // with personal data still flagged, Duyệt is on the notice's page, after it is hidden or cleared
+    const flagged = (c.personalData || []).length;
+    const item = h('li', {}, h('a', {href: `/ke-hoach/thong-bao-ket-luan.html?id=${encodeURIComponent(c.id)}`},
+        c.title || 'Thông báo kết luận'), ' (', planTitle(c.plan), ') ',
+        flagged ? h('span', {class: 'tag tag-late'}, `còn ${flagged} thông tin cá nhân cần xử lý`) : button);
     return item;
   };
   return h('li', {class: 'card'}, h('section', {'aria-labelledby': headingId},

@@ -30,7 +30,9 @@ public final class PlansHandler extends ApiHandler {
           int year = q.integer("year", 2020, 2100).orElse(LocalDate.now(DeadlineScheduling.VIETNAM).getYear());
           q.check();
           return ApiResponses.json(200, Map.of("year", year, "plans",
-              plans.list(r.actor(), year).stream().map(PlansHandler::summary).toList()));
+              plans.list(r.actor(), year).stream().map(PlansHandler::summary).toList(), "profiles",
+              plans.profiles(r.actor()).stream().map(p -> Map.of("id", p.id(), "name", p.name(), "legacy",
+                  p.legacy())).toList()));
         },
         "GET /plans/{planId}", r -> ApiResponses.json(200, view(plans.get(r.actor(), r.path("planId")))),
         "PUT /plans/{planId}", r -> ApiResponses.json(200, view(plans.update(r.actor(), r.path("planId"),

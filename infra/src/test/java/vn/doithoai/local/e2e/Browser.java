@@ -13,8 +13,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Assertions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -22,7 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven by its chromedriver, headless, with a fresh profile: sign-in, waiting for a page
- * to be interactive, axe-core, screenshots. Tests skip when either binary is absent.
+ * to be interactive, finding and waiting for what a person sees, axe-core, reflow, page weights, screenshots.
+ * The console's browser tests share these (one Chromium per test class). Tests skip when either binary is
+ * absent.
  */
 final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -96,6 +102,127 @@ final class Browser implements AutoCloseable {
 
   Object js(String script, Object... args) {
     return driver.executeScript(script, args);
+  }
+
+  WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  /** The first element matching {@code css} once it is displayed. */
+  WebElement waitFor(String css) {
+    return new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+      List<WebElement> e = d.findElements(By.cssSelector(css));
+      return e.isEmpty() || !e.get(0).isDisplayed() ? null : e.get(0);
+    });
+  }
+
+  void waitForText(String css, String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector(css))
+        .stream().anyMatch(e -> e.getText().contains(text)));
+  }
+
+  /** Waits until the current address contains {@code part}, then until the page is interactive. */
+  void waitForUrl(String part) {
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(part));
+    waitReady();
+  }
+
+  /** The disclosure of an action on a page ("Công bố kế hoạch", "Giao cơ quan giải quyết"). */
+  WebElement action(String title) {
+    return all(".actions summary").stream().filter(s -> s.getText().equals(title)).findFirst()
+        .orElseThrow(() -> new AssertionError("no action " + title + " in " + find(".actions").getText()));
+  }
+
+  /** The form an action's disclosure holds. */
+  WebElement actionForm(String title) {
+    return action(title).findElement(By.xpath("./following-sibling::form"));
+  }
+
+  /** Opens an action's disclosure; its form. */
+  WebElement openAction(String title) {
+    action(title).click();
+    return actionForm(title);
+  }
+
+  /** Submits {@code form} and waits for the page to confirm it ({@code #thong-bao}). */
+  void submit(WebElement form, String confirmation) {
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    waitForText("#thong-bao", confirmation);
+  }
+
+  void assertNoAxeViolations(String page) {
+    String v = axeViolations();
+    Assertions.assertTrue(v.isEmpty(), page + ": axe-core WCAG 2.1 A/AA violations:\n" + v);
+  }
+
+  /** Runs {@code what} with the page laid out {@code width} px wide (a phone when {@code mobile}). */
+  <T> T atWidth(int width, boolean mobile, Supplier<T> what) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", mobile ? 844
+        : 800, "deviceScaleFactor", 1, "mobile", mobile));
+    try {
+      return what.get();
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  /** How many pixels the page as it is now scrolls sideways. */
+  int sidewaysScroll() {
+    return ((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+        .intValue();
+  }
+
+  /** Opens {@code page}: it loads, and scrolls sideways neither at 360 px (a phone) nor at 683 px (200 % zoom). */
+  void assertReflows(String page) {
+    open(page);
+    Assertions.assertTrue(all("main .notice-error h1").isEmpty(), page + " did not load: " + find("main").getText());
+    for (int width : new int[] {360, 683}) {
+      Assertions.assertEquals(0, (int) atWidth(width, false, this::sidewaysScroll),
+          page + " at " + width + " px scrolls sideways");
+    }
+  }
+
+  /**
+   * CONSOLE.md's budgets for each page: at most 100 KB transferred on the first load, 30 KB on a cached one.
+   * The table of what was measured (and the time to interactive) goes to standard output and {@code report}.
+   */
+  void assertPageWeights(List<String> pages, Path report) {
+    StringBuilder table = new StringBuilder("| page | first load KB | cached KB | interactive ms (first, cached) |\n"
+        + "|---|---|---|---|\n");
+    for (String page : pages) {
+      driver.executeCdpCommand("Network.enable", Map.of());
+      driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+      open(page);
+      double[] first = weight();
+      open(page);
+      double[] cached = weight();
+      table.append(String.format(java.util.Locale.ROOT, "| %s | %.1f | %.1f | %.0f, %.0f |%n",
+          page.replaceAll("id=[^&]*", "id=…").replaceAll("=[pc]_[^&]*", "=…").replaceAll("meeting=[^&]*", "meeting=…"),
+          first[0] / 1024, cached[0] / 1024, first[1], cached[1]));
+      Assertions.assertTrue(first[0] <= 100 * 1024, page + " first load " + first[0]);
+      Assertions.assertTrue(cached[0] <= 30 * 1024, page + " cached load " + cached[0]);
+    }
+    System.out.println(table);
+    try {
+      Files.writeString(report, table);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Bytes transferred for the page and everything it loaded, and the time to interactive (ms). */
+  private double[] weight() {
+    Map<?, ?> m = (Map<?, ?>) js("""
+        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+        const bytes = entries.reduce((n, e) => n + (e.transferSize || 0), 0);
+        const mark = performance.getEntriesByName('dt-ready')[0];
+        return {bytes, ready: mark ? mark.startTime : -1};
+        """);
+    return new double[] {((Number) m.get("bytes")).doubleValue(), ((Number) m.get("ready")).doubleValue()};
   }
 
   /** axe-core's WCAG 2.1 A and AA violations of the page as it is now, described one a line. */

@@ -121,9 +121,10 @@ public final class PublishingConclusion {
       in.error("signerMode", "Chọn TM., KT. hoặc TL. (văn bản nhà nước); T/M, K/T hoặc T/L (văn bản của Đảng).");
     }
     List<String> distribution = in.has("distribution") ? in.texts("distribution", 60, 300) : old.distribution();
+    List<List<Conclusion.Item>> items = ConclusionItems.read(in, old);
     Conclusion.Content next = new Conclusion.Content(in.text("title", 500).orElse(old.title()),
-        in.text("discussed", 20_000).orElse(old.discussed()), old.resolved(), old.assigned(), old.forwarded(),
-        old.redirected(), in.text("closing", 5000).orElse(old.closing()),
+        in.text("discussed", 20_000).orElse(old.discussed()), items.get(0), items.get(1), items.get(2),
+        items.get(3), in.text("closing", 5000).orElse(old.closing()),
         new Conclusion.Signer(mode, signer.authority(), signer.position(), signer.name()), distribution);
     in.check();
     checkVersion(in, c);

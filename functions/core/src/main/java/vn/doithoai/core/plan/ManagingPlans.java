@@ -166,6 +166,19 @@ public final class ManagingPlans {
     return plans.byYear(actor.communeId(), year);
   }
 
+  /**
+   * The rule profiles a plan may name, for the plan form: the commune's own first (a plan that names none takes
+   * it), then the others by name, the legacy ones (kept for old plans) last.
+   */
+  public List<vn.doithoai.core.rules.RuleProfile> profiles(Actor actor) {
+    requireReader(actor);
+    String own = communes.find(actor.communeId()).map(Commune::profileId).orElse("");
+    return profiles.ids().stream().map(profiles::get).sorted(java.util.Comparator
+        .comparing((vn.doithoai.core.rules.RuleProfile p) -> !p.id().equals(own))
+        .thenComparing(vn.doithoai.core.rules.RuleProfile::legacy)
+        .thenComparing(vn.doithoai.core.rules.RuleProfile::name)).toList();
+  }
+
   private PlanView save(Plan next) {
     plans.save(next, schedules.openDeadlines(next));
     return view(next);
