@@ -39,9 +39,12 @@ export const COUNTS = [
   ['refused', 'Không tiếp nhận'],
 ];
 
+/** A number in running text: the header's "Số: 01/TB-UBND" or "Số 01-TB/ĐU" reads "số 01/TB-UBND" in a sentence. */
+export const inSentence = number => (number || '').replace(/^Số:?\s*/, 'số ');
+
 /** A notice's name follows its state: a draft, approved and waiting for Ban hành, or published with its number. */
 export function conclusionTitle(c) {
-  if (c.status === 'published') return `Thông báo kết luận ${c.number}, đã ban hành`;
+  if (c.status === 'published') return `Thông báo kết luận ${inSentence(c.number)}, đã ban hành`;
   if (c.status === 'approved') return 'Thông báo kết luận đã duyệt, chờ ban hành';
   return `Dự thảo thông báo kết luận${c.edition > 1 ? ' (đính chính, lần ' + c.edition + ')' : ''}`;
 }

@@ -7,7 +7,7 @@ import {has} from './layout.js';
 import {date, excerpt} from './text.js';
 import {onSubmit} from './forms.js';
 import {control, dateInput, select} from './controls.js';
-import {COUNTS, TIMELINESS} from './ke-hoach-text.js';
+import {COUNTS, TIMELINESS, inSentence} from './ke-hoach-text.js';
 import {planTitle} from './options.js';
 
 const enc = encodeURIComponent;
@@ -58,7 +58,7 @@ export async function followUp(user, plan, onChange, said, fetched) {
       h('a', {class: 'button secondary', href: base + '?format=docx', download: ''}, 'Tải báo cáo kết quả (Word)')));
   const reports = sent.reports || [];
   out.push(reports.length ? h('ul', {class: 'work-list', id: 'bao-cao-da-gui'}, reports.map((r) => h('li', {},
-      `Báo cáo kết quả ${r.number}, số liệu đến ngày ${date(r.asOf)}`)))
+      `Báo cáo kết quả ${inSentence(r.number)}, số liệu đến ngày ${date(r.asOf)}`)))
     : h('p', {class: 'muted', id: 'bao-cao-da-gui'}, 'Chưa gửi báo cáo kết quả.'));
   if (manager && ['concluded', 'closed'].includes(plan.status)) {
     const form = h('form', {novalidate: true, id: 'gui-bao-cao'},
@@ -69,7 +69,7 @@ export async function followUp(user, plan, onChange, said, fetched) {
       const r = await api('POST', `/plans/${enc(plan.id)}/report`, {date: v.date});
       const next = await api('GET', '/plans/' + enc(plan.id));
       await onChange(next);
-      said(`Đã gửi báo cáo kết quả ${r.number}.`);
+      said(`Đã gửi báo cáo kết quả ${inSentence(r.number)}.`);
     });
     out.push(h('details', {}, h('summary', {}, 'Gửi báo cáo kết quả'), form));
   }

@@ -7,7 +7,7 @@ import {layout, has, pageError, ready} from './layout.js';
 import {dayDate, date, dateTime} from './text.js';
 import {onSubmit, announce} from './forms.js';
 import {control, textarea, text, dateInput} from './controls.js';
-import {PARTS, conclusionTitle} from './ke-hoach-text.js';
+import {PARTS, conclusionTitle, inSentence} from './ke-hoach-text.js';
 
 const id = new URLSearchParams(location.search).get('id');
 const enc = encodeURIComponent;
@@ -189,7 +189,7 @@ function publishForm(c) {
   onSubmit(form, async (v) => {
     const next = await api('POST', `/conclusions/${enc(c.id)}/publish`, {date: v.date, version: c.version});
     render(next);
-    said(h('p', {}, `Đã ban hành thông báo kết luận ${next.number}, ngày ${date(next.issuedOn)}.`));
+    said(h('p', {}, `Đã ban hành thông báo kết luận ${inSentence(next.number)}, ngày ${date(next.issuedOn)}.`));
   });
   return form;
 }

@@ -402,9 +402,9 @@ class ConsolePlansBrowserTest {
     browser.open("/ke-hoach/thong-bao-ket-luan.html?id=" + conclusionId);
     browser.assertNoAxeViolations("conclusion notice, approved (office)");
     browser.find("#ban-hanh button").click();
-    browser.waitForText("#thong-bao", "Đã ban hành thông báo kết luận Số 01-TB/ĐU, ngày 24/11/2025.");
+    browser.waitForText("#thong-bao", "Đã ban hành thông báo kết luận số 01-TB/ĐU, ngày 24/11/2025.");
     assertEquals("Số 01-TB/ĐU", browser.find("#so-van-ban").getText());
-    assertEquals("Thông báo kết luận Số 01-TB/ĐU, đã ban hành", browser.find("h1").getText());
+    assertEquals("Thông báo kết luận số 01-TB/ĐU, đã ban hành", browser.find("h1").getText());
     String published = api.call("GET", "/conclusions/" + conclusionId + "/document", office, null).body();
     assertTrue(published.contains("Rà soát toàn bộ hệ thống đèn chiếu sáng") && !published.contains("0912"),
         "the official text has the edited items, without the phone number");
@@ -416,7 +416,7 @@ class ConsolePlansBrowserTest {
     assertEquals("Đang mở", state("opinion.resolution"));
     assertTrue(deadline("opinion.resolution").getText().contains("22/12/2025"), deadline("opinion.resolution")
         .getText());
-    assertTrue(browser.find("#ds-ket-luan").getText().contains("Số 01-TB/ĐU"));
+    assertTrue(browser.find("#ds-ket-luan").getText().contains("số 01-TB/ĐU"));
   }
 
   @Test
@@ -460,8 +460,8 @@ class ConsolePlansBrowserTest {
     browser.open("/ke-hoach/chi-tiet.html?id=" + planId);
     browser.driver.findElement(By.xpath("//summary[.='Gửi báo cáo kết quả']")).click();
     browser.find("#gui-bao-cao button").click();
-    browser.waitForText("#thong-bao", "Đã gửi báo cáo kết quả Số 01-BC/ĐU.");
-    assertTrue(browser.find("#bao-cao-da-gui").getText().contains("Báo cáo kết quả Số 01-BC/ĐU, số liệu đến ngày 23/12/2025"),
+    browser.waitForText("#thong-bao", "Đã gửi báo cáo kết quả số 01-BC/ĐU.");
+    assertTrue(browser.find("#bao-cao-da-gui").getText().contains("Báo cáo kết quả số 01-BC/ĐU, số liệu đến ngày 23/12/2025"),
         browser.find("#bao-cao-da-gui").getText());
     browser.assertNoAxeViolations("plan page after sending the report");
     browser.screenshot("ke-hoach-bao-cao", 1366);

@@ -44,7 +44,8 @@ class TenantIsolationTest {
         "secretary", "Thư ký", "summary", secretContent)).status());
     LocalApi.Reply conclusion = api.call("POST", "/plans/" + planId + "/meetings/m1/conclusion", office, Map.of());
     ids = Map.of("planId", planId, "opinionId", opinion.text("id"), "communeId", "demo", "year", "2026",
-        "meetingId", "m1", "conclusionId", conclusion.text("id"), "table", "opinions", "kind", "minutes");
+        "meetingId", "m1", "conclusionId", conclusion.text("id"), "table", "opinions", "kind", "minutes",
+        "instrumentId", "qdi-11-2019");
     String platform = api.token("*", "admin", null);
     assertEquals(201, api.call("POST", "/communes", platform, Map.of("id", "xa-khac", "name", "Xã Khác",
         "province", "Lạng Sơn", "profile", "lang-son-320", "officeEmail", "vp@khac.example.vn")).status());
