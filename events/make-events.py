@@ -214,6 +214,9 @@ write("calendar-override", event("POST", "/calendar/overrides", None, j({"date":
       claims=platform))
 write("calendar-year", event("GET", "/calendar/{year}", {"year": "2026"}, claims=office))
 
+# ---- the platform admin's monthly usage statement of every commune ----
+write("usage-statement", event("GET", "/usage", None, claims=platform, query={"month": "2025-11"}))
+
 # ---- the meeting and the conclusion notice ----
 host = staff("host")
 write("conclusions-record", event("POST", "/plans/{planId}/meetings/{meetingId}/record",

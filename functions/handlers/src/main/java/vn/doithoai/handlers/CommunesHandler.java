@@ -6,19 +6,27 @@ import vn.doithoai.core.calendar.Calendars;
 import vn.doithoai.core.calendar.ChangingCalendar;
 import vn.doithoai.core.calendar.YearInfo;
 import vn.doithoai.core.commune.ManagingCommunes;
+import vn.doithoai.core.usage.UsageStatements;
 
-/** Admin routes: register a commune, read and change it, rotate its webhook secret. */
+/**
+ * Admin routes: register a commune, read and change it, rotate its webhook secret; the platform administrator's
+ * monthly usage statement of every commune.
+ */
 public final class CommunesHandler extends ApiHandler {
   private final ManagingCommunes communes;
   private final ChangingCalendar changing;
   private final Calendars calendars;
+  private final UsageStatements usage;
 
   public CommunesHandler() {
-    this(App.get().managingCommunes(), App.get().changingCalendar(), App.get().calendars());
+    this(App.get().managingCommunes(), App.get().changingCalendar(), App.get().calendars(),
+        App.get().usageStatements());
+    this.edge = App.get().edge();
   }
 
-  CommunesHandler(ManagingCommunes communes, ChangingCalendar changing, Calendars calendars) {
+  CommunesHandler(ManagingCommunes communes, ChangingCalendar changing, Calendars calendars, UsageStatements usage) {
     this.communes = communes;
+    this.usage = usage;
     this.changing = changing;
     this.calendars = calendars;
   }
@@ -35,7 +43,19 @@ public final class CommunesHandler extends ApiHandler {
             withSecret(communes.rotateSecret(r.actor(), r.path("communeId"), r.json()))),
         "POST /calendar/overrides", r -> ApiResponses.json(201, ChangingCalendar.toJson(changing.add(r.actor(),
             r.json()))),
-        "GET /calendar/{year}", r -> ApiResponses.json(200, year(r)));
+        "GET /calendar/{year}", r -> ApiResponses.json(200, year(r)),
+        "GET /usage", this::usage);
+  }
+
+  /** The month's usage statement of every commune ({@code ?month=2026-12}, {@code &format=csv|xlsx}). */
+  private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse usage(ApiRequest r) {
+    vn.doithoai.core.common.Input q = r.query();
+    String month = q.text("month", 16).orElse(null);
+    String format = q.text("format", 16).orElse("json");
+    if ("json".equals(format)) {
+      return ApiResponses.json(200, usage.statement(r.actor(), month).toJson());
+    }
+    return ApiResponses.file(usage.file(r.actor(), month, format));
   }
 
   /** The commune's calendar for a year: days off and make-up days with their sources, and the version. */

@@ -158,7 +158,8 @@ public final class Priming implements Resource {
             "office"));
       }
       case "CommunesHandler" -> {
-        CommunesHandler h = new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars());
+        CommunesHandler h = new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars(),
+            app.usageStatements());
         http("communes-get", h, event("GET", "/communes/{communeId}", Map.of("communeId", NOBODY), null, "admin"));
         http("calendar-year", h, event("GET", "/calendar/{year}", Map.of("year",
             Integer.toString(LocalDate.now(DeadlineScheduling.VIETNAM).getYear())), null, "office"));

@@ -31,6 +31,7 @@ public final class PublicHandler extends ApiHandler {
 
   public PublicHandler() {
     this(App.get());
+    this.edge = App.get().edge();
   }
 
   PublicHandler(App app) {

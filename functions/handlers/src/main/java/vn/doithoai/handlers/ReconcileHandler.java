@@ -4,13 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
 import vn.doithoai.core.deadline.Reconciling;
+import vn.doithoai.handlers.observability.Invocation;
 
 /** The daily cron (07:00 Asia/Ho_Chi_Minh): missed fires, missing schedules, each office's digest. */
-public final class ReconcileHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ReconcileHandler extends Edge.Handler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private final Reconciling reconciling;
 
   public ReconcileHandler() {
     this(App.get().reconciling());
+    this.edge = App.get().edge();
   }
 
   ReconcileHandler(Reconciling reconciling) {
@@ -19,9 +21,14 @@ public final class ReconcileHandler implements RequestHandler<Map<String, Object
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-    Reconciling.Report r = reconciling.run();
-    System.out.println("reconcile: deadlines=" + r.deadlines() + " fired=" + r.fired() + " schedulesCreated="
-        + r.schedulesCreated() + " digests=" + r.digests());
+    Invocation invocation = Invocation.start(context, Invocation.Step.RECONCILE);
+    Reconciling.Report r = edge.run(invocation, () -> {
+      Reconciling.Report report = reconciling.run();
+      invocation.count(Invocation.Count.DEADLINES, report.deadlines()).count(Invocation.Count.FIRED, report.fired())
+          .count(Invocation.Count.SCHEDULES_CREATED, report.schedulesCreated())
+          .count(Invocation.Count.DIGESTS, report.digests());
+      return report;
+    });
     return Map.of("deadlines", r.deadlines(), "fired", r.fired(), "schedulesCreated", r.schedulesCreated(),
         "digests", r.digests());
   }

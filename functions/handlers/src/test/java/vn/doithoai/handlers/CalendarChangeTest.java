@@ -46,7 +46,7 @@ class CalendarChangeTest {
     assertEquals("2026-11-23", before.due().toString());
 
     APIGatewayV2HTTPResponse added = new CommunesHandler(app.managingCommunes(), app.changingCalendar(),
-        app.calendars()).handleRequest(Events.load("calendar-override"), null);
+        app.calendars(), app.usageStatements()).handleRequest(Events.load("calendar-override"), null);
     assertEquals(201, added.getStatusCode(), added.getBody());
     assertTrue(added.getBody().contains(id), added.getBody());
 

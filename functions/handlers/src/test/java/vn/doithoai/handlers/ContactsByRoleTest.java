@@ -152,7 +152,7 @@ class ContactsByRoleTest {
   }
 
   private CommunesHandler communes() {
-    return new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars());
+    return new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars(), app.usageStatements());
   }
 
   static APIGatewayV2HTTPResponse call(ApiHandler h, String role, String routeKey, String path,

@@ -46,7 +46,8 @@ final class FuzzTargets {
     webhook = new WebhookHandler(app.submittingOpinion());
     opinions = new OpinionsHandler(app.handlingOpinions());
     plans = new PlansHandler(app.managingPlans());
-    communes = new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars());
+    communes = new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars(),
+        app.usageStatements());
   }
 
   /**

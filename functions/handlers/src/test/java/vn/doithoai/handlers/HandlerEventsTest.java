@@ -257,7 +257,8 @@ class HandlerEventsTest {
   @Test
   @DisplayName("communes: register (platform admin, secret shown once), get, update, rotate the secret")
   void communes() {
-    CommunesHandler h = new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars());
+    CommunesHandler h = new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars(),
+        app.usageStatements());
     APIGatewayV2HTTPResponse registered = h.handleRequest(Events.load("communes-register"), null);
     assertEquals(201, registered.getStatusCode(), registered.getBody());
     assertTrue(registered.getBody().contains("whsec_"));

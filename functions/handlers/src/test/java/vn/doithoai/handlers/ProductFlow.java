@@ -235,6 +235,24 @@ final class ProductFlow {
     reconcile();
     sweep();
     bounce();
+    usageStatement();
+  }
+
+  /**
+   * The platform admin's statement of the month the flow ran in: the commune's requests, opinions, e-mails and
+   * storage were counted along the way; the same statement as a spreadsheet.
+   */
+  @SuppressWarnings("unchecked")
+  private void usageStatement() {
+    Map<String, Object> statement = http("usage-statement");
+    Map<String, Object> commune = ((List<Map<String, Object>>) statement.get("communes")).stream()
+        .filter(c -> COMMUNE.equals(c.get("commune"))).findFirst().orElseThrow();
+    for (String counted : List.of("apiStaff", "apiPublic", "apiWebhook", "opinions", "emails", "storedItemsNow")) {
+      assertTrue(((Number) commune.get(counted)).longValue() > 0, counted + " counted: " + commune);
+    }
+    Map<String, Object> xlsx = request("usage-statement");
+    ((Map<String, Object>) xlsx.get("queryStringParameters")).put("format", "xlsx");
+    send("usage-statement", xlsx);
   }
 
   /** Fires the schedules in order of their instant, the clock at each, until one has its effect. */
@@ -492,6 +510,14 @@ final class ProductFlow {
 
   /** Each handler class of the template, built from a function's App as its public constructor does. */
   private static Object handler(String cls, App app) {
+    Object handler = built(cls, app);
+    if (handler instanceof Edge.Handler counted) {
+      counted.countedBy(app.edge()); // as the public constructors do
+    }
+    return handler;
+  }
+
+  private static Object built(String cls, App app) {
     return switch (cls.substring(cls.lastIndexOf('.') + 1)) {
       case "WebhookHandler" -> new WebhookHandler(app.submittingOpinion(), app.hostedForm(), app.publicSite());
       case "PublicHandler" -> new PublicHandler(app);
@@ -499,7 +525,8 @@ final class ProductFlow {
       case "OpinionsHandler" -> new OpinionsHandler(app.handlingOpinions());
       case "ConclusionsHandler" -> new ConclusionsHandler(app.publishingConclusion(), app.communes());
       case "FollowUpHandler" -> new FollowUpHandler(app.followingUp(), app.exporting());
-      case "CommunesHandler" -> new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars());
+      case "CommunesHandler" -> new CommunesHandler(app.managingCommunes(), app.changingCalendar(), app.calendars(),
+          app.usageStatements());
       case "RelayHandler" -> new RelayHandler(app.eventPublisher());
       case "SchedulesHandler" -> new SchedulesHandler(app.schedulingDeadlines());
       case "DeadlinesHandler" -> new DeadlinesHandler(app.firingDeadlines());
