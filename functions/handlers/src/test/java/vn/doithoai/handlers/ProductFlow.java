@@ -511,8 +511,9 @@ final class ProductFlow {
   /** Each handler class of the template, built from a function's App as its public constructor does. */
   private static Object handler(String cls, App app) {
     Object handler = built(cls, app);
-    if (handler instanceof Edge.Handler counted) {
-      counted.countedBy(app.edge()); // as the public constructors do
+    // as the public constructors do; the session function has no table, so its requests are not counted
+    if (handler instanceof Edge.Handler counted && !(handler instanceof SessionHandler)) {
+      counted.countedBy(app.edge());
     }
     return handler;
   }
