@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import vn.doithoai.core.usage.UsageCounter;
 import vn.doithoai.core.usage.UsageCounters;
 
@@ -57,6 +58,11 @@ public final class DynamoUsage implements UsageCounters {
   }
 
   private void add(String pk, String sk, Map<UsageCounter, Long> counts) {
+    table.client().updateItem(request(pk, sk, counts));
+  }
+
+  /** {@code ADD #c0 :v0, #c1 :v1 …} on one item: atomic, no read, no condition. */
+  UpdateItemRequest request(String pk, String sk, Map<UsageCounter, Long> counts) {
     StringBuilder expression = new StringBuilder("ADD ");
     Map<String, String> names = new HashMap<>();
     Map<String, AttributeValue> values = new HashMap<>();
@@ -67,8 +73,9 @@ public final class DynamoUsage implements UsageCounters {
       values.put(":v" + i, n(e.getValue()));
       i++;
     }
-    table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key(pk, sk))
-        .updateExpression(expression.toString()).expressionAttributeNames(names).expressionAttributeValues(values));
+    return UpdateItemRequest.builder().tableName(table.name()).key(DynamoTable.key(pk, sk))
+        .updateExpression(expression.toString()).expressionAttributeNames(names).expressionAttributeValues(values)
+        .build();
   }
 
   @Override
