@@ -175,7 +175,7 @@ public final class Invocation {
     names.add("function");
     names.addAll(first.dimensions());
     JsonLine directive = new JsonLine().field("Namespace", Metric.NAMESPACE).raw("Dimensions",
-        "[" + JsonLine.array(names) + "]").raw("Metrics", "[" + String.join(",", byMetric.keySet().stream()
+        "[[" + JsonLine.array(names) + "]]").raw("Metrics", "[" + String.join(",", byMetric.keySet().stream()
             .map(m -> new JsonLine().field("Name", m.metricName()).field("Unit", "Count").toString()).toList())
             + "]");
     JsonLine aws = new JsonLine().field("Timestamp", timestamp).raw("CloudWatchMetrics", "[" + directive + "]");
