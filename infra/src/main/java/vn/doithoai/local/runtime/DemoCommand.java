@@ -28,7 +28,9 @@ import vn.doithoai.core.intake.WebhookVerifier;
  * {@code demo [--data DIR] [--template FILE]}: seed 000's plan (Lạng Sơn, profile {@code lang-son-320},
  * meeting 20/11/2025) through the local runtime over HTTP, as the commune and a citizen would, with the clock
  * advanced day by day to 20/01/2026; then the timeline of the e-mails sent, in Vietnam time, and a count by
- * kind. Progress goes to stderr, the handlers' log to {@code <data>/demo.log}, the timeline to stdout.
+ * kind, and the demo commune's usage statement of each month. Progress goes to stderr, the handlers' log to
+ * {@code <data>/demo.log} (their JSON lines, as CloudWatch would get them, to {@code <data>/telemetry.jsonl}), the
+ * timeline to stdout.
  *
  * <ol>
  *   <li>Mon 03/11/2025 08:00: the office creates and announces the plan; a citizen sends an opinion through
@@ -109,6 +111,13 @@ public final class DemoCommand {
         log)) {
       DemoCommand demo = new DemoCommand(running, err);
       demo.scenario(END);
+      // the handlers' lines as Lambda would send them to CloudWatch (demo.log has them readable)
+      try {
+        Files.write(data.resolve("telemetry.jsonl"), running.services().functions().telemetry(),
+            StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       return timeline(OutboxMail.readAll(data.resolve("outbox"))) + "\noutbox: " + data.resolve("outbox") + "\n\n"
           + demo.usage(List.of("2025-11", "2025-12", "2026-01"));
     } finally {
