@@ -10,20 +10,22 @@ import java.util.List;
  * usage counter's own write unit) at the unit prices of {@code CostModel} (AWS's pages, cited there). Storage at
  * the DynamoDB price plus continuous backups (PITR), as if beyond the free 25 GB.
  *
+ * <p>The unit prices are the benchmark's too ({@code CostModel} reads them here): one place to update them.
+ *
  * <p>Not attributed to a commune: the stream relay, the schedule changes and the daily reconcile (a share of
  * every change, about a third of the Lambda time in the benchmark's bill), CloudWatch and the fixed alarms.
  */
 public final class UsageCosts {
-  static final double LAMBDA_GBS = 0.0000133334;
-  static final double LAMBDA_REQUEST = 0.20 / 1e6;
-  static final double HTTP_API_REQUEST = 1.00 / 1e6;
-  static final double WRU = 0.625 / 1e6;
-  static final double RRU = 0.125 / 1e6;
-  static final double SES_EMAIL = 0.10 / 1000;
-  static final double SCHEDULER_INVOCATION = 1.25 / 1e6;
-  static final double EVENT = 1.00 / 1e6;
-  static final double STORAGE_GB_MONTH = 0.283;
-  static final double PITR_GB_MONTH = 0.228;
+  public static final double LAMBDA_GBS = 0.0000133334;
+  public static final double LAMBDA_REQUEST = 0.20 / 1e6;
+  public static final double HTTP_API_REQUEST = 1.00 / 1e6;
+  public static final double WRU = 0.625 / 1e6;
+  public static final double RRU = 0.125 / 1e6;
+  public static final double SES_EMAIL = 0.10 / 1000;
+  public static final double SCHEDULER_INVOCATION = 1.25 / 1e6;
+  public static final double EVENT = 1.00 / 1e6;
+  public static final double STORAGE_GB_MONTH = 0.283;
+  public static final double PITR_GB_MONTH = 0.228;
 
   /** The price of one counted operation, and how it was reached. */
   public record Unit(UsageCounter counter, double usd, String arithmetic) {}
