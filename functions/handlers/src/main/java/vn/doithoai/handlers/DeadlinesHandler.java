@@ -10,7 +10,8 @@ import vn.doithoai.handlers.observability.Invocation;
 import vn.doithoai.handlers.observability.Metric;
 
 /** The schedules' target: {@code {"commune","deadline","step","version"}} → at most one effect. */
-public final class DeadlinesHandler extends Edge.Handler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class DeadlinesHandler extends Edge.Handler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private final FiringDeadlines firing;
 
   public DeadlinesHandler() {

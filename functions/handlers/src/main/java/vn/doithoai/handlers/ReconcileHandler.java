@@ -7,7 +7,8 @@ import vn.doithoai.core.deadline.Reconciling;
 import vn.doithoai.handlers.observability.Invocation;
 
 /** The daily cron (07:00 Asia/Ho_Chi_Minh): missed fires, missing schedules, each office's digest. */
-public final class ReconcileHandler extends Edge.Handler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ReconcileHandler extends Edge.Handler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private final Reconciling reconciling;
 
   public ReconcileHandler() {

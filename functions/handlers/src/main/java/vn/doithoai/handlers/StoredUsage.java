@@ -34,7 +34,10 @@ final class StoredUsage {
         .usage(commune, UsageCounter.STORED_BYTES, size(after) - size(before));
   }
 
-  /** The commune a key or an item belongs to: {@code C#<c>}, {@code TRACK#<c>#…}, {@code INBOX#<c>#…}, else its own field. */
+  /**
+   * The commune a key or an item belongs to: {@code C#<c>}, {@code TRACK#<c>#…}, {@code INBOX#<c>#…}, else the
+   * item's {@code commune} attribute or its document's.
+   */
   static String commune(String pk, Map<String, AttributeValue> image) {
     String[] parts = pk.split("#", 3);
     if (parts.length >= 2 && List.of("C", "TRACK", "INBOX").contains(parts[0])) {

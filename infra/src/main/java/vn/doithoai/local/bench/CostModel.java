@@ -28,13 +28,14 @@ final class CostModel {
           + "https://airbyte.com/data-engineering-resources/dynamodb-pricing)");
   static final Price DDB_RRU = new Price("DynamoDB on-demand read request unit", UsageCosts.RRU, "RRU",
       DDB_WRU.source());
-  static final Price DDB_STORAGE = new Price("DynamoDB storage (after 25 GB free)", UsageCosts.STORAGE_GB_MONTH, "GB-month",
-      "https://engineering-ed7.pages.dev/docs/architecture/aws/services/dynamodb (an APAC price table)");
+  static final Price DDB_STORAGE = new Price("DynamoDB storage (after 25 GB free)", UsageCosts.STORAGE_GB_MONTH,
+      "GB-month", "https://engineering-ed7.pages.dev/docs/architecture/aws/services/dynamodb (an APAC price table)");
   static final Price EVENTS = new Price("EventBridge custom events", UsageCosts.EVENT, "event (64 KB chunk)",
       "https://aws.amazon.com/eventbridge/pricing/");
   static final Price SCHEDULER = new Price("EventBridge Scheduler invocations (after 14 M free a month)",
       UsageCosts.SCHEDULER_INVOCATION, "invocation", "AWS Price List, AWSEvents, Asia Pacific (Tokyo) row: "
-          + "https://huggingface.co/datasets/labofsahil/aws-pricing-dataset/blob/main/AWSEvents.csv (US East: $1.00/M)");
+          + "https://huggingface.co/datasets/labofsahil/aws-pricing-dataset/blob/main/AWSEvents.csv "
+          + "(US East: $1.00/M)");
   static final Price SES = new Price("SES outbound e-mail", UsageCosts.SES_EMAIL, "e-mail",
       "https://aws.amazon.com/ses/pricing/ (as quoted by https://raw.githubusercontent.com/api-evangelist/"
           + "amazon-ses/refs/heads/main/finops/amazon-ses-finops.yml)");

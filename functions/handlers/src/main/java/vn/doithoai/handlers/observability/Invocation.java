@@ -155,8 +155,8 @@ public final class Invocation {
         : errorCode != null ? "WARN" : "INFO";
     JsonLine line = base(level, "invocation").field("step", code(step)).field("route", route)
         .field("commune", commune).field("status", status).field("outcome", outcome != null ? outcome
-            : errorCode == null ? "ok" : "error").field("errorCode", errorCode).field("exception", exception).field("at", at)
-        .field("latencyMs", latencyMs);
+            : errorCode == null ? "ok" : "error").field("errorCode", errorCode).field("exception", exception)
+        .field("at", at).field("latencyMs", latencyMs);
     counts.forEach((k, v) -> line.field(code(k), v));
     Telemetry.write(line.toString());
     long now = System.currentTimeMillis();
