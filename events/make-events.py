@@ -231,6 +231,8 @@ write("calendar-year", event("GET", "/calendar/{year}", {"year": "2026"}, claims
 write("rules-confirm", event("POST", "/rules/{instrumentId}/confirm", {"instrumentId": "qdi-11-2019"},
       j({"source": "Quy định số 11-QĐi/TW ngày 18/02/2019 của Bộ Chính trị, đối chiếu văn bản gốc (ví dụ)"}),
       claims=platform))
+# ---- the platform admin's monthly usage statement of every commune ----
+write("usage-statement", event("GET", "/usage", None, claims=platform, query={"month": "2025-11"}))
 
 # ---- the meeting and the conclusion notice ----
 host = staff("host")

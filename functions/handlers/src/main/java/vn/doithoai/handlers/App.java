@@ -90,6 +90,8 @@ public final class App {
   private final Lazy<EventPublisher> eventPublisher;
   private final vn.doithoai.core.rights.HandlingPrivacyRequests handlingPrivacy;
   private final vn.doithoai.core.rights.Retaining retaining;
+  private final Edge edge;
+  private final vn.doithoai.core.usage.UsageStatements usageStatements;
 
   App(DynamoTable table, Clock clock, String publicBaseUrl, Outside outside) {
     this(table, clock, clock, publicBaseUrl, outside);
@@ -144,6 +146,9 @@ public final class App {
     this.sendingMail = new Lazy<>(() -> new SendingMail(outbox, suppressions, outside.mail().get(), clock));
     this.sweepingMail = new Lazy<>(() -> new SweepingMailOutbox(outbox, sendingMail.get(), clock));
     this.eventPublisher = new Lazy<>(outside.events());
+    vn.doithoai.aws.DynamoUsage usage = new vn.doithoai.aws.DynamoUsage(table);
+    this.edge = new Edge(usage, clock);
+    this.usageStatements = new vn.doithoai.core.usage.UsageStatements(usage, clock);
     vn.doithoai.aws.DynamoPrivacyRequests privacyRequests = new vn.doithoai.aws.DynamoPrivacyRequests(table);
     this.handlingPrivacy = new vn.doithoai.core.rights.HandlingPrivacyRequests(opinions, communes,
         new vn.doithoai.aws.DynamoContactMails(table, outbox), privacyRequests, FormKey.contactHash(), clock);
@@ -287,6 +292,15 @@ public final class App {
 
   Suppressions suppressions() {
     return suppressions;
+  }
+
+  /** Where each invocation ends: its usage counted, its log and metric lines written. */
+  Edge edge() {
+    return edge;
+  }
+
+  vn.doithoai.core.usage.UsageStatements usageStatements() {
+    return usageStatements;
   }
 
   EventPublisher eventPublisher() {

@@ -15,6 +15,7 @@ public final class PlansHandler extends ApiHandler {
 
   public PlansHandler() {
     this(App.get().managingPlans());
+    this.edge = App.get().edge();
   }
 
   PlansHandler(ManagingPlans plans) {

@@ -104,6 +104,11 @@ public final class LocalServices implements AutoCloseable {
   }
 
   /** The local user pool (staff accounts for the console's sign-in). */
+  /** The template's functions as this JVM runs them (and the log lines they wrote). */
+  public LocalFunctions functions() {
+    return functions;
+  }
+
   public LocalCognito cognito() {
     return cognito;
   }
