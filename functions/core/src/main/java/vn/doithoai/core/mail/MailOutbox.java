@@ -23,8 +23,11 @@ public interface MailOutbox {
   /** Sent: never again. */
   void markSent(String mailId, Instant at, String messageId);
 
-  /** Not sent (every recipient suppressed): never again, with the reason. */
-  void markSuppressed(String mailId, Instant at);
+  /**
+   * Not sent, never again, with the reason: {@code suppressed} (every recipient bounced or complained), or
+   * {@code sms-disabled} (no SMS origination identity configured).
+   */
+  void markSuppressed(String mailId, Instant at, String reason);
 
   /** Sending failed: back to pending, so that a retry takes it again. */
   void release(String mailId);
