@@ -188,7 +188,7 @@ public final class ServeCommand {
           + services.cognito().ensureDemoUsers(DemoCommune.ID);
       // messages and suppressions of a data folder from before the opaque ids (issue #17), re-keyed once
       vn.doithoai.aws.ContactIdMigration.Report moved = new vn.doithoai.aws.ContactIdMigration(
-          DynamoTable.fromEnvironment()).run();
+          new DynamoTable(dynamo.client(), properties.get("TABLE_NAME"))).run();
       if (moved.messages() + moved.suppressions() + moved.fanOuts() > 0) {
         log.println("contact ids: " + moved);
       }
