@@ -55,14 +55,8 @@ public final class SendingMail {
       m = new OutgoingMail(m.id(), m.communeId(), m.to(), m.subject(), m.text(), m.html(), m.kind(), m.createdAt(),
           cc);
     }
-    try {
-      String messageId = sender.send(m);
-      outbox.markSent(mailId, clock.instant(), messageId);
-      return Outcome.SENT;
-    } catch (RuntimeException e) {
-      outbox.release(mailId);
-      throw e;
-    }
+    OutgoingMail mail = m;
+    return deliver(mailId, () -> sender.send(mail));
   }
 
   private Outcome sendSms(OutgoingMail m) {
@@ -71,11 +65,16 @@ public final class SendingMail {
       outbox.markSuppressed(m.id(), clock.instant(), reason);
       return Outcome.SUPPRESSED;
     }
+    return deliver(m.id(), () -> sms.get().send(m));
+  }
+
+  /** Sends a claimed message and marks it sent; a failure puts the claim back and is thrown, for the retry. */
+  private Outcome deliver(String id, java.util.function.Supplier<String> send) {
     try {
-      outbox.markSent(m.id(), clock.instant(), sms.get().send(m));
+      outbox.markSent(id, clock.instant(), send.get());
       return Outcome.SENT;
     } catch (RuntimeException e) {
-      outbox.release(m.id());
+      outbox.release(id);
       throw e;
     }
   }
