@@ -110,8 +110,8 @@ public final class CitizenMails {
           + "</title></head><body><p>" + Html.escape(dear) + "</p><p>" + Html.paragraphs(lead) + "</p><p>"
           + Html.paragraphs(body) + "</p><p>Trân trọng,<br>" + Html.escape(commune.name())
           + "</p><p style=\"color:#666\">(Thư gửi tự động, vui lòng không trả lời thư này.)</p></body></html>";
-      mails.add(new OutgoingMail(ContactIds.messageId("mail#" + o.id() + "#" + event + "#v" + o.version(), to), commune.id(), to,
-          subject, text, html, "opinion." + event, now));
+      mails.add(new OutgoingMail(ContactIds.messageId("mail#" + o.id() + "#" + event + "#v" + o.version(), to),
+          commune.id(), to, subject, text, html, "opinion." + event, now));
     }
     String text = commune.smsAccents() ? sms : SmsText.unaccented(sms);
     o.raisers().stream().filter(r -> r.email() == null || r.email().isBlank())
