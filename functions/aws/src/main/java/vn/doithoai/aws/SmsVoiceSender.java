@@ -33,8 +33,8 @@ import vn.doithoai.core.mail.SmsSender;
  * {@code POST /} to {@code https://sms-voice.{region}.amazonaws.com/} with {@code X-Amz-Target:
  * PinpointSMSVoiceV2.SendTextMessage} and a body of {@code DestinationPhoneNumber}, {@code OriginationIdentity},
  * {@code MessageBody}, {@code MessageType} (TRANSACTIONAL: answers to a citizen are time-sensitive, not
- * marketing), optionally {@code ConfigurationSetName}, and {@code Context} {@code {"kind": …}}; the answer is {@code {"MessageId": …}}. Signed with
- * the SDK's own SigV4 signer (signing name {@code sms-voice}) and sent with the URL-connection client the other
+ * marketing), optionally {@code ConfigurationSetName}, and {@code Context} {@code {"kind": …}}; the answer is
+ * {@code {"MessageId": …}}. Signed with the SDK's own SigV4 signer (signing name {@code sms-voice}) and sent with the URL-connection client the other
  * clients use. Failures throw {@link MailSendFailed}, naming the message only by a hash of its id (like SES).
  */
 public final class SmsVoiceSender implements SmsSender {

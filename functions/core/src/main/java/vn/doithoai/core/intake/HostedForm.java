@@ -113,7 +113,7 @@ public final class HostedForm {
     return "p:" + (digits.startsWith("84") ? "0" + digits.substring(2) : digits);
   }
 
-  /** Keyed ({@link ContactIds}): a plain hash of a phone number or an IP address in a key is reversed by trying them all. */
+  /** Keyed ({@link ContactIds}): a plain hash of a phone number or an IP address in a key is reversed by trial. */
   private static String hash(String s) {
     return ContactIds.of(s == null ? "" : s);
   }

@@ -59,7 +59,8 @@ public final class CitizenMails {
     body.append("\nTheo dõi tại: ").append(statusUrl(commune.id(), o.trackingCode()));
     String sms = o.answer().isPresent()
         ? committee(commune) + " đã trả lời ý kiến mã " + o.trackingCode() + ". Xem nội dung: "
-        : committee(commune) + ": ý kiến mã " + o.trackingCode() + " - " + o.status().vietnamese() + ". Chi tiết: ";
+        : committee(commune) + ": ý kiến mã " + o.trackingCode() + " - " + o.status().vietnamese()
+            + ". Chi tiết: ";
     return toRaisers(commune, o, event, subject, lead, body.toString(),
         sms + statusUrl(commune.id(), o.trackingCode()), now);
   }
