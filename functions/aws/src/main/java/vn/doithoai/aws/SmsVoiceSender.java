@@ -27,15 +27,16 @@ import vn.doithoai.core.mail.SmsSender;
 
 /**
  * SMS through AWS End User Messaging SMS ({@code pinpointsmsvoicev2}): one {@code SendTextMessage} call per
- * message. The SDK's service module for it is not on the Maven mirror this project builds from, so the call is
- * made by hand, as the API reference describes it
+ * message. The SDK's service module for it is not on the Maven mirror this project builds from, so the call is made
+ * by hand, as the API reference describes it
  * (https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/API_SendTextMessage.html): AWS JSON 1.0,
  * {@code POST /} to {@code https://sms-voice.{region}.amazonaws.com/} with {@code X-Amz-Target:
  * PinpointSMSVoiceV2.SendTextMessage} and a body of {@code DestinationPhoneNumber}, {@code OriginationIdentity},
- * {@code MessageBody}, {@code MessageType} (TRANSACTIONAL: answers to a citizen are time-sensitive, not
- * marketing), optionally {@code ConfigurationSetName}, and {@code Context} {@code {"kind": …}}; the answer is
- * {@code {"MessageId": …}}. Signed with the SDK's own SigV4 signer (signing name {@code sms-voice}) and sent with the URL-connection client the other
- * clients use. Failures throw {@link MailSendFailed}, naming the message only by a hash of its id (like SES).
+ * {@code MessageBody}, {@code MessageType} (TRANSACTIONAL: answers to a citizen are time-sensitive, not marketing),
+ * optionally {@code ConfigurationSetName}, and {@code Context} {@code {"kind": …}}; the answer is {@code
+ * {"MessageId": …}}. Signed with the SDK's own SigV4 signer (signing name {@code sms-voice}) and sent with the
+ * URL-connection client the other clients use. Failures throw {@link MailSendFailed}, naming the message only by a
+ * hash of its id (like SES).
  */
 public final class SmsVoiceSender implements SmsSender {
   public static final String ORIGINATION_IDENTITY = "SMS_ORIGINATION_IDENTITY";

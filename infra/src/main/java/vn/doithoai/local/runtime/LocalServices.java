@@ -26,8 +26,8 @@ import vn.doithoai.core.common.Json;
  * SDK v2 clients are pointed at ({@code DOITHOAI_SCHEDULER_ENDPOINT}, {@code DOITHOAI_EVENTBRIDGE_ENDPOINT},
  * {@code DOITHOAI_SES_ENDPOINT}, {@code DOITHOAI_COGNITO_ENDPOINT}): EventBridge Scheduler ({@code /schedules…}),
  * EventBridge ({@code X-Amz-Target: AWSEvents.*}), SES v2 ({@code /v2/email/…}), End User Messaging SMS
- * ({@code X-Amz-Target: PinpointSMSVoiceV2.*}, {@link LocalSms}, {@code DOITHOAI_SMS_ENDPOINT}) and the Cognito user pool
- * ({@link LocalCognito}); plus the DynamoDB stream relay and
+ * ({@code X-Amz-Target: PinpointSMSVoiceV2.*}, {@link LocalSms}, {@code DOITHOAI_SMS_ENDPOINT}) and the Cognito
+ * user pool ({@link LocalCognito}); plus the DynamoDB stream relay and
  * the clock. {@link #advanceTo} moves the {@link LocalClock} forward, firing every schedule that comes due
  * on the way, each at its instant and in instant order, and waits after each until the work it caused (bus
  * deliveries, stream batches, e-mails) has settled.

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Sends one outbox e-mail or SMS ({@link OutgoingMail#channel}): claim it (so a repeated event sends nothing), drop suppressed addresses, send,
- * mark it sent. A failed send releases the claim and throws, so the delivery is retried and, failing that,
- * ends in the dead-letter queue — never dropped silently.
+ * Sends one outbox e-mail or SMS ({@link OutgoingMail#channel}): claim it (so a repeated event sends nothing), drop
+ * suppressed addresses, send, mark it sent. A failed send releases the claim and throws, so the delivery is retried
+ * and, failing that, ends in the dead-letter queue — never dropped silently.
  */
 public final class SendingMail {
   /** What happened to the e-mail. */
