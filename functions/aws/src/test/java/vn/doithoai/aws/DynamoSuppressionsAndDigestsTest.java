@@ -40,7 +40,8 @@ class DynamoSuppressionsAndDigestsTest {
     assertFalse(s.suppressed(null));
     assertFalse(s.suppressed(" "));
     Map<String, AttributeValue> item = TestTable.scan(table, "SUPPRESS#").get(0);
-    assertEquals("SUPPRESS#duc.lv@example.vn", item.get("pk").s());
+    assertEquals("SUPPRESS#" + vn.doithoai.core.mail.ContactIds.of("duc.lv@example.vn"), item.get("pk").s(),
+        "keyed by the opaque id, never the address");
     assertEquals("SUPPRESS", item.get("sk").s());
     assertEquals("Permanent bounce: General", item.get("reason").s());
     assertEquals(NOW.toString(), item.get("at").s());

@@ -1,6 +1,7 @@
 package vn.doithoai.handlers;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 import vn.doithoai.aws.DynamoCalendarOverrides;
 import vn.doithoai.aws.DynamoRuleConfirmations;
@@ -16,6 +17,7 @@ import vn.doithoai.aws.DynamoTable;
 import vn.doithoai.aws.EventBridgePublisher;
 import vn.doithoai.aws.EventBridgeScheduler;
 import vn.doithoai.aws.SesMailSender;
+import vn.doithoai.aws.SmsVoiceSender;
 import vn.doithoai.core.calendar.Calendars;
 import vn.doithoai.core.calendar.ChangingCalendar;
 import vn.doithoai.core.calendar.WorkingCalendar;
@@ -29,9 +31,11 @@ import vn.doithoai.core.events.EventPublisher;
 import vn.doithoai.core.intake.SubmittingOpinion;
 import vn.doithoai.core.mail.AgencyMails;
 import vn.doithoai.core.mail.CitizenMails;
+import vn.doithoai.core.mail.ContactIds;
 import vn.doithoai.core.mail.DeadlineMails;
 import vn.doithoai.core.mail.MailSender;
 import vn.doithoai.core.mail.SendingMail;
+import vn.doithoai.core.mail.SmsSender;
 import vn.doithoai.core.mail.Suppressions;
 import vn.doithoai.core.mail.SweepingMailOutbox;
 import vn.doithoai.core.opinion.AssignmentDeadlines;
@@ -59,10 +63,17 @@ public final class App {
   }
 
   /** The services beyond DynamoDB, each made when first needed. */
-  record Outside(Supplier<Scheduler> scheduler, Supplier<EventPublisher> events, Supplier<MailSender> mail) {
+  record Outside(Supplier<Scheduler> scheduler, Supplier<EventPublisher> events, Supplier<MailSender> mail,
+      Supplier<Optional<SmsSender>> sms) {
+    /** Without SMS (no origination identity): each SMS is marked suppressed. */
+    Outside(Supplier<Scheduler> scheduler, Supplier<EventPublisher> events, Supplier<MailSender> mail) {
+      this(scheduler, events, mail, Optional::empty);
+    }
+
     static Outside aws(Clock clock) {
       return new Outside(() -> EventBridgeScheduler.fromEnvironment(clock),
-          () -> EventBridgePublisher.fromEnvironment(clock), SesMailSender::fromEnvironment);
+          () -> EventBridgePublisher.fromEnvironment(clock), SesMailSender::fromEnvironment,
+          SmsVoiceSender::fromEnvironment);
     }
   }
 
@@ -143,7 +154,8 @@ public final class App {
     this.schedulingDeadlines = new Lazy<>(() -> new SchedulingDeadlines(scheduler.get(), clock));
     this.reconciling = new Lazy<>(() -> new Reconciling(deadlines, scheduler.get(), firingDeadlines, communes,
         new DynamoDigests(table, clock), calendars, clock));
-    this.sendingMail = new Lazy<>(() -> new SendingMail(outbox, suppressions, outside.mail().get(), clock));
+    this.sendingMail = new Lazy<>(() -> new SendingMail(outbox, suppressions, outside.mail().get(),
+        outside.sms().get(), clock));
     this.sweepingMail = new Lazy<>(() -> new SweepingMailOutbox(outbox, sendingMail.get(), clock));
     this.eventPublisher = new Lazy<>(outside.events());
     vn.doithoai.aws.DynamoUsage usage = new vn.doithoai.aws.DynamoUsage(table);
@@ -178,6 +190,7 @@ public final class App {
       synchronized (App.class) {
         a = instance;
         if (a == null) {
+          contactIdKey();
           a = new App(DynamoTable.fromEnvironment(), AppClock.INSTANCE, Clock.systemUTC(), publicBaseUrl(),
               Outside.aws(AppClock.INSTANCE));
           instance = a;
@@ -185,6 +198,17 @@ public final class App {
       }
     }
     return a;
+  }
+
+  /**
+   * The key of the contacts' opaque ids ({@link ContactIds}): {@code CONTACT_ID_KEY} (in AWS the template's
+   * NoEcho parameter, required there); unset in the local runtime and tests, which use the fixed dev key.
+   */
+  static void contactIdKey() {
+    String key = Config.get("CONTACT_ID_KEY");
+    if (key != null && !key.isBlank()) {
+      ContactIds.useKey(key);
+    }
   }
 
   private static final Lazy<vn.doithoai.core.access.SigningIn> SIGNING_IN = new Lazy<>(

@@ -128,8 +128,10 @@ public final class ManagingCommunes {
     if (units.stream().map(Unit::id).distinct().count() != units.size()) {
       in.error("units", "Mã đơn vị bị trùng.");
     }
+    // SMS to citizens without diacritics unless asked: one GSM-7 segment (160) instead of UCS-2 (70)
+    boolean smsAccents = in.bool("smsAccents").orElse(false);
     return new Commune(id, name, province, profile, partyOffice, pcOffice, officeEmail, hostEmail, frontEmail,
-        website, agencies, version, createdAt, units);
+        website, agencies, version, createdAt, units, smsAccents);
   }
 
   private static String email(Input in, String field, boolean required) {

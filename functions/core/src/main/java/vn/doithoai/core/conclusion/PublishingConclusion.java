@@ -292,8 +292,8 @@ public final class PublishingConclusion {
           + "</title></head><body><p>" + Html.escape(dear) + "</p><p>" + Html.escape(issuer) + " đã ban hành "
           + Html.escape(notice) + " về " + Html.escape(c.content().title()) + ".</p><p><a href=\"" + Html.escape(link)
           + "\">Xem toàn văn thông báo</a></p><p>Trân trọng,<br>" + Html.escape(commune.name()) + "</p></body></html>";
-      out.add(new OutgoingMail("mail#" + c.id() + "#published#" + a.getKey(), commune.id(), a.getKey(), subject, text,
-          html, "conclusion.published", now));
+      out.add(new OutgoingMail(vn.doithoai.core.mail.ContactIds.messageId("mail#" + c.id() + "#published", a.getKey()),
+          commune.id(), a.getKey(), subject, text, html, "conclusion.published", now));
     }
     return out;
   }

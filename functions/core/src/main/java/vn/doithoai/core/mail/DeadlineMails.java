@@ -60,8 +60,8 @@ public final class DeadlineMails {
       String html = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + Html.escape(subject)
           + "</title></head><body><p>Kính gửi đồng chí,</p><p><strong>" + Html.escape(lead) + "</strong></p><p>"
           + Html.paragraphs(body) + "</p><p>" + Html.escape(commune.name()) + " — hệ thống Đối thoại</p></body></html>";
-      mails.add(new OutgoingMail("mail#" + d.communeId() + "#" + d.id() + "#" + step.name() + "#v" + d.version()
-          + "#" + address, commune.id(), address, subject, text, html, "deadline." + step.kind().name()
+      mails.add(new OutgoingMail(ContactIds.messageId("mail#" + d.communeId() + "#" + d.id() + "#" + step.name() + "#v"
+          + d.version(), address), commune.id(), address, subject, text, html, "deadline." + step.kind().name()
           .toLowerCase(java.util.Locale.ROOT), now, List.copyOf(cc)));
     }
     return mails;

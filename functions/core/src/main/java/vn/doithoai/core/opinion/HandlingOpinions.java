@@ -493,7 +493,7 @@ public final class HandlingOpinions {
 
   static Raiser raiser(Input r) {
     String email = r.email("email", false).orElse(null);
-    return new Raiser(r.requiredText("name", 120, "họ và tên"), r.text("phone", 20).orElse(null), email,
+    return new Raiser(r.requiredText("name", 120, "họ và tên"), r.phone("phone").orElse(null), email,
         r.text("address", 300).orElse(null), r.text("village", 120).orElse(null),
         r.bool("consentToPublish").orElse(false));
   }
