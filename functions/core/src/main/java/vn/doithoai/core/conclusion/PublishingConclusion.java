@@ -79,8 +79,8 @@ public final class PublishingConclusion {
     conclusions.saveRecord(actor.communeId(), planId, record);
     handling.answeredAtMeeting(actor, planId, record.raised());
     Plan held = plan;
-    if (plan.status() == PlanStatus.ANNOUNCED) {
-      held = plan.hold(actor, clock.instant());
+    if (plan.status() == PlanStatus.ANNOUNCED && plan.content().meeting(meetingId).get().ahead()) {
+      held = plan.hold(meetingId, actor, clock.instant());
       plans.save(held, schedules.openDeadlines(held));
     }
     // a second write: a retry of the record after a crash here meets them then

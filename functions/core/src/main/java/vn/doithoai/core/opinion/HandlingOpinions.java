@@ -143,10 +143,14 @@ public final class HandlingOpinions {
       in.error("kind", "Chọn complaint (khiếu nại) hoặc denunciation (tố cáo).");
     }
     Optional<String> guidance = in.text("guidance", 3000);
+    Optional<String> planId = plan(actor, in);
     in.check();
     Opinion o = load(actor, opinionId);
     checkVersion(in, o);
-    return saveAndTell(actor, o.redirect(kind, guidance.orElse(kind.defaultGuidance()), actor, clock.instant()),
+    if (o.status() == OpinionStatus.REDIRECTED) {
+      return attached(actor, o, planId);
+    }
+    return saveAndTell(actor, o.redirect(planId, kind, guidance.orElse(kind.defaultGuidance()), actor, clock.instant()),
         "redirected");
   }
 
@@ -154,11 +158,26 @@ public final class HandlingOpinions {
     actor.require("chuyển ý kiến lên cấp trên", Role.OFFICE, Role.HOST);
     String body = in.requiredText("body", 300, "cơ quan cấp trên nhận chuyển");
     String note = in.text("note", 2000).orElse("");
+    Optional<String> planId = plan(actor, in);
     in.check();
     Opinion o = load(actor, opinionId);
     checkVersion(in, o);
-    return saveAndTell(actor, o.forward("Ý kiến đã được chuyển đến " + body + " để xem xét, giải quyết theo thẩm "
+    if (o.status() == OpinionStatus.FORWARDED) {
+      return attached(actor, o, planId);
+    }
+    return saveAndTell(actor, o.forward(planId, "Ý kiến đã được chuyển đến " + body + " để xem xét, giải quyết theo thẩm "
         + "quyền.", note, actor, clock.instant()), "forwarded");
+  }
+
+  /** The same decision sent again with a plan attaches a forwarded or redirected opinion that has none. */
+  private Opinion attached(Actor actor, Opinion o, Optional<String> planId) {
+    if (planId.isEmpty()) {
+      throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("plan",
+          "Ý kiến đã được xử lý theo quyết định này; chỉ gửi lại kèm kế hoạch (plan) để gắn ý kiến vào kế hoạch.")));
+    }
+    Opinion next = o.attach(planId.get(), actor, clock.instant());
+    persist(actor, List.of(next), List.of());
+    return next;
   }
 
   public Opinion refuse(Actor actor, String opinionId, Input in) {

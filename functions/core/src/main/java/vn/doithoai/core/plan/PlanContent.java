@@ -66,6 +66,13 @@ public record PlanContent(
     return meetings.stream().filter(m -> m.id().equals(meetingId)).findFirst();
   }
 
+  /** The same plan with one meeting (same id) replaced. */
+  public PlanContent withMeeting(Meeting changed) {
+    List<Meeting> next = meetings.stream().map(m -> m.id().equals(changed.id()) ? changed : m).toList();
+    return new PlanContent(year, issuer, number, title, hosts, delegate, audience, villages, form, period, next,
+        participants, tasks, distribution, legalBasis, replaces, profileId, reading, body);
+  }
+
   /** Reads and validates a plan from a staff request; meeting and task ids are kept or created. */
   public static PlanContent read(Input in, RuleProfiles profiles, String defaultProfile) {
     int year = in.integer("year", 2020, 2100).orElse(0);
@@ -90,13 +97,21 @@ public record PlanContent(
     String form = in.text("form", 1000).orElse("");
     String period = in.text("period", 200).orElse("");
     List<Meeting> meetings = in.objects("meetings", 50, m -> new Meeting(
-        m.id("id").orElseGet(() -> Ids.newId("m")), m.date("date"), m.text("venue", 300).orElse(""),
-        m.texts("villages", 50, 120), m.text("note", 500).orElse("")));
+        m.id("id").orElseGet(() -> Ids.newId("m")), m.date("date"), m.date("dateFrom"), m.date("dateTo"),
+        m.text("venue", 300).orElse(""), m.texts("villages", 50, 120), m.text("note", 500).orElse(""),
+        m.text("audience", 500).orElse(""), null, Optional.empty()));
     if (meetings.stream().map(Meeting::id).distinct().count() != meetings.size()) {
       in.error("meetings", "Mã cuộc đối thoại bị trùng.");
     }
     for (int i = 0; i < meetings.size(); i++) {
-      Optional<LocalDate> d = meetings.get(i).date();
+      Meeting m = meetings.get(i);
+      if (m.from().isPresent() != m.to().isPresent()) {
+        in.error("meetings[" + i + "].dateTo", "Khoảng thời gian cần cả ngày bắt đầu (dateFrom) và ngày kết thúc "
+            + "(dateTo).");
+      } else if (m.from().isPresent() && m.to().get().isBefore(m.from().get())) {
+        in.error("meetings[" + i + "].dateTo", "Ngày kết thúc khoảng thời gian phải từ ngày bắt đầu trở đi.");
+      }
+      Optional<LocalDate> d = m.anchor();
       if (d.isPresent() && year != 0 && Math.abs(d.get().getYear() - year) > 1) {
         in.error("meetings[" + i + "].date", "Ngày đối thoại không thuộc năm của kế hoạch.");
       }

@@ -17,7 +17,7 @@ import vn.doithoai.core.rules.PlanDeclaration;
 import vn.doithoai.core.rules.PlanOverrides;
 import vn.doithoai.core.rules.RuleProfiles;
 
-/** A plan's deadline schedule: one per dated meeting, from its profile, the floor and its own task dates. */
+/** A plan's deadline schedule: one per meeting with a day or a window, from its profile, the floor and its own task dates. */
 public final class PlanSchedules {
   /** The schedule of one meeting. */
   public record MeetingSchedule(String meetingId, DeadlineSchedule schedule) {}
@@ -30,17 +30,23 @@ public final class PlanSchedules {
     this.calendars = calendars;
   }
 
+  /** The working-day calendar the commune's deadlines are counted on. */
+  public vn.doithoai.core.calendar.WorkingCalendar calendar(String communeId) {
+    return calendars.forCommune(communeId);
+  }
+
   public List<MeetingSchedule> derive(Plan plan) {
     DeadlineScheduling scheduling = new DeadlineScheduling(profiles, calendars.forCommune(plan.communeId()));
     List<MeetingSchedule> list = new ArrayList<>();
     boolean first = true;
     for (Meeting m : plan.content().meetings()) {
-      if (m.date().isEmpty()) {
+      if (m.anchor().isEmpty()) {
         continue;
       }
-      PlanAnchors anchors = PlanAnchors.meetingOn(m.date().get());
-      if (plan.conclusionDate().isPresent() && !plan.conclusionDate().get().isBefore(m.date().get())) {
-        anchors = anchors.concludedOn(plan.conclusionDate().get());
+      // a meeting known by its window counts from the window's first day (PlanParts.Meeting)
+      PlanAnchors anchors = PlanAnchors.meetingOn(m.anchor().get());
+      if (m.concludedOn().isPresent() && !m.concludedOn().get().isBefore(m.anchor().get())) {
+        anchors = anchors.concludedOn(m.concludedOn().get());
       }
       // the plan's own dated tasks belong to the plan, so they are listed once, with its first meeting
       List<PlanOverrides.Task> tasks = new ArrayList<>();
@@ -66,7 +72,6 @@ public final class PlanSchedules {
     return PlanDeclaration.of(issuer, plan.content().legalBasis());
   }
 
-  /** The deadlines to keep open in storage: every computed one of an announced plan. */
   /** The unit a plan task names (the task's deadline carries the task's id); empty for a rule's deadline. */
   private static Optional<String> taskUnit(Plan plan, String ruleId) {
     return plan.content().tasks().stream().filter(t -> t.id().equals(ruleId)).map(Task::unit)
@@ -78,7 +83,7 @@ public final class PlanSchedules {
    * the invitations, the Front's compilation, the tasks that prepare it).
    */
   public List<String> fulfilledByMeeting(Plan plan, String meetingId) {
-    Optional<java.time.LocalDate> date = plan.content().meeting(meetingId).flatMap(m -> m.date());
+    Optional<java.time.LocalDate> date = plan.content().meeting(meetingId).flatMap(Meeting::anchor);
     if (date.isEmpty()) {
       return List.of();
     }
@@ -86,6 +91,7 @@ public final class PlanSchedules {
         .filter(d -> !d.due().isAfter(date.get())).map(d -> plan.deadlineKey(d.meetingId(), d.ruleId())).toList();
   }
 
+  /** The deadlines to keep open in storage: every computed one of an announced plan not yet met. */
   public List<PlanDeadline> openDeadlines(Plan plan) {
     if (plan.status() != PlanStatus.ANNOUNCED && plan.status() != PlanStatus.HELD
         && plan.status() != PlanStatus.CONCLUDED) {

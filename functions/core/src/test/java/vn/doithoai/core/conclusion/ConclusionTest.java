@@ -56,7 +56,7 @@ class ConclusionTest {
         .assign("phong-kinh-te", "Phòng Kinh tế", LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 13), OFFICE, NOW);
     Opinion complaint = Opinion.received("o3", "demo", Optional.of("p1"), "DT-AAAA-0003", "Khiếu nại thu hồi đất",
         OpinionField.LAND, Channel.WEBSITE, List.of(), Optional.empty(), NOW, OFFICE)
-        .redirect(OpinionParts.RedirectKind.COMPLAINT, "hướng dẫn", OFFICE, NOW);
+        .redirect(java.util.Optional.empty(), OpinionParts.RedirectKind.COMPLAINT, "hướng dẫn", OFFICE, NOW);
     return List.of(atMeeting, assigned, complaint);
   }
 
