@@ -128,7 +128,7 @@ class DeadlinesInMotionTest {
     store.put(d);
     List<String> digests = new java.util.ArrayList<>();
     Reconciling reconciling = new Reconciling(store, scheduler, firing, new InMemory.OneCommune(COMMUNE),
-        (c, day, subject, text, html) -> digests.add(day + " " + subject),
+        (c, unit, to, day, subject, text, html) -> digests.add(day + " " + subject),
         vn.doithoai.core.calendar.Calendars.fixed(WorkingCalendar.vietnam()), clock);
     at("2025-12-29T02:00:00Z"); // the due-day notice's instant passed; nobody fired anything
     Reconciling.Report r = reconciling.run();
@@ -165,7 +165,7 @@ class DeadlinesInMotionTest {
     store.put(old);
     List<String> digests = new java.util.ArrayList<>();
     Reconciling reconciling = new Reconciling(store, scheduler, firing, new InMemory.OneCommune(COMMUNE),
-        (c, day, subject, text, html) -> digests.add(text),
+        (c, unit, to, day, subject, text, html) -> digests.add(text),
         vn.doithoai.core.calendar.Calendars.fixed(WorkingCalendar.vietnam()), clock);
     at("2025-12-29T02:00:00Z");
     reconciling.run();
