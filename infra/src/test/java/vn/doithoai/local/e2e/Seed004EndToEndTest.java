@@ -69,10 +69,14 @@ class Seed004EndToEndTest {
       assertTrue(dated.body().contains("\"meeting\":\"2025-11-25\""), "re-derived from the day: " + dated.body());
       api.advanceDaily(at(LocalDate.of(2025, 11, 25), 10, 0));
       concluded(api, office, host, planId, "m1", LocalDate.of(2025, 11, 28));
+      assertTrue(api.call("GET", "/plans/" + planId, office, null).body().contains("#m1#opinion.written-reply\""),
+          "no opinion left to answer: the written reply is met with the notice");
       api.advanceDaily(at(LocalDate.of(2025, 12, 15), 9, 0));
 
       List<OutboxMail> mails = OutboxMail.readAll(data.resolve("outbox"));
       print("seed 004", mails);
+      assertFalse(mails.stream().anyMatch(m -> m.to().contains("chutich@") && day(m).isAfter(LocalDate.of(2025, 11,
+          28))), "nobody reminded to answer nothing after the notice");
       onceEach(mails);
       Map<String, String> ownUnit = Map.of("Tổng hợp ý kiến của cơ sở", BOARD, "Tham mưu chương trình", BOARD,
           "Báo cáo đánh giá khái quát", COMMITTEE, "Tổng hợp câu hỏi, ý kiến của đoàn viên", "mttq@");

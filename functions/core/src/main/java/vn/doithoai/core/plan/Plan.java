@@ -179,6 +179,14 @@ public record Plan(
    * it and still open) are met, so reminders and digests stop repeating them. Unchanged when there are none.
    */
   public Plan metByMeeting(String meetingId, List<String> keys, Actor actor, Instant now) {
+    return metBy("plan.met-by-meeting", meetingId, keys, actor, now);
+  }
+
+  /**
+   * An event fulfilled the deadlines {@code keys} (still open) of one meeting: they are met, audited as
+   * {@code action}, so reminders and digests stop. Unchanged when there are none.
+   */
+  public Plan metBy(String action, String meetingId, List<String> keys, Actor actor, Instant now) {
     List<String> done = new ArrayList<>(completedDeadlines);
     List<String> added = keys.stream().filter(k -> !done.contains(k)).distinct().toList();
     if (added.isEmpty()) {
@@ -186,7 +194,7 @@ public record Plan(
     }
     done.addAll(added);
     return new Plan(id, communeId, content, status, conclusionDate, cancelReason, done, carriedOver, version + 1,
-        createdAt, audit(actor, now, "plan.met-by-meeting", meetingId + ": " + added.size() + " thời hạn",
+        createdAt, audit(actor, now, action, meetingId + ": " + added.size() + " thời hạn",
             String.join(", ", added.stream().map(k -> k.substring(k.lastIndexOf('#') + 1)).toList())));
   }
 

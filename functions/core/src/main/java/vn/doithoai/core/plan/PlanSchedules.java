@@ -91,6 +91,13 @@ public final class PlanSchedules {
         .filter(d -> !d.due().isAfter(date.get())).map(d -> plan.deadlineKey(d.meetingId(), d.ruleId())).toList();
   }
 
+  /** The keys of one meeting's open answer deadlines ({@code opinion.…}: written reply, resolution). */
+  public List<String> answerDeadlines(Plan plan, String meetingId) {
+    return openDeadlines(plan).stream().filter(d -> d.meetingId().equals(meetingId))
+        .filter(d -> d.ruleId().startsWith("opinion.")).map(d -> plan.deadlineKey(d.meetingId(), d.ruleId()))
+        .toList();
+  }
+
   /** The deadlines to keep open in storage: every computed one of an announced plan not yet met. */
   public List<PlanDeadline> openDeadlines(Plan plan) {
     if (plan.status() != PlanStatus.ANNOUNCED && plan.status() != PlanStatus.HELD
