@@ -71,7 +71,7 @@ public final class ManagingPlans {
   public PlanView create(Actor actor, Input in) {
     requireManager(actor, "lập kế hoạch");
     Commune commune = commune(actor);
-    PlanContent content = PlanContent.read(in, profiles, commune.profileId());
+    PlanContent content = PlanContent.read(in, profiles, commune.profileId(), today());
     Plan plan = Plan.draft(Ids.newId("p"), commune.id(), content, actor, clock.instant());
     plans.create(plan);
     return view(plan);
@@ -81,7 +81,8 @@ public final class ManagingPlans {
     requireManager(actor, "sửa kế hoạch");
     Plan current = load(actor, planId);
     checkVersion(in, current);
-    PlanContent content = PlanContent.read(in, profiles, current.content().profileId());
+    PlanContent content = PlanContent.read(in, profiles, current.content().profileId(),
+        today());
     return save(current.update(content, actor, clock.instant()));
   }
 
@@ -227,6 +228,10 @@ public final class ManagingPlans {
   private PlanView save(Plan next) {
     plans.save(next, schedules.openDeadlines(next));
     return view(next);
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), vn.doithoai.core.rules.DeadlineScheduling.VIETNAM);
   }
 
   private PlanView view(Plan plan) {

@@ -73,8 +73,12 @@ public record PlanContent(
         participants, tasks, distribution, legalBasis, replaces, profileId, reading, body);
   }
 
-  /** Reads and validates a plan from a staff request; meeting and task ids are kept or created. */
-  public static PlanContent read(Input in, RuleProfiles profiles, String defaultProfile) {
+  /**
+   * Reads and validates a plan from a staff request; meeting and task ids are kept or created. A regular plan
+   * ({@code recurrence}: {@code quarterly} or {@code monthly}) gets one meeting per period of its year still to
+   * come on {@code today} ({@link Recurrence}), beside the meetings it lists.
+   */
+  public static PlanContent read(Input in, RuleProfiles profiles, String defaultProfile, LocalDate today) {
     int year = in.integer("year", 2020, 2100).orElse(0);
     if (!in.has("year")) {
       in.error("year", "Vui lòng nhập năm của kế hoạch.");
@@ -115,6 +119,13 @@ public record PlanContent(
       if (d.isPresent() && year != 0 && Math.abs(d.get().getYear() - year) > 1) {
         in.error("meetings[" + i + "].date", "Ngày đối thoại không thuộc năm của kế hoạch.");
       }
+    }
+    Optional<Recurrence> recurrence = in.choice("recurrence", Recurrence.class);
+    if (recurrence.isPresent() && year != 0) {
+      List<Meeting> all = new ArrayList<>(meetings);
+      all.addAll(recurrence.get().meetings(year, today, meetings.isEmpty() ? "" : meetings.get(0).venue(), "",
+          meetings));
+      meetings = all;
     }
     List<String> participants = in.texts("participants", 100, 500);
     List<Task> tasks = in.objects("tasks", 100, t -> new Task(t.id("id").orElseGet(() -> Ids.newId("t")),

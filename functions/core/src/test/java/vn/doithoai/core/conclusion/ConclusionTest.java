@@ -43,7 +43,7 @@ class ConclusionTest {
         "hosts", List.of(Map.of("position", "Bí thư Đảng ủy", "name", "Vy Xuân Tình")), "audience", "Nhân dân",
         "meetings", List.of(Map.of("id", "m1", "date", "2025-11-20", "villages", List.of("thôn Nà Pàn"))),
         "distribution", List.of("Văn phòng Tỉnh ủy", "Lưu Văn phòng Đảng ủy"), "profile", "lang-son-320")),
-        RuleProfiles.shipped(), "lang-son-320");
+        RuleProfiles.shipped(), "lang-son-320", java.time.LocalDate.MIN);
     return Plan.draft("p1", "demo", content, OFFICE, NOW);
   }
 
@@ -100,7 +100,7 @@ class ConclusionTest {
     PlanContent content = PlanContent.read(new Input(Map.of("year", 2025, "issuer", "peoples-committee", "title",
         "Kế hoạch", "hosts", List.of(Map.of("position", "Chủ tịch UBND xã")), "audience", "Nhân dân",
         "meetings", List.of(Map.of("id", "m1", "date", "2025-11-20")), "profile", "lang-son-320")),
-        RuleProfiles.shipped(), "lang-son-320");
+        RuleProfiles.shipped(), "lang-son-320", java.time.LocalDate.MIN);
     return Plan.draft("p1", "demo", content, OFFICE, NOW);
   }
 

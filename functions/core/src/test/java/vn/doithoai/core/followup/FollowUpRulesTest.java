@@ -86,7 +86,7 @@ class FollowUpRulesTest {
   static Plan plan() {
     PlanContent content = PlanContent.read(new Input(Map.of("year", 2026, "issuer", "party-committee", "title",
         "Kế hoạch", "audience", "Nhân dân xã", "hosts", List.of(Map.of("position", "Bí thư Đảng ủy")), "meetings", List.of(Map.of("id", "m1",
-            "date", "2026-06-18")), "profile", "lang-son-320")), RuleProfiles.shipped(), "lang-son-320");
+            "date", "2026-06-18")), "profile", "lang-son-320")), RuleProfiles.shipped(), "lang-son-320", java.time.LocalDate.MIN);
     return Plan.draft("p2", "demo", content, OFFICE, NOW);
   }
 

@@ -87,4 +87,22 @@ class SeveralMeetingsTest {
     assertEquals(Optional.of(LocalDate.of(2026, 6, 22)), old.content().meeting("m1").get().concludedOn());
     assertEquals(MeetingState.PLANNED, old.content().meeting("m2").get().state());
   }
+
+  @Test
+  @DisplayName("a quarterly plan entered in May holds a meeting per quarter still to come, each known by its window")
+  void quarterly() {
+    PlanContent c = PlanContent.read(new vn.doithoai.core.common.Input(Map.of("year", 2026, "issuer",
+        "party-committee", "title", "Kế hoạch 2026", "hosts", List.of(Map.of("position", "Bí thư Đảng ủy")),
+        "audience", "MTTQ và các đoàn thể", "recurrence", "quarterly", "meetings", List.of(Map.of("id", "m-jun",
+            "dateFrom", "2026-06-01", "dateTo", "2026-06-30", "venue", "Phòng họp tầng 3")),
+        "profile", "bac-ninh-08")), vn.doithoai.core.rules.RuleProfiles.shipped(), "bac-ninh-08",
+        LocalDate.of(2026, 5, 11));
+    assertEquals(List.of("m-jun", "q2", "q3", "q4"), c.meetings().stream().map(Meeting::id).toList(),
+        "the first quarter is over");
+    Meeting q3 = c.meeting("q3").orElseThrow();
+    assertEquals(Optional.of(LocalDate.of(2026, 7, 1)), q3.from());
+    assertEquals(Optional.of(LocalDate.of(2026, 9, 30)), q3.to());
+    assertEquals(Optional.empty(), q3.date());
+    assertEquals("Giao ban hằng quý, quý III/2026", q3.note());
+  }
 }
