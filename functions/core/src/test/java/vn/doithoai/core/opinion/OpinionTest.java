@@ -88,6 +88,8 @@ class OpinionTest {
     Opinion accepted = anOpinion("a@example.vn").accept(Optional.of("p1"), OpinionField.INFRASTRUCTURE, OFFICE, NOW);
     assertEquals(Optional.of("p1"), accepted.forward(Optional.of("p2"), "UBND tỉnh", "", OFFICE, NOW).planId(),
         "its own plan is kept");
+    assertEquals(Optional.of("p2"), anOpinion("d@example.vn").forward(Optional.of("p2"), "UBND tỉnh", "", OFFICE, NOW)
+        .planId(), "a plan-less one takes the plan sent with the decision");
     assertEquals(Optional.of("p2"), anOpinion("b@example.vn").redirect(Optional.of("p2"),
         OpinionParts.RedirectKind.COMPLAINT, "hướng dẫn", OFFICE, NOW).planId());
     Opinion lost = anOpinion("c@example.vn").forward(Optional.empty(), "UBND tỉnh", "", OFFICE, NOW);
