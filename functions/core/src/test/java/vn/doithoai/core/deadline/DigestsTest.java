@@ -3,10 +3,8 @@ package vn.doithoai.core.deadline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,28 +34,12 @@ class DigestsTest {
           new Unit(Commune.FRONT, "Ủy ban MTTQ xã", "mttq@demo.example.vn", Optional.of(DigestFrequency.OFF))));
 
   private final InMemory.Store store = new InMemory.Store();
-  private Instant now;
+  private final InMemory.MovingClock clock = new InMemory.MovingClock(Instant.EPOCH);
   private final List<String> sent = new ArrayList<>();
   private final Reconciling reconciling = new Reconciling(store, new InMemory.Schedules(),
-      new FiringDeadlines(store, new InMemory.OneCommune(COMMUNE), new DeadlineMails("https://x.example.vn"),
-          Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), new InMemory.OneCommune(COMMUNE),
-      (c, unit, to, day, subject, text, html) -> sent.add(day + " " + unit + " " + to + " | " + text),
-      Calendars.fixed(WorkingCalendar.vietnam()), new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId z) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      });
+      new FiringDeadlines(store, new InMemory.OneCommune(COMMUNE), new DeadlineMails("https://x.example.vn"), clock),
+      new InMemory.OneCommune(COMMUNE), (c, unit, to, day, subject, text, html) -> sent.add(day + " " + unit + " " + to
+          + " | " + text), Calendars.fixed(WorkingCalendar.vietnam()), clock);
 
   /** A Party plan's deadline due {@code due}: the office's, the Front's, or a task naming {@code unit}. */
   static PlanDeadline task(String id, Role owner, String unit, LocalDate due) {
@@ -68,7 +50,8 @@ class DigestsTest {
 
   private List<String> runOn(String day) {
     sent.clear();
-    now = LocalDate.parse(day).atTime(7, 0).atZone(vn.doithoai.core.rules.DeadlineScheduling.VIETNAM).toInstant();
+    clock.set(LocalDate.parse(day).atTime(7, 0).atZone(vn.doithoai.core.rules.DeadlineScheduling.VIETNAM)
+        .toInstant());
     reconciling.run();
     return List.copyOf(sent);
   }
