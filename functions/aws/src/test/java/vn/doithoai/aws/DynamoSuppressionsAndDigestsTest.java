@@ -53,18 +53,20 @@ class DynamoSuppressionsAndDigestsTest {
 
   @Test
   void oneDigestPerCommuneUnitAndDay() {
+    String office = Commune.COMMITTEE_OFFICE;
+    String to = "vanphong@tanthanh.gov.vn";
     DynamoDigests digests = new DynamoDigests(table, Clock.fixed(NOW, ZoneOffset.UTC));
     DynamoMailOutbox outbox = new DynamoMailOutbox(table);
     Commune c = Fixtures.commune(Fixtures.CID);
     LocalDate day = LocalDate.of(2025, 11, 3);
     String subject = "[Xã Tân Thành] Thời hạn trong tuần (03/11/2025): 2 sắp đến hạn, 1 quá hạn";
 
-    assertTrue(digests.send(c, Commune.COMMITTEE_OFFICE, "vanphong@tanthanh.gov.vn", day, subject, "Kính gửi Văn phòng HĐND và UBND xã Tân Thành,\n", "<p>Kính gửi</p>"));
-    assertFalse(digests.send(c, Commune.COMMITTEE_OFFICE, "vanphong@tanthanh.gov.vn", day, subject + " (lần 2)", "…", "…"), "the same day again");
-    assertTrue(digests.send(c, Commune.COMMITTEE_OFFICE, "vanphong@tanthanh.gov.vn", day.plusDays(1), subject, "…", "…"));
+    assertTrue(digests.send(c, office, to, day, subject, "Kính gửi Văn phòng HĐND và UBND xã Tân Thành,\n", "<p>Kính gửi</p>"));
+    assertFalse(digests.send(c, office, to, day, subject + " (lần 2)", "…", "…"), "the same day again");
+    assertTrue(digests.send(c, office, to, day.plusDays(1), subject, "…", "…"));
 
     OutgoingMail first = outbox.find("digest#xa-tan-thanh#van-phong-hdnd-ubnd#2025-11-03").orElseThrow();
-    assertEquals(new OutgoingMail("digest#xa-tan-thanh#van-phong-hdnd-ubnd#2025-11-03", Fixtures.CID, "vanphong@tanthanh.gov.vn",
+    assertEquals(new OutgoingMail("digest#xa-tan-thanh#van-phong-hdnd-ubnd#2025-11-03", Fixtures.CID, to,
         subject, "Kính gửi Văn phòng HĐND và UBND xã Tân Thành,\n", "<p>Kính gửi</p>", "deadline.digest", NOW,
         List.of("mttq@tanthanh.gov.vn")), first);
     assertEquals(2, outbox.pending(10).size());

@@ -150,8 +150,8 @@ public final class HandlingOpinions {
     if (o.status() == OpinionStatus.REDIRECTED) {
       return attached(actor, o, planId);
     }
-    return saveAndTell(actor, o.redirect(planId, kind, guidance.orElse(kind.defaultGuidance()), actor, clock.instant()),
-        "redirected");
+    return saveAndTell(actor, o.redirect(planId, kind, guidance.orElse(kind.defaultGuidance()), actor,
+        clock.instant()), "redirected");
   }
 
   public Opinion forward(Actor actor, String opinionId, Input in) {
@@ -165,15 +165,16 @@ public final class HandlingOpinions {
     if (o.status() == OpinionStatus.FORWARDED) {
       return attached(actor, o, planId);
     }
-    return saveAndTell(actor, o.forward(planId, "Ý kiến đã được chuyển đến " + body + " để xem xét, giải quyết theo thẩm "
-        + "quyền.", note, actor, clock.instant()), "forwarded");
+    return saveAndTell(actor, o.forward(planId, "Ý kiến đã được chuyển đến " + body + " để xem xét, giải quyết theo "
+        + "thẩm quyền.", note, actor, clock.instant()), "forwarded");
   }
 
   /** The same decision sent again with a plan attaches a forwarded or redirected opinion that has none. */
   private Opinion attached(Actor actor, Opinion o, Optional<String> planId) {
     if (planId.isEmpty()) {
       throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("plan",
-          "Ý kiến đã được xử lý theo quyết định này; chỉ gửi lại kèm kế hoạch (plan) để gắn ý kiến vào kế hoạch.")));
+          "Ý kiến đã được xử lý theo quyết định này; chỉ gửi lại kèm kế hoạch (plan) để gắn ý kiến vào kế "
+              + "hoạch.")));
     }
     Opinion next = o.attach(planId.get(), actor, clock.instant());
     persist(actor, List.of(next), List.of());

@@ -75,16 +75,17 @@ public record Opinion(
   public Opinion redirect(Optional<String> plan, OpinionParts.RedirectKind kind, String guidance, Actor actor,
       Instant now) {
     requireIn("redirect", EnumSet.of(OpinionStatus.RECEIVED, OpinionStatus.ACCEPTED));
-    return next(planId.or(() -> plan), field, OpinionStatus.REDIRECTED, Optional.of(new Decision("redirect-" + kind.name()
-        .toLowerCase(java.util.Locale.ROOT), guidance, kind.vietnamese())), mergedInto, raisers, mergedFrom,
-        assignment, answer, actor, now, "opinion.redirected", kind.vietnamese(), "");
+    Decision d = new Decision("redirect-" + kind.name().toLowerCase(java.util.Locale.ROOT), guidance,
+        kind.vietnamese());
+    return next(planId.or(() -> plan), field, OpinionStatus.REDIRECTED, Optional.of(d), mergedInto, raisers,
+        mergedFrom, assignment, answer, actor, now, "opinion.redirected", kind.vietnamese(), "");
   }
 
   /** Forwarded upward (chuyển cấp trên); it stays with its dialogue, as {@link #redirect} does. */
   public Opinion forward(Optional<String> plan, String body, String note, Actor actor, Instant now) {
     requireIn("forward", EnumSet.of(OpinionStatus.RECEIVED, OpinionStatus.ACCEPTED));
-    return next(planId.or(() -> plan), field, OpinionStatus.FORWARDED, Optional.of(new Decision("forward", body, note)), mergedInto,
-        raisers, mergedFrom, assignment, answer, actor, now, "opinion.forwarded", body, note);
+    return next(planId.or(() -> plan), field, OpinionStatus.FORWARDED, Optional.of(new Decision("forward", body,
+        note)), mergedInto, raisers, mergedFrom, assignment, answer, actor, now, "opinion.forwarded", body, note);
   }
 
   /**

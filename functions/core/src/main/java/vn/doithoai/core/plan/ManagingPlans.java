@@ -81,8 +81,7 @@ public final class ManagingPlans {
     requireManager(actor, "sửa kế hoạch");
     Plan current = load(actor, planId);
     checkVersion(in, current);
-    PlanContent content = PlanContent.read(in, profiles, current.content().profileId(),
-        today());
+    PlanContent content = PlanContent.read(in, profiles, current.content().profileId(), today());
     return save(current.update(content, actor, clock.instant()));
   }
 
@@ -153,7 +152,8 @@ public final class ManagingPlans {
     }
     String venue = in.text("venue", 300).orElse(null);
     boolean moving = current.content().meeting(meetingId).flatMap(Meeting::date).isPresent();
-    String reason = moving ? in.requiredText("reason", 1000, "lý do dời lịch") : in.text("reason", 1000).orElse("");
+    String reason = moving ? in.requiredText("reason", 1000, "lý do dời lịch")
+        : in.text("reason", 1000).orElse("");
     in.check();
     checkVersion(in, current);
     return warned(save(current.reschedule(meetingId, date, venue, reason, actor, clock.instant())),
@@ -235,8 +235,7 @@ public final class ManagingPlans {
   }
 
   private PlanView view(Plan plan) {
-    return new PlanView(plan, schedules.derive(plan), LocalDate.ofInstant(clock.instant(),
-        vn.doithoai.core.rules.DeadlineScheduling.VIETNAM));
+    return new PlanView(plan, schedules.derive(plan), today());
   }
 
   private Plan load(Actor actor, String planId) {
