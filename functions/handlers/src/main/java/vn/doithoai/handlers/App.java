@@ -107,7 +107,7 @@ public final class App {
     this.managingCommunes = new ManagingCommunes(communes, profiles, clock);
     this.managingPlans = new ManagingPlans(plans, communes, profiles, planSchedules, clock);
     this.handlingOpinions = new HandlingOpinions(opinions, communes, plans, new AssignmentDeadlines(profiles,
-        calendars), mails, new AgencyMails(publicBaseUrl), clock);
+        calendars), mails, new AgencyMails(publicBaseUrl), planSchedules, clock);
     this.changingCalendar = new ChangingCalendar(calendars, deadlines, plans, planSchedules, clock);
     this.communes = communes;
     DynamoConclusions conclusions = new DynamoConclusions(table);

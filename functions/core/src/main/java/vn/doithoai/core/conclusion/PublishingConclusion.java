@@ -177,8 +177,7 @@ public final class PublishingConclusion {
     Plan plan = plan(actor, c.planId());
     if (c.status() == ConclusionStatus.PUBLISHED && c.issuedOn().isPresent()) {
       Plan concluded = plan.conclude(c.issuedOn().get(), c.meetingId(), actor, now);
-      settle(actor, c.meetingId(), concluded, plan, handling.recountedFromNotice(actor, concluded,
-          assignedIds(c)));
+      settle(actor, concluded, plan, handling.recountedFromNotice(actor, concluded, assignedIds(c)));
       return c;
     }
     checkVersion(in, c);
@@ -196,34 +195,23 @@ public final class PublishingConclusion {
     List<OutgoingMail> out = new ArrayList<>(mails(commune, published, now));
     out.addAll(agencyMails.noticeItems(commune, published, concluded, assigned(c, recounted), now));
     conclusions.save(published, out);
-    settle(actor, c.meetingId(), concluded, plan, recounted);
+    settle(actor, concluded, plan, recounted);
     return published;
   }
 
-  /** After the notice is stored: the plan concluded, the assignments re-dated (each only if not done yet). */
   /**
    * After the notice: the plan concluded (saved), the answers re-dated; and when no opinion of the plan is left
    * waiting for an answer (none was raised, or all were answered at the meeting, forwarded or redirected), the
    * meeting's own answer deadlines ({@code opinion.…}) are met, so nobody is reminded to answer nothing.
    */
-  private void settle(Actor actor, String meetingId, Plan concluded, Plan plan, List<Opinion> recounted) {
+  private void settle(Actor actor, Plan concluded, Plan plan, List<Opinion> recounted) {
     if (concluded != plan) {
       plans.save(concluded, schedules.openDeadlines(concluded));
     }
-    boolean waiting = opinions.byPlan(actor.communeId(), Optional.of(plan.id()), Optional.empty(), Optional.empty(),
-        Optional.empty()).stream().anyMatch(o -> WAITING.contains(o.status()));
     // a second write, as recording a meeting does: a retried publish meets them then
-    Plan met = waiting ? concluded : concluded.metBy("plan.met-nothing-to-answer", meetingId,
-        schedules.answerDeadlines(concluded, meetingId), actor, clock.instant());
-    if (met != concluded) {
-      plans.save(met, schedules.openDeadlines(met));
-    }
+    handling.answersSettled(actor, concluded, "");
     handling.saveRecounted(actor, recounted);
   }
-
-  private static final Set<vn.doithoai.core.opinion.OpinionStatus> WAITING = java.util.EnumSet.of(
-      vn.doithoai.core.opinion.OpinionStatus.RECEIVED, vn.doithoai.core.opinion.OpinionStatus.ACCEPTED,
-      vn.doithoai.core.opinion.OpinionStatus.ASSIGNED);
 
   /** The notice's assigned opinions as they stand once re-dated from the notice, by id. */
   private Map<String, Opinion> assigned(Conclusion c, List<Opinion> recounted) {
