@@ -116,6 +116,9 @@ write("plans-update", event("PUT", "/plans/{planId}", {"planId": "PLAN_ID"}, j({
 write("plans-announce", event("POST", "/plans/{planId}/announce", {"planId": "PLAN_ID"}, j({}), claims=office))
 write("plans-reschedule", event("POST", "/plans/{planId}/reschedule", {"planId": "PLAN_ID"},
       j({"meetingId": "m1", "date": "2025-11-27", "reason": "Trùng lịch họp của Huyện ủy"}), claims=office))
+write("plans-date-meeting", event("PUT", "/plans/{planId}/meetings/{meetingId}", {"planId": "PLAN_ID", "meetingId": "m1"},
+      j({"date": "2025-11-28", "venue": "Hội trường UBND xã", "reason": "Hội trường thôn đang sửa chữa"}),
+      headers={"content-type": "application/json"}, claims=office))
 write("plans-hold", event("POST", "/plans/{planId}/hold", {"planId": "PLAN_ID"}, j({}), claims=office))
 write("plans-complete-deadline", event("POST", "/plans/{planId}/deadlines/complete", {"planId": "PLAN_ID"},
       j({"meetingId": "m1", "rule": "meeting.notice", "note": "Thông báo đã niêm yết tại nhà văn hóa thôn"}),

@@ -130,7 +130,7 @@ public final class App {
     this.managingCommunes = new ManagingCommunes(communes, profiles, clock);
     this.managingPlans = new ManagingPlans(plans, communes, profiles, planSchedules, clock);
     this.handlingOpinions = new HandlingOpinions(opinions, communes, plans, new AssignmentDeadlines(profiles,
-        calendars), mails, new AgencyMails(publicBaseUrl), clock);
+        calendars), mails, new AgencyMails(publicBaseUrl), planSchedules, clock);
     this.changingCalendar = new ChangingCalendar(calendars, deadlines, plans, planSchedules, clock);
     this.confirmingRules = new ConfirmingRules(instruments, new RederivingPlans(deadlines, plans, planSchedules),
         clock);

@@ -214,6 +214,7 @@ final class ProductFlow {
     with("PLAN_ID", next, () -> {
       http("plans-announce");
       http("plans-reschedule");
+      http("plans-date-meeting");
     });
     // a third plan, announced then cancelled: its schedules go
     String dropped = id(http("plans-create"));
