@@ -256,12 +256,7 @@ class LocalApiGatewayTest {
     HttpResponse<byte[]> r = send(request("/boom").GET());
     assertEquals(500, r.statusCode());
     assertEquals("{\"message\":\"Internal Server Error\"}", text(r));
-    // the request line is written once the response has gone out: wait for it (a busy machine is slow to log)
-    long until = System.nanoTime() + 5_000_000_000L;
-    while (!LOG.toString(StandardCharsets.UTF_8).contains("GET /boom 500 ") && System.nanoTime() < until) {
-      Thread.sleep(20);
-    }
-    String log = LOG.toString(StandardCharsets.UTF_8);
+    String log = logOnceWritten("GET /boom 500 ");
     assertTrue(log.contains("secret internal detail"), log);
     assertTrue(log.contains("at vn.doithoai.local.runtime.FailingHandler.handleRequest"), log);
     assertTrue(log.contains("GET /boom 500 "), log);
@@ -276,7 +271,7 @@ class LocalApiGatewayTest {
     String token = bearer(List.of("front"), Duration.ofMinutes(5));
     echo(send(request("/communes/a/plans/b").header("Authorization", token)
         .header("Content-Type", "text/plain").method("GET", HttpRequest.BodyPublishers.ofString("PRIVATE-BODY"))));
-    String log = LOG.toString(StandardCharsets.UTF_8);
+    String log = logOnceWritten("GET /communes/a/plans/b 200 ");
     assertTrue(log.matches("(?s).*GET /communes/a/plans/b 200 \\d+ ms\n.*"), log);
     assertFalse(log.contains("PRIVATE-BODY"));
     assertFalse(log.contains(token.substring(7)));
@@ -334,5 +329,17 @@ class LocalApiGatewayTest {
     }
     assertEquals(404, send(request("/_local/outbox/missing.eml").GET()).statusCode());
     assertEquals(404, send(request("/_local/outbox").POST(HttpRequest.BodyPublishers.noBody())).statusCode());
+  }
+
+  /**
+   * The log once it holds {@code line}: the request line is written after the response has gone out, and with
+   * {@code nodelay} the client can read the response first (a busy machine is slow to log); waits up to 5 s.
+   */
+  private static String logOnceWritten(String line) throws InterruptedException {
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (!LOG.toString(StandardCharsets.UTF_8).contains(line) && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    return LOG.toString(StandardCharsets.UTF_8);
   }
 }
