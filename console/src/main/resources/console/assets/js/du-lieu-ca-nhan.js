@@ -87,7 +87,8 @@ function erased(r) {
         h('p', {}, `Không có ý kiến hay thư nào gắn với liên hệ này. Yêu cầu đã được ghi nhận lúc ${dateTime(q.at)}.`));
   } else {
     said('ok', h('h2', {}, 'Đã xóa dữ liệu cá nhân'),
-        h('p', {}, `Đã xóa họ tên, số điện thoại, e-mail và địa chỉ trong ${counts}, lúc ${dateTime(q.at)}.`),
+        h('p', {}, `Đã xóa họ tên, số điện thoại, e-mail, địa chỉ và thôn, tổ dân phố của công dân trong ${counts}, lúc `
+            + `${dateTime(q.at)}.`),
         h('p', {}, 'Nội dung ý kiến, tình trạng giải quyết và các số liệu được giữ nguyên.'));
   }
 }
@@ -98,7 +99,8 @@ function confirmation(contact, cancel) {
     role: 'group'},
   h('h2', {id: 'xac-nhan-tieu-de'}, `Xóa dữ liệu cá nhân của liên hệ ${contact}?`),
   h('ul', {},
-      h('li', {}, 'Họ tên, số điện thoại, e-mail và địa chỉ của công dân được xóa khỏi mọi ý kiến và mọi thư có liên hệ này.'),
+      h('li', {}, 'Họ tên, số điện thoại, e-mail, địa chỉ và thôn, tổ dân phố của công dân được xóa khỏi mọi ý kiến và mọi '
+          + 'thư có liên hệ này.'),
       h('li', {}, 'Nội dung ý kiến, tình trạng giải quyết, câu trả lời và các số liệu thống kê, báo cáo được giữ nguyên.'),
       h('li', {}, 'Yêu cầu được lưu lại với lý do, người xử lý và thời gian, không kèm liên hệ của công dân.'),
       h('li', {}, h('strong', {}, 'Không thể hoàn tác: dữ liệu đã xóa không khôi phục được.'))),
