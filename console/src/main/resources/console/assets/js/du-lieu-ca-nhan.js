@@ -61,7 +61,7 @@ function exported(r) {
   const e = r.export;
   if (download) URL.revokeObjectURL(download);
   download = URL.createObjectURL(new Blob([JSON.stringify(e, null, 2)], {type: 'application/json'}));
-  const link = h('a', {class: 'button secondary', id: 'tai-ve', download: `du-lieu-ca-nhan-${r.request.at.slice(0, 10)}.json`},
+  const link = h('a', {class: 'button secondary', id: 'tai-ve', download: `du-lieu-ca-nhan-${date(r.request.at).split('/').reverse().join('-')}.json`},
       'Tải về (JSON)');
   link.href = download; // a blob: address, which h() rightly refuses for addresses it is given as text
   return h('section', {id: 'du-lieu-xuat', class: 'export', 'aria-labelledby': 'du-lieu-xuat-tieu-de', tabindex: '-1'},
@@ -101,6 +101,7 @@ function confirmation(contact, cancel) {
   h('ul', {},
       h('li', {}, 'Họ tên, số điện thoại, e-mail, địa chỉ và thôn, tổ dân phố của công dân được xóa khỏi mọi ý kiến và mọi '
           + 'thư có liên hệ này.'),
+      h('li', {}, 'Thư chưa gửi đến liên hệ này sẽ không được gửi nữa.'),
       h('li', {}, 'Nội dung ý kiến, tình trạng giải quyết, câu trả lời và các số liệu thống kê, báo cáo được giữ nguyên.'),
       h('li', {}, 'Yêu cầu được lưu lại với lý do, người xử lý và thời gian, không kèm liên hệ của công dân.'),
       h('li', {}, h('strong', {}, 'Không thể hoàn tác: dữ liệu đã xóa không khôi phục được.'))),

@@ -166,13 +166,14 @@ class ConsolePrivacyBrowserTest {
     for (String part : List.of("Xóa dữ liệu cá nhân của liên hệ 0912 345 678?",
         "Họ tên, số điện thoại, e-mail, địa chỉ và thôn, tổ dân phố của công dân được xóa khỏi mọi ý kiến và mọi thư",
         "Nội dung ý kiến, tình trạng giải quyết, câu trả lời và các số liệu thống kê, báo cáo được giữ nguyên",
-        "Không thể hoàn tác")) {
+        "Thư chưa gửi đến liên hệ này sẽ không được gửi nữa.", "Không thể hoàn tác")) {
       assertTrue(asked.contains(part), part + " in:\n" + asked);
     }
     assertEquals("xac-nhan", browser.js("return document.activeElement.id"), "the confirmation takes the focus");
     browser.assertNoAxeViolations("privacy page, the erasure's confirmation");
     browser.driver.findElement(By.xpath("//div[@id='xac-nhan']//button[.='Hủy']")).click();
     assertTrue(browser.all("#xac-nhan").isEmpty(), "cancelled");
+    assertEquals("erase", browser.js("return document.activeElement.value"), "the focus back on Xóa dữ liệu");
     assertEquals(NAME, raiser(opinionId).get("name"), "nothing erased on cancel");
 
     browser.find("#yeu-cau button[value=erase]").click();
@@ -223,6 +224,7 @@ class ConsolePrivacyBrowserTest {
     assertEquals("36", browser.find("#luu-tru [name=retentionMonths]").getAttribute("value"));
     browser.assertNoAxeViolations("privacy page");
     browser.assertReflows(PAGE);
+    browser.assertPageWeights(List.of(PAGE), Path.of("target", "page-weights-privacy.md"));
   }
 
   @Test
