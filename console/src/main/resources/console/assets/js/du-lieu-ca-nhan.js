@@ -61,8 +61,8 @@ function exported(r) {
   const e = r.export;
   if (download) URL.revokeObjectURL(download);
   download = URL.createObjectURL(new Blob([JSON.stringify(e, null, 2)], {type: 'application/json'}));
-  const link = h('a', {class: 'button secondary', id: 'tai-ve', download: `du-lieu-ca-nhan-${date(r.request.at).split('/').reverse().join('-')}.json`},
-      'Tải về (JSON)');
+  const day = date(r.request.at).split('/').reverse().join('-'); // the file is named by the day, never the contact
+  const link = h('a', {class: 'button secondary', id: 'tai-ve', download: `du-lieu-ca-nhan-${day}.json`}, 'Tải về (JSON)');
   link.href = download; // a blob: address, which h() rightly refuses for addresses it is given as text
   return h('section', {id: 'du-lieu-xuat', class: 'export', 'aria-labelledby': 'du-lieu-xuat-tieu-de', tabindex: '-1'},
       h('h2', {id: 'du-lieu-xuat-tieu-de'}, 'Dữ liệu cá nhân đang lưu giữ'),
@@ -95,8 +95,8 @@ function erased(r) {
 
 /** What erasure does, said before it is done: the office confirms or goes back. */
 function confirmation(contact, cancel) {
-  return h('div', {class: 'notice notice-error', id: 'xac-nhan', tabindex: '-1', 'aria-labelledby': 'xac-nhan-tieu-de',
-    role: 'group'},
+  return h('div', {class: 'notice notice-error', id: 'xac-nhan', tabindex: '-1', role: 'group',
+    'aria-labelledby': 'xac-nhan-tieu-de'},
   h('h2', {id: 'xac-nhan-tieu-de'}, `Xóa dữ liệu cá nhân của liên hệ ${contact}?`),
   h('ul', {},
       h('li', {}, 'Họ tên, số điện thoại, e-mail, địa chỉ và thôn, tổ dân phố của công dân được xóa khỏi mọi ý kiến và mọi '
