@@ -116,6 +116,9 @@ write("plans-update", event("PUT", "/plans/{planId}", {"planId": "PLAN_ID"}, j({
 write("plans-announce", event("POST", "/plans/{planId}/announce", {"planId": "PLAN_ID"}, j({}), claims=office))
 write("plans-reschedule", event("POST", "/plans/{planId}/reschedule", {"planId": "PLAN_ID"},
       j({"meetingId": "m1", "date": "2025-11-27", "reason": "Trùng lịch họp của Huyện ủy"}), claims=office))
+write("plans-date-meeting", event("PUT", "/plans/{planId}/meetings/{meetingId}", {"planId": "PLAN_ID", "meetingId": "m1"},
+      j({"date": "2025-11-28", "venue": "Hội trường UBND xã", "reason": "Hội trường thôn đang sửa chữa"}),
+      headers={"content-type": "application/json"}, claims=office))
 write("plans-hold", event("POST", "/plans/{planId}/hold", {"planId": "PLAN_ID"}, j({}), claims=office))
 write("plans-complete-deadline", event("POST", "/plans/{planId}/deadlines/complete", {"planId": "PLAN_ID"},
       j({"meetingId": "m1", "rule": "meeting.notice", "note": "Thông báo đã niêm yết tại nhà văn hóa thôn"}),
@@ -231,6 +234,8 @@ write("calendar-year", event("GET", "/calendar/{year}", {"year": "2026"}, claims
 write("rules-confirm", event("POST", "/rules/{instrumentId}/confirm", {"instrumentId": "qdi-11-2019"},
       j({"source": "Quy định số 11-QĐi/TW ngày 18/02/2019 của Bộ Chính trị, đối chiếu văn bản gốc (ví dụ)"}),
       claims=platform))
+# ---- the platform admin's monthly usage statement of every commune ----
+write("usage-statement", event("GET", "/usage", None, claims=platform, query={"month": "2025-11"}))
 
 # ---- the meeting and the conclusion notice ----
 host = staff("host")

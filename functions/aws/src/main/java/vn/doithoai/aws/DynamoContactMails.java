@@ -91,7 +91,7 @@ public final class DynamoContactMails implements ContactMails {
         return false;
       }
       if (sk.equals("MAIL") && (status(item).equals("PENDING") || status(item).equals("SENDING"))) {
-        outbox.markSuppressed(mailId, now);
+        outbox.markSuppressed(mailId, now, "erased"); // the citizen asked for erasure: never sent
         item = table.get(pk, sk).orElse(item);
       }
       Map<String, AttributeValue> next = new HashMap<>(item);

@@ -158,7 +158,7 @@ public final class DynamoMailOutbox implements MailOutbox {
    * exist): a second call is a no-op.
    */
   public boolean markSent(String mailId, Instant at) {
-    return finish(mailId, SENT, "sentAt", at, null);
+    return finish(mailId, SENT, "sentAt", at, null, null);
   }
 
   /** Pending → sending, conditionally; the e-mail, or empty if it is not pending (taken, sent, unknown). */
@@ -182,13 +182,13 @@ public final class DynamoMailOutbox implements MailOutbox {
   /** Sent with the service's message id; a no-op for one already sent or suppressed. */
   @Override
   public void markSent(String mailId, Instant at, String messageId) {
-    finish(mailId, SENT, "sentAt", at, messageId);
+    finish(mailId, SENT, "sentAt", at, "messageId", messageId);
   }
 
-  /** Not sent, every recipient suppressed: never again; a no-op for one already sent or suppressed. */
+  /** Not sent, never again, with the reason; a no-op for one already sent or suppressed. */
   @Override
-  public void markSuppressed(String mailId, Instant at) {
-    finish(mailId, SUPPRESSED, "suppressedAt", at, null);
+  public void markSuppressed(String mailId, Instant at, String reason) {
+    finish(mailId, SUPPRESSED, "suppressedAt", at, "suppressedReason", reason);
   }
 
   /** Sending → pending, so that a retry claims it again; a no-op unless it is claimed. */
@@ -240,16 +240,17 @@ public final class DynamoMailOutbox implements MailOutbox {
   }
 
   /** Pending or sending → {@code status}, with its instant, off the pending index; false if it was not. */
-  private boolean finish(String mailId, String status, String instantAttribute, Instant at, String messageId) {
+  private boolean finish(String mailId, String status, String instantAttribute, Instant at, String noteAttribute,
+      String note) {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":status", s(status));
     values.put(":at", s(at.toString()));
     values.put(":pending", s(PENDING));
     values.put(":sending", s(SENDING));
     String set = "SET #s = :status, " + instantAttribute + " = :at";
-    if (messageId != null) {
-      set += ", messageId = :mid";
-      values.put(":mid", s(messageId));
+    if (note != null) {
+      set += ", " + noteAttribute + " = :note";
+      values.put(":note", s(note));
     }
     String update = set + " REMOVE gsi2pk, gsi2sk, claimedAt";
     try {
@@ -467,6 +468,8 @@ public final class DynamoMailOutbox implements MailOutbox {
     Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(pk(m.id()), "MAIL"));
     item.put(DOC, s(Json.write(m.toJson())));
     item.put("status", s(PENDING));
+    // the recipient's opaque id: how a citizen's export or erasure finds the messages sent to a contact
+    item.put("contact", s(vn.doithoai.core.mail.ContactIds.of(m.to())));
     item.put(GSI2PK, s(PENDING_PK));
     item.put(GSI2SK, s(iso(m.createdAt()) + "#" + m.id()));
     return item;

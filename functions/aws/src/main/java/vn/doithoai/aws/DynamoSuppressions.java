@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import vn.doithoai.core.mail.ContactIds;
 import vn.doithoai.core.mail.Suppressions;
 
 /**
@@ -64,7 +65,8 @@ public final class DynamoSuppressions implements Suppressions {
     return address.trim().toLowerCase(Locale.ROOT);
   }
 
+  /** Keyed by the contact's opaque id ({@link ContactIds}), never the address itself. */
   static String pk(String normalised) {
-    return "SUPPRESS#" + normalised;
+    return "SUPPRESS#" + ContactIds.of(normalised);
   }
 }

@@ -16,7 +16,13 @@ public final class MailSendFailed extends RuntimeException {
 
   MailSendFailed(String mailHash, String code, int status, String requestId, boolean transientFailure,
       Throwable cause) {
-    super("SES SendEmail failed for mail " + mailHash + ": " + code + (status > 0 ? " (HTTP " + status + ")" : "")
+    this(mailHash, "SES SendEmail", code, status, requestId, transientFailure, cause);
+  }
+
+  /** {@code operation}: the service call that failed ({@code SMS SendTextMessage}). */
+  MailSendFailed(String mailHash, String operation, String code, int status, String requestId,
+      boolean transientFailure, Throwable cause) {
+    super(operation + " failed for message " + mailHash + ": " + code + (status > 0 ? " (HTTP " + status + ")" : "")
         + (requestId == null ? "" : ", request " + requestId)
         + (transientFailure ? "; transient, retry later" : "; permanent"), cause);
     this.code = code;

@@ -118,7 +118,8 @@ class ConflictRetryTest {
     Opinion o = Fixtures.opinion("o_1", Optional.empty(), OpinionField.OTHER, Fixtures.T0);
     direct.create(List.of(o), List.of());
     Opinion accepted = o.accept(Optional.of("p_a1"), o.field(), Fixtures.OFFICE, Fixtures.T0);
-    Opinion forwarded = o.forward("UBND tỉnh Lạng Sơn", "Vượt thẩm quyền cấp xã", Fixtures.OFFICE, Fixtures.T0);
+    Opinion forwarded = o.forward(java.util.Optional.empty(), "UBND tỉnh Lạng Sơn", "Vượt thẩm quyền cấp xã",
+        Fixtures.OFFICE, Fixtures.T0);
     ConflictingClient client = new ConflictingClient(1);
     client.inFlight = () -> direct.save(List.of(accepted), List.of());
     DynamoOpinions opinions = new DynamoOpinions(new DynamoTable(client, local.name()));

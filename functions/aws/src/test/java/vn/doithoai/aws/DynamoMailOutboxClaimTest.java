@@ -94,7 +94,7 @@ class DynamoMailOutboxClaimTest {
     stored("mail-3");
     outbox.claim("mail-3", AT);
 
-    outbox.markSuppressed("mail-3", AT.plusSeconds(1));
+    outbox.markSuppressed("mail-3", AT.plusSeconds(1), "suppressed");
 
     Map<String, AttributeValue> item = item("mail-3");
     assertEquals("SUPPRESSED", item.get("status").s());

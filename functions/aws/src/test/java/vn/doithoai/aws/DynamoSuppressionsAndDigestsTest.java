@@ -40,7 +40,8 @@ class DynamoSuppressionsAndDigestsTest {
     assertFalse(s.suppressed(null));
     assertFalse(s.suppressed(" "));
     Map<String, AttributeValue> item = TestTable.scan(table, "SUPPRESS#").get(0);
-    assertEquals("SUPPRESS#duc.lv@example.vn", item.get("pk").s());
+    assertEquals("SUPPRESS#" + vn.doithoai.core.mail.ContactIds.of("duc.lv@example.vn"), item.get("pk").s(),
+        "keyed by the opaque id, never the address");
     assertEquals("SUPPRESS", item.get("sk").s());
     assertEquals("Permanent bounce: General", item.get("reason").s());
     assertEquals(NOW.toString(), item.get("at").s());
@@ -52,32 +53,30 @@ class DynamoSuppressionsAndDigestsTest {
   }
 
   @Test
-  void oneDigestPerCommuneAndDay() {
+  void oneDigestPerCommuneUnitAndDay() {
+    String office = Commune.COMMITTEE_OFFICE;
+    String to = "vanphong@tanthanh.gov.vn";
     DynamoDigests digests = new DynamoDigests(table, Clock.fixed(NOW, ZoneOffset.UTC));
     DynamoMailOutbox outbox = new DynamoMailOutbox(table);
     Commune c = Fixtures.commune(Fixtures.CID);
     LocalDate day = LocalDate.of(2025, 11, 3);
     String subject = "[Xã Tân Thành] Thời hạn trong tuần (03/11/2025): 2 sắp đến hạn, 1 quá hạn";
 
-    assertTrue(digests.send(c, day, subject, "Kính gửi Văn phòng HĐND và UBND xã Tân Thành,\n", "<p>Kính gửi</p>"));
-    assertFalse(digests.send(c, day, subject + " (lần 2)", "…", "…"), "the same day again");
-    assertTrue(digests.send(c, day.plusDays(1), subject, "…", "…"));
+    assertTrue(digests.send(c, office, to, day, subject, "Kính gửi Văn phòng HĐND và UBND xã Tân Thành,\n", "<p>Kính gửi</p>"));
+    assertFalse(digests.send(c, office, to, day, subject + " (lần 2)", "…", "…"), "the same day again");
+    assertTrue(digests.send(c, office, to, day.plusDays(1), subject, "…", "…"));
 
-    OutgoingMail first = outbox.find("digest#xa-tan-thanh#2025-11-03").orElseThrow();
-    assertEquals(new OutgoingMail("digest#xa-tan-thanh#2025-11-03", Fixtures.CID, "vanphong@tanthanh.gov.vn",
+    OutgoingMail first = outbox.find("digest#xa-tan-thanh#van-phong-hdnd-ubnd#2025-11-03").orElseThrow();
+    assertEquals(new OutgoingMail("digest#xa-tan-thanh#van-phong-hdnd-ubnd#2025-11-03", Fixtures.CID, to,
         subject, "Kính gửi Văn phòng HĐND và UBND xã Tân Thành,\n", "<p>Kính gửi</p>", "deadline.digest", NOW,
         List.of("mttq@tanthanh.gov.vn")), first);
     assertEquals(2, outbox.pending(10).size());
 
-    Commune noFront = new Commune("xa-khac", "Xã Khác", "Lạng Sơn", "lang-son-320", "", "Văn phòng", "",
-        "chutich@khac.gov.vn", " ", "", List.of(), 1, NOW);
-    assertTrue(digests.send(noFront, day, "Thời hạn", "…", null));
-    OutgoingMail other = outbox.find("digest#xa-khac#2025-11-03").orElseThrow();
-    assertEquals("chutich@khac.gov.vn", other.to(), "no office address: the host's");
-    assertEquals(List.of(), other.cc());
-
-    Commune noAddress = new Commune("xa-trong", "Xã Trống", "Lạng Sơn", "lang-son-320", "", "", null, null, null,
-        "", List.of(), 1, NOW);
-    assertFalse(digests.send(noAddress, day, "Thời hạn", "…", null));
+    assertTrue(digests.send(c, "ban-xay-dung-dang", "bxdd@tanthanh.gov.vn", day, "Thời hạn", "…", null),
+        "another unit, the same day: its own digest");
+    OutgoingMail board = outbox.find("digest#xa-tan-thanh#ban-xay-dung-dang#2025-11-03").orElseThrow();
+    assertEquals("bxdd@tanthanh.gov.vn", board.to());
+    assertEquals(List.of(), board.cc(), "the Front is copied on the offices' digests only");
+    assertFalse(digests.send(c, "ban-xay-dung-dang", " ", day.plusDays(2), "Thời hạn", "…", null), "no address");
   }
 }

@@ -89,10 +89,11 @@ class FanOutMailTest {
     outbox = new DynamoMailOutbox(table);
     clock = new MutableClock(Fixtures.T0.plus(Duration.ofDays(2)));
     new DynamoCommunes(table).create(Fixtures.commune(Fixtures.CID), List.of());
+    Calendars calendars = new Calendars(WorkingCalendar::vietnam, new DynamoCalendarOverrides(table), clock);
     handling = new HandlingOpinions(opinions, new DynamoCommunes(table), new DynamoPlans(table),
-        new AssignmentDeadlines(RuleProfiles.shipped(), new Calendars(WorkingCalendar::vietnam,
-            new DynamoCalendarOverrides(table), clock)), new CitizenMails("https://doithoai.example.vn"),
-        new vn.doithoai.core.mail.AgencyMails("https://doithoai.example.vn"), clock);
+        new AssignmentDeadlines(RuleProfiles.shipped(), calendars), new CitizenMails("https://doithoai.example.vn"),
+        new vn.doithoai.core.mail.AgencyMails("https://doithoai.example.vn"),
+        new vn.doithoai.core.plan.PlanSchedules(RuleProfiles.shipped(), calendars), clock);
     MailSender recording = m -> {
       synchronized (sent) {
         sent.add(m);

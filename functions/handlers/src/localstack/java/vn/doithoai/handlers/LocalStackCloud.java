@@ -136,7 +136,12 @@ final class LocalStackCloud implements Cloud {
       sentTo.add(m.to());
       return id;
     };
-    return new App.Outside(() -> scheduler, () -> accepted, () -> mail);
+    // LocalStack has no End User Messaging SMS: the action recorded, as the IAM contract needs it
+    vn.doithoai.core.mail.SmsSender sms = m -> {
+      actions.add("sms-voice:SendTextMessage");
+      return "localstack-sms";
+    };
+    return new App.Outside(() -> scheduler, () -> accepted, () -> mail, () -> java.util.Optional.of(sms));
   }
 
   @Override

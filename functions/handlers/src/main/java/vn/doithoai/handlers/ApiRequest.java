@@ -14,19 +14,44 @@ import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Input;
 import vn.doithoai.core.common.Json;
+import vn.doithoai.handlers.observability.Invocation;
 
 /** An HTTP API (payload 2.0) request, read once: route, parameters, exact body bytes, and the caller. */
 final class ApiRequest {
   private final APIGatewayV2HTTPEvent event;
   private final Map<String, String> headers;
+  private final Invocation invocation;
 
-  ApiRequest(APIGatewayV2HTTPEvent event) {
+  ApiRequest(APIGatewayV2HTTPEvent event, Invocation invocation) {
     this.event = event;
+    this.invocation = invocation;
     Map<String, String> h = new HashMap<>();
     if (event.getHeaders() != null) {
       event.getHeaders().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
     }
     this.headers = h;
+  }
+
+  /** This request's record: its log line, metrics and usage counts. */
+  Invocation observed() {
+    return invocation;
+  }
+
+  /**
+   * The commune the request is about, for its log line and usage: the {@code commune} path parameter (public
+   * and webhook routes), else the caller's token's commune; null when neither is there.
+   */
+  String commune() {
+    String path = event.getPathParameters() == null ? null : event.getPathParameters().get("commune");
+    if (path != null) {
+      return PATH_PARAMETER.matcher(path).matches() ? path : null;
+    }
+    return first(claims(), "commune", "custom:commune");
+  }
+
+  /** True when an authorizer vouched for the caller (a staff route with a valid token). */
+  boolean authenticated() {
+    return claims().get("sub") != null;
   }
 
   String routeKey() {

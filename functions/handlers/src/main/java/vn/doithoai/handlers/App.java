@@ -1,6 +1,7 @@
 package vn.doithoai.handlers;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 import vn.doithoai.aws.DynamoCalendarOverrides;
 import vn.doithoai.aws.DynamoRuleConfirmations;
@@ -16,6 +17,7 @@ import vn.doithoai.aws.DynamoTable;
 import vn.doithoai.aws.EventBridgePublisher;
 import vn.doithoai.aws.EventBridgeScheduler;
 import vn.doithoai.aws.SesMailSender;
+import vn.doithoai.aws.SmsVoiceSender;
 import vn.doithoai.core.calendar.Calendars;
 import vn.doithoai.core.calendar.ChangingCalendar;
 import vn.doithoai.core.calendar.WorkingCalendar;
@@ -29,9 +31,11 @@ import vn.doithoai.core.events.EventPublisher;
 import vn.doithoai.core.intake.SubmittingOpinion;
 import vn.doithoai.core.mail.AgencyMails;
 import vn.doithoai.core.mail.CitizenMails;
+import vn.doithoai.core.mail.ContactIds;
 import vn.doithoai.core.mail.DeadlineMails;
 import vn.doithoai.core.mail.MailSender;
 import vn.doithoai.core.mail.SendingMail;
+import vn.doithoai.core.mail.SmsSender;
 import vn.doithoai.core.mail.Suppressions;
 import vn.doithoai.core.mail.SweepingMailOutbox;
 import vn.doithoai.core.opinion.AssignmentDeadlines;
@@ -59,10 +63,17 @@ public final class App {
   }
 
   /** The services beyond DynamoDB, each made when first needed. */
-  record Outside(Supplier<Scheduler> scheduler, Supplier<EventPublisher> events, Supplier<MailSender> mail) {
+  record Outside(Supplier<Scheduler> scheduler, Supplier<EventPublisher> events, Supplier<MailSender> mail,
+      Supplier<Optional<SmsSender>> sms) {
+    /** Without SMS (no origination identity): each SMS is marked suppressed. */
+    Outside(Supplier<Scheduler> scheduler, Supplier<EventPublisher> events, Supplier<MailSender> mail) {
+      this(scheduler, events, mail, Optional::empty);
+    }
+
     static Outside aws(Clock clock) {
       return new Outside(() -> EventBridgeScheduler.fromEnvironment(clock),
-          () -> EventBridgePublisher.fromEnvironment(clock), SesMailSender::fromEnvironment);
+          () -> EventBridgePublisher.fromEnvironment(clock), SesMailSender::fromEnvironment,
+          SmsVoiceSender::fromEnvironment);
     }
   }
 
@@ -90,6 +101,8 @@ public final class App {
   private final Lazy<EventPublisher> eventPublisher;
   private final vn.doithoai.core.rights.HandlingPrivacyRequests handlingPrivacy;
   private final vn.doithoai.core.rights.Retaining retaining;
+  private final Edge edge;
+  private final vn.doithoai.core.usage.UsageStatements usageStatements;
 
   App(DynamoTable table, Clock clock, String publicBaseUrl, Outside outside) {
     this(table, clock, clock, publicBaseUrl, outside);
@@ -117,7 +130,7 @@ public final class App {
     this.managingCommunes = new ManagingCommunes(communes, profiles, clock);
     this.managingPlans = new ManagingPlans(plans, communes, profiles, planSchedules, clock);
     this.handlingOpinions = new HandlingOpinions(opinions, communes, plans, new AssignmentDeadlines(profiles,
-        calendars), mails, new AgencyMails(publicBaseUrl), clock);
+        calendars), mails, new AgencyMails(publicBaseUrl), planSchedules, clock);
     this.changingCalendar = new ChangingCalendar(calendars, deadlines, plans, planSchedules, clock);
     this.confirmingRules = new ConfirmingRules(instruments, new RederivingPlans(deadlines, plans, planSchedules),
         clock);
@@ -141,9 +154,13 @@ public final class App {
     this.schedulingDeadlines = new Lazy<>(() -> new SchedulingDeadlines(scheduler.get(), clock));
     this.reconciling = new Lazy<>(() -> new Reconciling(deadlines, scheduler.get(), firingDeadlines, communes,
         new DynamoDigests(table, clock), calendars, clock));
-    this.sendingMail = new Lazy<>(() -> new SendingMail(outbox, suppressions, outside.mail().get(), clock));
+    this.sendingMail = new Lazy<>(() -> new SendingMail(outbox, suppressions, outside.mail().get(),
+        outside.sms().get(), clock));
     this.sweepingMail = new Lazy<>(() -> new SweepingMailOutbox(outbox, sendingMail.get(), clock));
     this.eventPublisher = new Lazy<>(outside.events());
+    vn.doithoai.aws.DynamoUsage usage = new vn.doithoai.aws.DynamoUsage(table);
+    this.edge = new Edge(usage, clock);
+    this.usageStatements = new vn.doithoai.core.usage.UsageStatements(usage, clock);
     vn.doithoai.aws.DynamoPrivacyRequests privacyRequests = new vn.doithoai.aws.DynamoPrivacyRequests(table);
     this.handlingPrivacy = new vn.doithoai.core.rights.HandlingPrivacyRequests(opinions, communes,
         new vn.doithoai.aws.DynamoContactMails(table, outbox), privacyRequests, FormKey.contactHash(), clock);
@@ -173,6 +190,7 @@ public final class App {
       synchronized (App.class) {
         a = instance;
         if (a == null) {
+          contactIdKey();
           a = new App(DynamoTable.fromEnvironment(), AppClock.INSTANCE, Clock.systemUTC(), publicBaseUrl(),
               Outside.aws(AppClock.INSTANCE));
           instance = a;
@@ -180,6 +198,17 @@ public final class App {
       }
     }
     return a;
+  }
+
+  /**
+   * The key of the contacts' opaque ids ({@link ContactIds}): {@code CONTACT_ID_KEY} (in AWS the template's
+   * NoEcho parameter, required there); unset in the local runtime and tests, which use the fixed dev key.
+   */
+  static void contactIdKey() {
+    String key = Config.get("CONTACT_ID_KEY");
+    if (key != null && !key.isBlank()) {
+      ContactIds.useKey(key);
+    }
   }
 
   private static final Lazy<vn.doithoai.core.access.SigningIn> SIGNING_IN = new Lazy<>(
@@ -287,6 +316,15 @@ public final class App {
 
   Suppressions suppressions() {
     return suppressions;
+  }
+
+  /** Where each invocation ends: its usage counted, its log and metric lines written. */
+  Edge edge() {
+    return edge;
+  }
+
+  vn.doithoai.core.usage.UsageStatements usageStatements() {
+    return usageStatements;
   }
 
   EventPublisher eventPublisher() {

@@ -7,28 +7,33 @@ import vn.doithoai.core.calendar.ChangingCalendar;
 import vn.doithoai.core.calendar.YearInfo;
 import vn.doithoai.core.commune.ManagingCommunes;
 import vn.doithoai.core.plan.ConfirmingRules;
+import vn.doithoai.core.usage.UsageStatements;
 
 /**
  * Admin routes: register a commune, read and change it, rotate its webhook secret; the calendar's overrides; a
- * platform administrator's confirmation of a rule's source.
+ * platform administrator's confirmation of a rule's source and the monthly usage statement of every commune.
  */
 public final class CommunesHandler extends ApiHandler {
   private final ManagingCommunes communes;
   private final ChangingCalendar changing;
   private final Calendars calendars;
   private final ConfirmingRules confirming;
+  private final UsageStatements usage;
 
   public CommunesHandler() {
     this(App.get());
+    this.edge = App.get().edge();
   }
 
   CommunesHandler(App app) {
-    this(app.managingCommunes(), app.changingCalendar(), app.calendars(), app.confirmingRules());
+    this(app.managingCommunes(), app.changingCalendar(), app.calendars(), app.confirmingRules(),
+        app.usageStatements());
   }
 
   CommunesHandler(ManagingCommunes communes, ChangingCalendar changing, Calendars calendars,
-      ConfirmingRules confirming) {
+      ConfirmingRules confirming, UsageStatements usage) {
     this.communes = communes;
+    this.usage = usage;
     this.changing = changing;
     this.calendars = calendars;
     this.confirming = confirming;
@@ -48,7 +53,19 @@ public final class CommunesHandler extends ApiHandler {
             r.json()))),
         "GET /calendar/{year}", r -> ApiResponses.json(200, year(r)),
         "POST /rules/{instrumentId}/confirm", r -> ApiResponses.json(200, ConfirmingRules.toJson(confirming.confirm(
-            r.actor(), r.path("instrumentId"), r.json()))));
+            r.actor(), r.path("instrumentId"), r.json()))),
+        "GET /usage", this::usage);
+  }
+
+  /** The month's usage statement of every commune ({@code ?month=2026-12}, {@code &format=csv|xlsx}). */
+  private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse usage(ApiRequest r) {
+    vn.doithoai.core.common.Input q = r.query();
+    String month = q.text("month", 16).orElse(null);
+    String format = q.text("format", 16).orElse("json");
+    if ("json".equals(format)) {
+      return ApiResponses.json(200, usage.statement(r.actor(), month).toJson());
+    }
+    return ApiResponses.file(usage.file(r.actor(), month, format));
   }
 
   /** The commune's calendar for a year: days off and make-up days with their sources, and the version. */

@@ -17,6 +17,7 @@ public final class ConclusionsHandler extends ApiHandler {
 
   public ConclusionsHandler() {
     this(App.get().publishingConclusion(), App.get().communes());
+    this.edge = App.get().edge();
   }
 
   ConclusionsHandler(PublishingConclusion publishing, Communes communes) {

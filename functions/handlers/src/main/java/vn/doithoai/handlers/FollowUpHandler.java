@@ -22,6 +22,7 @@ public final class FollowUpHandler extends ApiHandler {
 
   public FollowUpHandler() {
     this(App.get().followingUp(), App.get().exporting());
+    this.edge = App.get().edge();
   }
 
   FollowUpHandler(FollowingUp followingUp, Exporting exporting) {

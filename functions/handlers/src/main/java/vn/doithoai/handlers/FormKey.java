@@ -7,13 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import vn.doithoai.core.mail.ContactIds;
 
 /**
  * The HMAC key of the hosted form's proof of work: {@code FORM_POW_KEY} from the environment (in AWS, from the
  * template's parameter); in the local runtime, when that is unset, one generated once and kept in the data
  * folder ({@code DOITHOAI_DATA_DIR/form-pow.key}). Null when neither: every form submission then waits for a
- * clerk's check, which is safe but slow, so deployments set the key. {@link #contactHash()}: the same for the key
- * of the keyed hash that audits of citizens' requests keep instead of a contact ({@code CONTACT_HASH_KEY}).
+ * clerk's check, which is safe but slow, so deployments set the key. {@link #contactHash()}: the key of the keyed
+ * hash that audits of citizens' requests keep instead of a contact: the contact ids' own secret
+ * ({@code CONTACT_ID_KEY}, the template's {@code ContactIdKey}; the hash is taken over commune and contact, so it
+ * never equals a contact id), or locally {@link ContactIds#DEV_KEY} like the ids themselves.
  */
 final class FormKey {
   private FormKey() {}
@@ -23,8 +26,8 @@ final class FormKey {
   }
 
   static byte[] contactHash() {
-    String key = named("CONTACT_HASH_KEY", "contact-hash.key");
-    return key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+    String key = Config.get("CONTACT_ID_KEY");
+    return (key == null || key.isBlank() ? ContactIds.DEV_KEY : key).getBytes(StandardCharsets.UTF_8);
   }
 
   private static String named(String variable, String fileName) {

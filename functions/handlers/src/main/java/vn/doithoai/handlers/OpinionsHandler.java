@@ -8,6 +8,8 @@ import vn.doithoai.core.opinion.Opinion;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.opinion.OpinionPage;
 import vn.doithoai.core.opinion.OpinionView;
+import vn.doithoai.core.usage.UsageCounter;
+import vn.doithoai.handlers.observability.Metric;
 
 /** Staff opinion routes: enter, compiled lists, list, get with audit trail, and every triage action. */
 public final class OpinionsHandler extends ApiHandler {
@@ -15,6 +17,7 @@ public final class OpinionsHandler extends ApiHandler {
 
   public OpinionsHandler() {
     this(App.get().handlingOpinions());
+    this.edge = App.get().edge();
   }
 
   OpinionsHandler(HandlingOpinions opinions) {
@@ -24,22 +27,24 @@ public final class OpinionsHandler extends ApiHandler {
   @Override
   protected Map<String, Route> routes() {
     return Map.ofEntries(
-        Map.entry("POST /opinions", r -> ApiResponses.json(201, OpinionView.of(opinions.enter(r.actor(), r.json()), r.actor()))),
+        Map.entry("POST /opinions", r -> ApiResponses.json(201, OpinionView.of(received(r, opinions.enter(r.actor(),
+            r.json())), r.actor()))),
         Map.entry("POST /opinions/compiled", r -> ApiResponses.json(201, Map.of("opinions",
-            opinions.enterCompiled(r.actor(), r.json()).stream().map(o -> OpinionView.of(o, r.actor())).toList()))),
+            opinions.enterCompiled(r.actor(), r.json()).stream().map(o -> OpinionView.of(received(r, o), r.actor()))
+                .toList()))),
         Map.entry("GET /opinions", r -> ApiResponses.json(200, page(opinions.page(r.actor(), r.query()), r.actor()))),
         Map.entry("GET /opinions/{opinionId}", r -> {
           Opinion o = opinions.get(r.actor(), r.path("opinionId"));
           return ApiResponses.json(200, withDaysLeft(o, opinions.workingDaysLeft(o), r.actor()));
         }),
-        Map.entry("POST /opinions/{opinionId}/triage", r -> ok(r, opinions.triage(r.actor(), r.path("opinionId"),
-            r.json()))),
-        Map.entry("POST /opinions/{opinionId}/merge", r -> ok(r, opinions.merge(r.actor(), r.path("opinionId"),
-            r.json()))),
-        Map.entry("POST /opinions/{opinionId}/forward", r -> ok(r, opinions.forward(r.actor(), r.path("opinionId"),
-            r.json()))),
-        Map.entry("POST /opinions/{opinionId}/refuse", r -> ok(r, opinions.refuse(r.actor(), r.path("opinionId"),
-            r.json()))),
+        Map.entry("POST /opinions/{opinionId}/triage", r -> decided(r, TriageDecision.TRIAGE,
+            opinions.triage(r.actor(), r.path("opinionId"), r.json()))),
+        Map.entry("POST /opinions/{opinionId}/merge", r -> decided(r, TriageDecision.MERGE,
+            opinions.merge(r.actor(), r.path("opinionId"), r.json()))),
+        Map.entry("POST /opinions/{opinionId}/forward", r -> decided(r, TriageDecision.FORWARD,
+            opinions.forward(r.actor(), r.path("opinionId"), r.json()))),
+        Map.entry("POST /opinions/{opinionId}/refuse", r -> decided(r, TriageDecision.REFUSE,
+            opinions.refuse(r.actor(), r.path("opinionId"), r.json()))),
         Map.entry("POST /opinions/{opinionId}/assign", r -> ok(r, opinions.assign(r.actor(), r.path("opinionId"),
             r.json()))),
         Map.entry("POST /opinions/{opinionId}/answer", r -> ok(r, opinions.answer(r.actor(), r.path("opinionId"),
@@ -72,6 +77,21 @@ public final class OpinionsHandler extends ApiHandler {
     Map<String, Object> m = new LinkedHashMap<>(OpinionView.of(o, actor));
     m.put("workingDaysLeft", daysLeft.orElse(null));
     return m;
+  }
+
+  /** A triage decision, as its metric counts it. */
+  enum TriageDecision { TRIAGE, MERGE, FORWARD, REFUSE }
+
+  private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse decided(ApiRequest r,
+      TriageDecision decision, Opinion o) {
+    r.observed().metric(Metric.TRIAGE_DECISIONS, 1, decision);
+    return ok(r, o);
+  }
+
+  /** An opinion entered by staff: its metric by channel, and one more in the commune's usage. */
+  private static Opinion received(ApiRequest r, Opinion o) {
+    r.observed().metric(Metric.OPINIONS_RECEIVED, 1, o.channel()).usage(o.communeId(), UsageCounter.OPINIONS, 1);
+    return o;
   }
 
   private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse ok(ApiRequest r, Opinion o) {

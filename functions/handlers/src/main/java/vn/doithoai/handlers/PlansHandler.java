@@ -9,12 +9,16 @@ import vn.doithoai.core.plan.Plan;
 import vn.doithoai.core.rules.DeadlineJson;
 import vn.doithoai.core.rules.DeadlineScheduling;
 
-/** Staff plan routes: create, list, get with its deadline schedule, update, announce, cancel, reschedule. */
+/**
+ * Staff plan routes: create, list, get with its deadline schedule, update, announce, cancel, reschedule, fix a
+ * meeting's day, hold, mark a deadline met.
+ */
 public final class PlansHandler extends ApiHandler {
   private final ManagingPlans plans;
 
   public PlansHandler() {
     this(App.get().managingPlans());
+    this.edge = App.get().edge();
   }
 
   PlansHandler(ManagingPlans plans) {
@@ -43,6 +47,8 @@ public final class PlansHandler extends ApiHandler {
             r.json()))),
         "POST /plans/{planId}/reschedule", r -> ApiResponses.json(200, view(plans.reschedule(r.actor(),
             r.path("planId"), r.json()))),
+        "PUT /plans/{planId}/meetings/{meetingId}", r -> ApiResponses.json(200, view(plans.dateMeeting(r.actor(),
+            r.path("planId"), r.path("meetingId"), r.json()))),
         "POST /plans/{planId}/hold", r -> ApiResponses.json(200, view(plans.hold(r.actor(), r.path("planId"),
             r.json()))),
         "POST /plans/{planId}/deadlines/complete", r -> ApiResponses.json(200, view(plans.completeDeadline(
@@ -54,6 +60,7 @@ public final class PlansHandler extends ApiHandler {
 
   static Map<String, Object> view(ManagingPlans.PlanView v) {
     Map<String, Object> m = v.plan().toJson();
+    m.put("warnings", v.warnings());
     m.put("schedule", v.schedules().stream().map(s -> {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("meetingId", s.meetingId());

@@ -16,6 +16,7 @@ public final class PrivacyHandler extends ApiHandler {
 
   public PrivacyHandler() {
     this(App.get().handlingPrivacy());
+    this.edge = App.get().edge();
   }
 
   PrivacyHandler(HandlingPrivacyRequests privacy) {

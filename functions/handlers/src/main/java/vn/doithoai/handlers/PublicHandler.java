@@ -32,6 +32,7 @@ public final class PublicHandler extends ApiHandler {
 
   public PublicHandler() {
     this(App.get());
+    this.edge = App.get().edge();
   }
 
   PublicHandler(App app) {

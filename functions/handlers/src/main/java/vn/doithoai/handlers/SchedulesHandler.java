@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 import vn.doithoai.core.deadline.SchedulingDeadlines;
 import vn.doithoai.core.plan.PlanDeadline;
+import vn.doithoai.handlers.observability.Invocation;
 
 /** Bus rule {@code DeadlineChanged} → one EventBridge Scheduler schedule per step still to come. */
-public final class SchedulesHandler implements RequestHandler<Map<String, Object>, String> {
+public final class SchedulesHandler extends Edge.Handler implements RequestHandler<Map<String, Object>, String> {
   private final SchedulingDeadlines scheduling;
 
   public SchedulesHandler() {
     this(App.get().schedulingDeadlines());
+    this.edge = App.get().edge();
   }
 
   SchedulesHandler(SchedulingDeadlines scheduling) {
@@ -27,7 +29,11 @@ public final class SchedulesHandler implements RequestHandler<Map<String, Object
         .map(PlanDeadline::fromJson);
     Optional<PlanDeadline> after = Optional.ofNullable((Map<String, Object>) detail.get("after"))
         .map(PlanDeadline::fromJson);
-    scheduling.changed(before, after);
-    return "ok";
+    Invocation invocation = Invocation.start(context, Invocation.Step.SCHEDULES_CHANGED)
+        .commune((String) detail.get("commune"));
+    return edge.run(invocation, () -> {
+      scheduling.changed(before, after);
+      return "ok";
+    });
   }
 }

@@ -12,7 +12,10 @@ import vn.doithoai.core.common.FieldError;
 import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.intake.HostedForm;
 import vn.doithoai.core.intake.SubmittingOpinion;
+import vn.doithoai.core.opinion.Channel;
 import vn.doithoai.core.site.PublicSite;
+import vn.doithoai.core.usage.UsageCounter;
+import vn.doithoai.handlers.observability.Metric;
 
 /**
  * The intake of citizens' opinions, both ways in: {@code POST /webhooks/{commune}/opinions}, signed by the
@@ -27,6 +30,7 @@ public final class WebhookHandler extends ApiHandler {
 
   public WebhookHandler() {
     this(App.get().submittingOpinion(), App.get().hostedForm(), App.get().publicSite());
+    this.edge = App.get().edge();
   }
 
   WebhookHandler(SubmittingOpinion submitting) {
@@ -41,11 +45,27 @@ public final class WebhookHandler extends ApiHandler {
 
   @Override
   protected Map<String, Route> routes() {
-    return Map.of("POST /webhooks/{commune}/opinions", r -> {
-      SubmittingOpinion.Receipt receipt = submitting.submit(
-          new SubmittingOpinion.Delivery(r.path("commune"), r.headers(), r.body()));
-      return ApiResponses.json(receipt.created() ? 202 : 200, receipt.toJson());
-    }, "POST /public/{commune}/opinions", this::hostedForm);
+    return Map.of("POST /webhooks/{commune}/opinions", this::webhook, "POST /public/{commune}/opinions",
+        this::hostedForm);
+  }
+
+  private APIGatewayV2HTTPResponse webhook(ApiRequest r) {
+    SubmittingOpinion.Receipt receipt;
+    try {
+      receipt = submitting.submit(new SubmittingOpinion.Delivery(r.path("commune"), r.headers(), r.body()));
+    } catch (DomainException e) {
+      r.observed().metric(Metric.WEBHOOK_REJECTIONS, 1, e.code());
+      throw e;
+    }
+    if (receipt.created()) {
+      received(r, Channel.WEBSITE);
+    }
+    return ApiResponses.json(receipt.created() ? 202 : 200, receipt.toJson());
+  }
+
+  /** A new opinion: its metric by channel, and one more in the commune's usage. */
+  private static void received(ApiRequest r, Channel channel) {
+    r.observed().metric(Metric.OPINIONS_RECEIVED, 1, channel).usage(r.commune(), UsageCounter.OPINIONS, 1);
   }
 
   private APIGatewayV2HTTPResponse hostedForm(ApiRequest r) {
@@ -54,6 +74,9 @@ public final class WebhookHandler extends ApiHandler {
     Map<String, String> fields = body.length > HostedForm.MAX_BYTES ? Map.of() : fields(body);
     try {
       HostedForm.Sent sent = form.submit(new HostedForm.Submission(c.id(), fields, r.sourceIp(), body.length));
+      if (sent.receipt().created()) {
+        received(r, sent.verified() ? Channel.PUBLIC_FORM : Channel.PUBLIC_FORM_UNVERIFIED);
+      }
       // Post/Redirect/Get: a reload of the result page never sends the form again
       return PublicHandler.redirect("/public/" + c.id() + "/opinions/" + sent.receipt().trackingCode() + "?moi=1");
     } catch (DomainException e) {

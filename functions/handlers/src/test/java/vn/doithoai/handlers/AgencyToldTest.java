@@ -104,6 +104,41 @@ class AgencyToldTest {
   @DisplayName("publishing the notice e-mails each agency its own items with their due dates")
   void noticeTellsTheAgencyItsItems() {
     assign();
+    APIGatewayV2HTTPResponse published = publish();
+    Map<?, ?> item = (Map<?, ?>) ((List<?>) body(published).get("assigned")).get(0);
+    LocalDate due = LocalDate.parse((String) item.get("due"));
+
+    List<OutgoingMail> toAgency = mails(AGENCY, "agency.notice");
+    assertEquals(1, toAgency.size());
+    String text = toAgency.get(0).text();
+    assertTrue(text.contains("1. Mã DT-"), text);
+    assertTrue(text.contains("Hạn giải quyết: " + due.format(VN)), "the due date as re-dated from the notice\n"
+        + text);
+    assertTrue(text.contains("/y-kien/chi-tiet.html?id=" + opinionId), text);
+    assertTrue(toAgency.get(0).subject().contains("1 nội dung giao Phòng Kinh tế"), toAgency.get(0).subject());
+  }
+
+  @Test
+  @DisplayName("the last answer meets the plan's answer deadline: nobody is reminded to answer what is answered")
+  void lastAnswerMeetsThePlansAnswerDeadline() {
+    assign();
+    publish();
+    assertTrue(openAnswerRules().size() > 0, "after the notice, the plan's answer deadline is open");
+    APIGatewayV2HTTPResponse answered = call(opinions, "agency", "POST /opinions/{opinionId}/answer",
+        "/opinions/" + opinionId + "/answer", Map.of("opinionId", opinionId), Map.of(),
+        "{\"text\":\"Xã đã bố trí thu gom rác tại điểm này từ ngày 05/12/2025.\"}");
+    assertEquals(200, answered.getStatusCode(), answered.getBody());
+    assertEquals(List.of(), openAnswerRules(), "met by the last answer");
+  }
+
+  private List<String> openAnswerRules() {
+    return new vn.doithoai.aws.DynamoPlans(table).openDeadlinesDueBefore(java.time.Instant.parse(
+        "2027-01-01T00:00:00Z"), 1000).stream().filter(d -> d.planId().equals(planId))
+        .map(d -> d.ruleId()).filter(r -> r.startsWith("opinion.")).toList();
+  }
+
+  /** The meeting recorded, its notice drafted, approved by the host and published on 01/12/2025. */
+  private APIGatewayV2HTTPResponse publish() {
     ConclusionsHandler h = new ConclusionsHandler(app.publishingConclusion(), app.communes());
     Map<String, String> meeting = Map.of("planId", planId, "meetingId", "m1");
     assertEquals(200, call(h, "office", "POST /plans/{planId}/meetings/{meetingId}/record", "/plans/" + planId
@@ -119,17 +154,7 @@ class AgencyToldTest {
     APIGatewayV2HTTPResponse published = call(h, "office", "POST /conclusions/{conclusionId}/publish",
         "/conclusions/" + id + "/publish", c, Map.of(), "{\"date\":\"2025-12-01\"}");
     assertEquals(200, published.getStatusCode(), published.getBody());
-    Map<?, ?> item = (Map<?, ?>) ((List<?>) body(published).get("assigned")).get(0);
-    LocalDate due = LocalDate.parse((String) item.get("due"));
-
-    List<OutgoingMail> toAgency = mails(AGENCY, "agency.notice");
-    assertEquals(1, toAgency.size());
-    String text = toAgency.get(0).text();
-    assertTrue(text.contains("1. Mã DT-"), text);
-    assertTrue(text.contains("Hạn giải quyết: " + due.format(VN)), "the due date as re-dated from the notice\n"
-        + text);
-    assertTrue(text.contains("/y-kien/chi-tiet.html?id=" + opinionId), text);
-    assertTrue(toAgency.get(0).subject().contains("1 nội dung giao Phòng Kinh tế"), toAgency.get(0).subject());
+    return published;
   }
 
   private LocalDate assign() {

@@ -49,6 +49,8 @@ final class FlowContract {
         "schedules of closed deadlines deleted");
     assertTrue(deployed.get("DeadlinesFunction").actions().contains("dynamodb:PutItem"), "a step fired");
     assertTrue(deployed.get("MailerFunction").actions().contains("ses:SendEmail"), "e-mail sent");
+    assertTrue(deployed.get("MailerFunction").actions().contains("sms-voice:SendTextMessage"),
+        "SMS sent (the form's phone-only citizen)");
     assertTrue(deployed.get("ReconcileFunction").dynamo.indexes.contains("gsi2"), "open deadlines read");
 
     List<String> problems = new ArrayList<>();

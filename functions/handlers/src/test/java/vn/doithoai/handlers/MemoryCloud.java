@@ -87,7 +87,12 @@ final class MemoryCloud implements Cloud {
       sentTo.add(m.to());
       return "memory-" + sentTo.size();
     };
-    return new App.Outside(() -> scheduler, () -> bus, () -> mail);
+    // SMS to phone-only citizens: the action recorded, the number kept out of sentTo (e-mail addresses)
+    vn.doithoai.core.mail.SmsSender sms = m -> {
+      actions.add("sms-voice:SendTextMessage");
+      return "memory-sms";
+    };
+    return new App.Outside(() -> scheduler, () -> bus, () -> mail, () -> java.util.Optional.of(sms));
   }
 
   @Override

@@ -214,6 +214,7 @@ final class ProductFlow {
     with("PLAN_ID", next, () -> {
       http("plans-announce");
       http("plans-reschedule");
+      http("plans-date-meeting");
     });
     // a third plan, announced then cancelled: its schedules go
     String dropped = id(http("plans-create"));
@@ -253,6 +254,24 @@ final class ProductFlow {
     Map<String, Object> again = http("privacy-erase");
     assertEquals(true, again.get("repeated"), "nothing left to erase: the first erasure answers");
     assertEquals(((Map<?, ?>) erased.get("request")).get("id"), ((Map<?, ?>) again.get("request")).get("id"));
+    usageStatement();
+  }
+
+  /**
+   * The platform admin's statement of the month the flow ran in: the commune's requests, opinions, e-mails and
+   * storage were counted along the way; the same statement as a spreadsheet.
+   */
+  @SuppressWarnings("unchecked")
+  private void usageStatement() {
+    Map<String, Object> statement = http("usage-statement");
+    Map<String, Object> commune = ((List<Map<String, Object>>) statement.get("communes")).stream()
+        .filter(c -> COMMUNE.equals(c.get("commune"))).findFirst().orElseThrow();
+    for (String counted : List.of("apiStaff", "apiPublic", "apiWebhook", "opinions", "emails", "storedItemsNow")) {
+      assertTrue(((Number) commune.get(counted)).longValue() > 0, counted + " counted: " + commune);
+    }
+    Map<String, Object> xlsx = request("usage-statement");
+    ((Map<String, Object>) xlsx.get("queryStringParameters")).put("format", "xlsx");
+    send("usage-statement", xlsx);
   }
 
   /** Fires the schedules in order of their instant, the clock at each, until one has its effect. */
@@ -510,6 +529,15 @@ final class ProductFlow {
 
   /** Each handler class of the template, built from a function's App as its public constructor does. */
   private static Object handler(String cls, App app) {
+    Object handler = built(cls, app);
+    // as the public constructors do; the session function has no table, so its requests are not counted
+    if (handler instanceof Edge.Handler counted && !(handler instanceof SessionHandler)) {
+      counted.countedBy(app.edge());
+    }
+    return handler;
+  }
+
+  private static Object built(String cls, App app) {
     return switch (cls.substring(cls.lastIndexOf('.') + 1)) {
       case "WebhookHandler" -> new WebhookHandler(app.submittingOpinion(), app.hostedForm(), app.publicSite());
       case "PublicHandler" -> new PublicHandler(app);

@@ -5,38 +5,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vn.doithoai.core.usage.UsageCosts;
 
 /**
  * The monthly bill of a commune at the reference load (2 dialogues, 300 opinions and 1,000 e-mails a year) and
  * of a province hosting 100 communes in one deployment, from the measured durations and capacity units and
  * AWS's public prices (each with the page it was read from), beside the cheapest always-on alternative.
- * Every line keeps its arithmetic so that the Markdown shows how the total was reached.
+ * Every line keeps its arithmetic so that the Markdown shows how the total was reached. The unit prices are
+ * {@link UsageCosts}'s, which also prices each commune's usage statement.
  */
 final class CostModel {
   /** A unit price and where it was read. */
   record Price(String what, double usd, String unit, String source) {}
 
   static final String LAMBDA_PAGE = "https://aws.amazon.com/lambda/pricing/";
-  static final Price LAMBDA_GBS = new Price("Lambda duration, arm64", 0.0000133334, "GB-second", LAMBDA_PAGE
+  static final Price LAMBDA_GBS = new Price("Lambda duration, arm64", UsageCosts.LAMBDA_GBS, "GB-second", LAMBDA_PAGE
       + " (first tier; ap-southeast-1 is not among the regions priced differently in "
       + "https://app.unpkg.com/artillery@2.0.28/files/lib/platform/aws-lambda/prices.js)");
-  static final Price LAMBDA_REQ = new Price("Lambda requests", 0.20 / 1e6, "request", LAMBDA_PAGE);
-  static final Price DDB_WRU = new Price("DynamoDB on-demand write request unit", 0.625 / 1e6, "WRU",
+  static final Price LAMBDA_REQ = new Price("Lambda requests", UsageCosts.LAMBDA_REQUEST, "request", LAMBDA_PAGE);
+  static final Price DDB_WRU = new Price("DynamoDB on-demand write request unit", UsageCosts.WRU, "WRU",
       "https://aws.amazon.com/dynamodb/pricing/on-demand/ (US East after the Nov 2024 cut, as quoted by "
           + "https://airbyte.com/data-engineering-resources/dynamodb-pricing)");
-  static final Price DDB_RRU = new Price("DynamoDB on-demand read request unit", 0.125 / 1e6, "RRU",
+  static final Price DDB_RRU = new Price("DynamoDB on-demand read request unit", UsageCosts.RRU, "RRU",
       DDB_WRU.source());
-  static final Price DDB_STORAGE = new Price("DynamoDB storage (after 25 GB free)", 0.283, "GB-month",
-      "https://engineering-ed7.pages.dev/docs/architecture/aws/services/dynamodb (an APAC price table)");
-  static final Price EVENTS = new Price("EventBridge custom events", 1.00 / 1e6, "event (64 KB chunk)",
+  static final Price DDB_STORAGE = new Price("DynamoDB storage (after 25 GB free)", UsageCosts.STORAGE_GB_MONTH,
+      "GB-month", "https://engineering-ed7.pages.dev/docs/architecture/aws/services/dynamodb (an APAC price table)");
+  static final Price EVENTS = new Price("EventBridge custom events", UsageCosts.EVENT, "event (64 KB chunk)",
       "https://aws.amazon.com/eventbridge/pricing/");
   static final Price SCHEDULER = new Price("EventBridge Scheduler invocations (after 14 M free a month)",
-      1.25 / 1e6, "invocation", "AWS Price List, AWSEvents, Asia Pacific (Tokyo) row: https://huggingface.co/"
-          + "datasets/labofsahil/aws-pricing-dataset/blob/main/AWSEvents.csv (US East: $1.00/M)");
-  static final Price SES = new Price("SES outbound e-mail", 0.10 / 1000, "e-mail",
+      UsageCosts.SCHEDULER_INVOCATION, "invocation", "AWS Price List, AWSEvents, Asia Pacific (Tokyo) row: "
+          + "https://huggingface.co/datasets/labofsahil/aws-pricing-dataset/blob/main/AWSEvents.csv "
+          + "(US East: $1.00/M)");
+  static final Price SES = new Price("SES outbound e-mail", UsageCosts.SES_EMAIL, "e-mail",
       "https://aws.amazon.com/ses/pricing/ (as quoted by https://raw.githubusercontent.com/api-evangelist/"
           + "amazon-ses/refs/heads/main/finops/amazon-ses-finops.yml)");
-  static final Price HTTP_API = new Price("API Gateway HTTP API requests", 1.00 / 1e6, "request",
+  static final Price HTTP_API = new Price("API Gateway HTTP API requests", UsageCosts.HTTP_API_REQUEST, "request",
       "https://aws.amazon.com/api-gateway/pricing/ (first 300 M; US East, https://www.learnaws.org/2021/01/10/"
           + "api-gateway-pricing/)");
   static final Price LOGS_INGEST = new Price("CloudWatch Logs ingestion", 0.76, "GB",

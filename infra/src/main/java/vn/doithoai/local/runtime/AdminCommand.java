@@ -27,9 +27,12 @@ public final class AdminCommand {
 
   /** {@code argv}: the command line after {@code admin} ({@code create-user --email …}). */
   public static String run(String[] argv) {
+    if (argv.length > 0 && argv[0].equals("migrate-contact-ids")) {
+      return migrateContactIds(new CommandOptions(argv, Set.of("table", "region", "endpoint")));
+    }
     if (argv.length == 0 || !argv[0].equals("create-user")) {
-      throw CommandOptions.bad("Lệnh admin không hợp lệ (cần: admin create-user …)",
-          "unknown admin command (expected: admin create-user …)");
+      throw CommandOptions.bad("Lệnh admin không hợp lệ (cần: admin create-user … hoặc admin migrate-contact-ids …)",
+          "unknown admin command (expected: admin create-user … or admin migrate-contact-ids …)");
     }
     CommandOptions o = new CommandOptions(argv, OPTIONS);
     NewUser u = NewUser.of(o);
@@ -61,6 +64,30 @@ public final class AdminCommand {
     return "Đã tạo tài khoản cục bộ / created local user " + u.email() + " (" + String.join(", ", u.roles())
         + ", xã " + u.commune() + ")" + (temporary == null ? "" : "; mật khẩu tạm / temporary password: "
             + temporary);
+  }
+
+  /**
+   * {@code admin migrate-contact-ids --table NAME [--region R] [--endpoint URL]}: the deployed table's outbox
+   * messages and suppressions re-keyed by opaque contact ids ({@link vn.doithoai.aws.ContactIdMigration}), once
+   * after deploying them; with {@code CONTACT_ID_KEY} set to the stack's {@code ContactIdKey}. Safe to repeat.
+   */
+  static String migrateContactIds(CommandOptions o) {
+    String key = System.getenv("CONTACT_ID_KEY");
+    if (o.option("endpoint").isEmpty() && (key == null || key.isBlank())) {
+      throw CommandOptions.bad("Cần biến môi trường CONTACT_ID_KEY (giá trị tham số ContactIdKey của stack)",
+          "set CONTACT_ID_KEY to the stack's ContactIdKey parameter");
+    }
+    if (key != null && !key.isBlank()) {
+      vn.doithoai.core.mail.ContactIds.useKey(key);
+    }
+    o.option("region").ifPresent(r -> System.setProperty("AWS_REGION", r.strip()));
+    o.option("endpoint").ifPresent(e -> System.setProperty(vn.doithoai.aws.DynamoClients.ENDPOINT, e.strip()));
+    try (software.amazon.awssdk.services.dynamodb.DynamoDbClient client = vn.doithoai.aws.DynamoClients.build()) {
+      vn.doithoai.aws.ContactIdMigration.Report r = new vn.doithoai.aws.ContactIdMigration(
+          new vn.doithoai.aws.DynamoTable(client, o.required("table"))).run();
+      return "Đã đổi khóa / re-keyed: " + r.messages() + " thư/SMS, " + r.suppressions() + " địa chỉ chặn, "
+          + r.fanOuts() + " bản ghi gửi hàng loạt; " + r.busy() + " đang gửi, chạy lại sau / busy, run again";
+    }
   }
 
   /** The same requests the console's users need: the user, a verified e-mail, its groups, its password. */

@@ -28,7 +28,9 @@ import vn.doithoai.core.intake.WebhookVerifier;
  * {@code demo [--data DIR] [--template FILE]}: seed 000's plan (Lạng Sơn, profile {@code lang-son-320},
  * meeting 20/11/2025) through the local runtime over HTTP, as the commune and a citizen would, with the clock
  * advanced day by day to 20/01/2026; then the timeline of the e-mails sent, in Vietnam time, and a count by
- * kind. Progress goes to stderr, the handlers' log to {@code <data>/demo.log}, the timeline to stdout.
+ * kind, and the demo commune's usage statement of each month. Progress goes to stderr, the handlers' log to
+ * {@code <data>/demo.log} (their JSON lines, as CloudWatch would get them, to {@code <data>/telemetry.jsonl}), the
+ * timeline to stdout.
  *
  * <ol>
  *   <li>Mon 03/11/2025 08:00: the office creates and announces the plan; a citizen sends an opinion through
@@ -51,12 +53,37 @@ public final class DemoCommand {
   private final PrintStream err;
   private final HttpClient http = HttpClient.newHttpClient();
   private final String office;
+  private final String platform;
 
   private DemoCommand(ServeCommand.Running running, PrintStream err) {
     this.running = running;
     this.err = err;
     this.office = LocalJwt.forDataDir(running.config().dataDir()).issue(new LocalJwt.Identity("demo-office",
         "Văn phòng HĐND và UBND", "demo", List.of("office", "host"), null), Duration.ofHours(12));
+    this.platform = LocalJwt.forDataDir(running.config().dataDir()).issue(new LocalJwt.Identity("demo-platform",
+        "Quản trị hệ thống", "*", List.of("admin"), null), Duration.ofHours(12));
+  }
+
+  /** The demo commune's usage statement of each month (the platform admin's {@code GET /usage}). */
+  @SuppressWarnings("unchecked")
+  String usage(List<String> months) {
+    StringBuilder sb = new StringBuilder("Bảng kê sử dụng của xã demo / the demo commune's usage statements:\n");
+    for (String month : months) {
+      Map<String, Object> statement = call("GET", "/usage?month=" + month, null, 200, platform);
+      for (Map<String, Object> c : (List<Map<String, Object>>) statement.get("communes")) {
+        if (!"demo".equals(c.get("commune"))) {
+          continue;
+        }
+        sb.append("  ").append(month).append(":");
+        c.forEach((k, v) -> {
+          if (!k.equals("commune") && !k.equals("estimatedCostUsd")) {
+            sb.append(' ').append(k).append('=').append(v);
+          }
+        });
+        sb.append('\n');
+      }
+    }
+    return sb.toString().stripTrailing();
   }
 
   public static String run(String[] argv, PrintStream err) {
@@ -82,8 +109,17 @@ public final class DemoCommand {
     System.setOut(log); // what handlers print goes to the log, as Lambda sends it to CloudWatch
     try (ServeCommand.Running running = ServeCommand.start(new ServeCommand.Config(template, data, 0, SECRET, START),
         log)) {
-      scenario(running, err, END);
-      return timeline(OutboxMail.readAll(data.resolve("outbox"))) + "\noutbox: " + data.resolve("outbox");
+      DemoCommand demo = new DemoCommand(running, err);
+      demo.scenario(END);
+      // the handlers' lines as Lambda would send them to CloudWatch (demo.log has them readable)
+      try {
+        Files.write(data.resolve("telemetry.jsonl"), running.services().functions().telemetry(),
+            StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return timeline(OutboxMail.readAll(data.resolve("outbox"))) + "\noutbox: " + data.resolve("outbox") + "\n\n"
+          + demo.usage(List.of("2025-11", "2025-12", "2026-01"));
     } finally {
       System.setOut(stdout);
       log.close();
@@ -170,8 +206,12 @@ public final class DemoCommand {
   }
 
   private Map<String, Object> call(String method, String path, Object body, int expected) {
+    return call(method, path, body, expected, office);
+  }
+
+  private Map<String, Object> call(String method, String path, Object body, int expected, String token) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(running.api().uri() + path))
-        .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + office);
+        .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + token);
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
     if (body != null) {

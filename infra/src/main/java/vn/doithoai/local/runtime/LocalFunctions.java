@@ -6,10 +6,12 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import vn.doithoai.core.common.Json;
+import vn.doithoai.handlers.observability.Telemetry;
 
 /**
  * The template's functions as this JVM runs them: one handler instance per function, created on first use,
@@ -23,7 +25,12 @@ public final class LocalFunctions {
   private static final String ARN_PREFIX = "arn:aws:lambda:" + TemplateModel.REGION + ":" + TemplateModel.ACCOUNT_ID
       + ":function:";
 
+  private static final int TELEMETRY_KEPT = 10_000;
+  private static final java.util.Set<String> READABLE_SHOWN = java.util.Set.of("time", "level", "type", "requestId",
+      "function", "route", "status", "step", "latencyMs", "outcome");
+
   private final Map<String, Instance> instances = new LinkedHashMap<>();
+  private final java.util.ArrayDeque<String> telemetry = new java.util.ArrayDeque<>();
   private final PrintStream log;
   private volatile Map<String, String> extraProperties = Map.of();
 
@@ -32,6 +39,68 @@ public final class LocalFunctions {
     for (TemplateModel.Function fn : model.functions()) {
       instances.put(fn.logicalId(), new Instance(fn));
     }
+    Telemetry.sink(this::telemetry);
+  }
+
+  /**
+   * The handlers' JSON log and metric lines, as Lambda would send them to CloudWatch (the latest
+   * {@value #TELEMETRY_KEPT}), for tests and the README; the terminal gets them readable ({@link #readable}).
+   */
+  public List<String> telemetry() {
+    synchronized (telemetry) {
+      return List.copyOf(telemetry);
+    }
+  }
+
+  private void telemetry(String json) {
+    synchronized (telemetry) {
+      if (telemetry.size() == TELEMETRY_KEPT) {
+        telemetry.removeFirst();
+      }
+      telemetry.addLast(json);
+    }
+    log.println(readable(json));
+  }
+
+  /**
+   * One line for a person: {@code OpinionsFunction POST /opinions 201 12ms commune=demo}, a step with its counts,
+   * or {@code metric MailerFunction MessagesSent=1 channel=email}.
+   */
+  static String readable(String json) {
+    Map<String, Object> m;
+    try {
+      m = Json.readObject(json);
+    } catch (RuntimeException e) {
+      return json;
+    }
+    StringBuilder b = new StringBuilder();
+    if (m.containsKey("_aws")) {
+      b.append("metric ").append(m.get("function"));
+      m.forEach((k, v) -> {
+        if (!k.equals("_aws") && !k.equals("function")) {
+          b.append(' ').append(k).append('=').append(v);
+        }
+      });
+      return b.toString();
+    }
+    b.append(m.get("function"));
+    for (String k : List.of("route", "status")) {
+      if (m.get(k) != null) {
+        b.append(' ').append(m.get(k));
+      }
+    }
+    if (m.get("route") == null) {
+      b.append(' ').append(m.get("step")).append(' ').append(m.get("outcome"));
+    }
+    if (m.get("latencyMs") != null) {
+      b.append(' ').append(m.get("latencyMs")).append("ms");
+    }
+    m.forEach((k, v) -> {
+      if (!READABLE_SHOWN.contains(k) && v != null) {
+        b.append(' ').append(k).append('=').append(v);
+      }
+    });
+    return b.toString();
   }
 
   /**

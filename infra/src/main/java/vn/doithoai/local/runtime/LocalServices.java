@@ -25,8 +25,9 @@ import vn.doithoai.core.common.Json;
  * The AWS services the handlers call besides DynamoDB, standing in locally behind one HTTP port that the
  * SDK v2 clients are pointed at ({@code DOITHOAI_SCHEDULER_ENDPOINT}, {@code DOITHOAI_EVENTBRIDGE_ENDPOINT},
  * {@code DOITHOAI_SES_ENDPOINT}, {@code DOITHOAI_COGNITO_ENDPOINT}): EventBridge Scheduler ({@code /schedules…}),
- * EventBridge ({@code X-Amz-Target: AWSEvents.*}), SES v2 ({@code /v2/email/…}) and the Cognito user pool
- * ({@link LocalCognito}); plus the DynamoDB stream relay and
+ * EventBridge ({@code X-Amz-Target: AWSEvents.*}), SES v2 ({@code /v2/email/…}), End User Messaging SMS
+ * ({@code X-Amz-Target: PinpointSMSVoiceV2.*}, {@link LocalSms}, {@code DOITHOAI_SMS_ENDPOINT}) and the Cognito
+ * user pool ({@link LocalCognito}); plus the DynamoDB stream relay and
  * the clock. {@link #advanceTo} moves the {@link LocalClock} forward, firing every schedule that comes due
  * on the way, each at its instant and in instant order, and waits after each until the work it caused (bus
  * deliveries, stream batches, e-mails) has settled.
@@ -44,6 +45,7 @@ public final class LocalServices implements AutoCloseable {
   private final LocalScheduler scheduler;
   private final LocalEventBus bus;
   private final LocalSes ses;
+  private final LocalSms sms;
   private final LocalCognito cognito;
   private final StreamRelay relay;
   private final PrintStream log;
@@ -64,6 +66,7 @@ public final class LocalServices implements AutoCloseable {
     this.scheduler = new LocalScheduler(model, functions, clock, activity, deadLetters, dataDir, log);
     this.bus = new LocalEventBus(model, functions, clock, activity, deadLetters, dataDir.resolve("events.jsonl"), log);
     this.ses = new LocalSes(model, dataDir.resolve("outbox"), clock, log);
+    this.sms = new LocalSms(ses, clock, log);
     this.cognito = new LocalCognito(dataDir, LocalJwt.forDataDir(dataDir), java.time.Clock.systemUTC());
     this.relay = dynamo == null ? null : new StreamRelay(model, dynamo.client(), dynamo.endpoint(), functions, clock,
         activity, deadLetters, dataDir, log);
@@ -95,6 +98,7 @@ public final class LocalServices implements AutoCloseable {
     p.put("DOITHOAI_EVENTBRIDGE_ENDPOINT", endpoint().toString());
     p.put("DOITHOAI_SES_ENDPOINT", endpoint().toString());
     p.put("DOITHOAI_COGNITO_ENDPOINT", endpoint().toString());
+    p.put("DOITHOAI_SMS_ENDPOINT", endpoint().toString());
     return p;
   }
 
@@ -104,6 +108,11 @@ public final class LocalServices implements AutoCloseable {
   }
 
   /** The local user pool (staff accounts for the console's sign-in). */
+  /** The template's functions as this JVM runs them (and the log lines they wrote). */
+  public LocalFunctions functions() {
+    return functions;
+  }
+
   public LocalCognito cognito() {
     return cognito;
   }
@@ -296,6 +305,9 @@ public final class LocalServices implements AutoCloseable {
       } else if (target != null && target.startsWith(LocalCognito.TARGET_PREFIX)) {
         contentType = LocalEventBus.CONTENT_TYPE;
         body = cognito.handle(r);
+      } else if (target != null && target.startsWith("PinpointSMSVoiceV2.")) {
+        contentType = "application/x-amz-json-1.0";
+        body = sms.handle(r);
       } else if (r.path().startsWith("/v2/email/")) {
         body = ses.handle(r);
       } else {

@@ -118,11 +118,18 @@ final class LocalSes {
       throw bad(content.containsKey("Template") ? "Templated messages are not supported locally."
           : "Content must contain a Simple or a Raw message.");
     }
-    // the name sorts in sending order: the time to the millisecond, then a counter for the same millisecond
-    write(STAMP.format(now) + "-" + String.format("%04d", sequence.incrementAndGet() % 10000) + "-" + messageId
-        + ".eml", eml);
-    log.println("ses: " + messageId + " → " + to);
+    store(now, messageId + ".eml", eml);
+    // no address in the log: the runtime's output is scanned for personal data like the product's
+    log.println("ses: " + messageId + " → " + (to.isEmpty() ? 0 : to.split(", ").length) + " người nhận");
     return Map.of("MessageId", messageId);
+  }
+
+  /**
+   * Writes a message to the outbox folder as {@code <time>-<n>-<name>}: the name sorts in sending order, the
+   * time to the millisecond, then a counter for the same millisecond (shared with {@link LocalSms}).
+   */
+  void store(Instant now, String name, String eml) {
+    write(STAMP.format(now) + "-" + String.format("%04d", sequence.incrementAndGet() % 10000) + "-" + name, eml);
   }
 
   private void write(String name, String eml) {

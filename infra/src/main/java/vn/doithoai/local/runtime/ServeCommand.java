@@ -186,6 +186,12 @@ public final class ServeCommand {
       System.setProperty("aws.secretAccessKey", "local");
       String demo = DemoCommune.ensure(data, config.webhookSecret()) + "\n  "
           + services.cognito().ensureDemoUsers(DemoCommune.ID);
+      // messages and suppressions of a data folder from before the opaque ids (issue #17), re-keyed once
+      vn.doithoai.aws.ContactIdMigration.Report moved = new vn.doithoai.aws.ContactIdMigration(
+          new DynamoTable(dynamo.client(), properties.get("TABLE_NAME"))).run();
+      if (moved.messages() + moved.suppressions() + moved.fanOuts() > 0) {
+        log.println("contact ids: " + moved);
+      }
       // Without the outbox relay in the template, the fallback: e-mails written to the table's outbox become
       // .eml files directly. With it, they go stream → relay → bus → mailer → SES stand-in → .eml.
       LocalMailDrain mail = services.relaysStream() ? null : new LocalMailDrain(new DynamoMailOutbox(

@@ -286,7 +286,14 @@ public final class TemplateModel {
    * {@code sam deploy --guided} would ask for.
    */
   static final Map<String, String> LOCAL_REQUIRED = Map.of("MailFrom",
-      "\"Đối thoại (máy cục bộ)\" <khong-tra-loi@doithoai.local>");
+      "\"Đối thoại (máy cục bộ)\" <khong-tra-loi@doithoai.local>", "ContactIdKey",
+      vn.doithoai.core.mail.ContactIds.DEV_KEY);
+
+  /**
+   * Values locally in place of a parameter's Default: the SMS stand-in has an origination identity, so that the
+   * local runtime writes the SMS that a deployment with one would send (the template's default is none).
+   */
+  static final Map<String, String> LOCAL_DEFAULTS = Map.of("SmsOriginationIdentity", "UBNDXA");
 
   /** The parameter's value: its override, else its Default as a string, else the local value, else null. */
   public String parameter(String name) {
@@ -298,6 +305,9 @@ public final class TemplateModel {
       return null;
     }
     Map<String, Object> parameter = map(parameters.get(name));
+    if (LOCAL_DEFAULTS.containsKey(name)) {
+      return LOCAL_DEFAULTS.get(name);
+    }
     return parameter.containsKey("Default") ? scalarString(parameter.get("Default")) : LOCAL_REQUIRED.get(name);
   }
 

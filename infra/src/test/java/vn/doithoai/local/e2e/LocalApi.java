@@ -45,9 +45,13 @@ final class LocalApi implements AutoCloseable {
 
   /** With the local clock starting at {@code clock} (null: the real time). */
   LocalApi(Path dataDir, Instant clock) {
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    this(dataDir, clock, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  }
+
+  /** The runtime's log written to {@code log} (a test that reads what it printed). */
+  LocalApi(Path dataDir, Instant clock, PrintStream log) {
     running = ServeCommand.start(new ServeCommand.Config(Path.of("..", "template.yaml"), dataDir, 0, SECRET, clock),
-        quiet);
+        log);
     jwt = LocalJwt.forDataDir(dataDir);
   }
 

@@ -57,8 +57,8 @@ class OutboxKillRestartTest {
   /** Recipient → the status URL its opinion's receipt gave. */
   private final Map<String, String> statusUrls = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** One {@code serve} process and everything it printed. */
-  private static final class Serve {
+  /** One {@code serve} process and everything it printed (also {@link PhoneOnlyCitizenEndToEndTest}'s restart). */
+  static final class Serve {
     final Process process;
     final List<String> lines = new CopyOnWriteArrayList<>();
     final URI uri;

@@ -147,6 +147,45 @@ class AwsStandInsTest {
         .destination(d -> d.toAddresses("c@d")).content(c -> c.simple(m2 -> m2.subject(s -> s.data("x"))))));
   }
 
+  @Test
+  @DisplayName("End User Messaging SMS: the signed SendTextMessage of the adapter becomes a .sms.eml beside the "
+      + "e-mails, with its segments; a bad number 400, unsigned 403")
+  void sms() throws Exception {
+    System.setProperty(vn.doithoai.aws.SmsVoiceSender.ORIGINATION_IDENTITY, "UBNDXA");
+    vn.doithoai.core.mail.SmsSender sender = vn.doithoai.aws.SmsVoiceSender.fromEnvironment().orElseThrow();
+    System.clearProperty(vn.doithoai.aws.SmsVoiceSender.ORIGINATION_IDENTITY);
+    String id = sender.send(vn.doithoai.core.mail.OutgoingMail.sms("sms#o_1#ack#v1#abc", "demo", "+84912345678",
+        "UBND xa Demo da nhan y kien cua Ong/Ba, ma DT-1.", "opinion.ack", Instant.parse("2025-11-03T01:00:00Z")));
+    assertTrue(id.startsWith("local-sms-"), id);
+    OutboxMail m = OutboxMail.readAll(data.resolve("outbox")).get(0);
+    assertTrue(m.file().getFileName().toString().endsWith(id + ".sms.eml"), m.file().toString());
+    assertEquals("+84912345678", m.to());
+    assertEquals("UBNDXA", m.from());
+    assertEquals("opinion.ack", m.kind());
+    assertEquals("SMS · 1 tin nhắn GSM-7 (48 ký tự)", m.subject());
+    assertEquals("UBND xa Demo da nhan y kien cua Ong/Ba, ma DT-1.", m.text());
+
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.util.function.BiFunction<String, String, Integer> post = (auth, body) -> {
+      java.net.http.HttpRequest.Builder r = java.net.http.HttpRequest.newBuilder(services.endpoint())
+          .header("X-Amz-Target", "PinpointSMSVoiceV2.SendTextMessage")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+      if (auth != null) {
+        r.header("Authorization", auth);
+      }
+      try {
+        return http.send(r.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    String signed = "AWS4-HMAC-SHA256 Credential=local/20251103/ap-southeast-1/sms-voice/aws4_request, x";
+    assertEquals(400, post.apply(signed, "{\"DestinationPhoneNumber\":\"0912345678\",\"OriginationIdentity\":\"X\","
+        + "\"MessageBody\":\"x\"}"));
+    assertEquals(403, post.apply(null, "{}"));
+    assertEquals(1, OutboxMail.readAll(data.resolve("outbox")).size());
+  }
+
   private static String readString(Path p) {
     try {
       return java.nio.file.Files.readString(p);

@@ -115,6 +115,23 @@ public final class Input {
   }
 
   /**
+   * A Vietnamese phone number ({@link PhoneNumber}), stored in E.164 ({@code +84912345678}); a landline is kept
+   * (no SMS goes to it), anything else is a field error.
+   */
+  public Optional<String> phone(String field) {
+    Optional<String> t = text(field, 30);
+    if (t.isEmpty()) {
+      return t;
+    }
+    PhoneNumber.Parsed parsed = PhoneNumber.parse(t.get());
+    if (parsed instanceof PhoneNumber.Invalid invalid) {
+      error(field, invalid.message());
+      return Optional.empty();
+    }
+    return Optional.of(((PhoneNumber.Valid) parsed).e164());
+  }
+
+  /**
    * A reference to a record (plan, meeting, opinion, agency): ids are ASCII letters, digits and {@code . _ -}, so
    * an id with anything else (a {@code #} that would reach a DynamoDB key) names nothing and is a field error.
    */

@@ -26,7 +26,8 @@ public record Commune(
     List<Agency> agencies,
     long version,
     Instant createdAt,
-    List<Unit> declaredUnits) {
+    List<Unit> declaredUnits,
+    boolean smsAccents) {
 
   /** Ids of the units every commune has, derived from its offices, Front and host when not declared. */
   public static final String PARTY_OFFICE = "van-phong-dang-uy";
@@ -37,6 +38,18 @@ public record Commune(
   public Commune {
     agencies = List.copyOf(agencies);
     declaredUnits = declaredUnits == null ? List.of() : List.copyOf(declaredUnits);
+  }
+
+  /**
+   * A commune whose SMS go without diacritics ({@code smsAccents} false, the default): one GSM-7 segment of 160
+   * characters instead of 70 in UCS-2, so a message costs a third to a half (see {@link
+   * vn.doithoai.core.mail.SmsText}).
+   */
+  public Commune(String id, String name, String province, String profileId, String partyOfficeName,
+      String peoplesCommitteeOfficeName, String officeEmail, String hostEmail, String frontEmail, String websiteUrl,
+      List<Agency> agencies, long version, Instant createdAt, List<Unit> declaredUnits) {
+    this(id, name, province, profileId, partyOfficeName, peoplesCommitteeOfficeName, officeEmail, hostEmail,
+        frontEmail, websiteUrl, agencies, version, createdAt, declaredUnits, false);
   }
 
   /** A commune without declared units (records stored before units existed read back so). */
@@ -104,7 +117,7 @@ public record Commune(
 
   public Commune withVersion(long v) {
     return new Commune(id, name, province, profileId, partyOfficeName, peoplesCommitteeOfficeName, officeEmail,
-        hostEmail, frontEmail, websiteUrl, agencies, v, createdAt, declaredUnits);
+        hostEmail, frontEmail, websiteUrl, agencies, v, createdAt, declaredUnits, smsAccents);
   }
 
   public Map<String, Object> toJson() {
@@ -125,6 +138,9 @@ public record Commune(
     if (!declaredUnits.isEmpty()) {
       m.put("units", declaredUnits.stream().map(Unit::toJson).toList());
     }
+    if (smsAccents) {
+      m.put("smsAccents", true);
+    }
     m.put("version", version);
     m.put("createdAt", createdAt.toString());
     return m;
@@ -144,6 +160,6 @@ public record Commune(
         (String) m.get("profile"), (String) m.get("partyOfficeName"), (String) m.get("peoplesCommitteeOfficeName"),
         (String) m.get("officeEmail"), (String) m.get("hostEmail"), (String) m.get("frontEmail"),
         (String) m.get("websiteUrl"), agencies, ((Number) m.get("version")).longValue(),
-        Instant.parse((String) m.get("createdAt")), units);
+        Instant.parse((String) m.get("createdAt")), units, Boolean.TRUE.equals(m.get("smsAccents")));
   }
 }

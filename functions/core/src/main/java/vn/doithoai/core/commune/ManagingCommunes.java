@@ -117,19 +117,23 @@ public final class ManagingCommunes {
     if (agencies.stream().map(Agency::id).distinct().count() != agencies.size()) {
       in.error("agencies", "Mã cơ quan bị trùng.");
     }
-    // units beyond the offices, the Front and the agencies: a board, a union, or the Party office's own address
+    // units beyond the offices, the Front and the agencies: a board, a union, or the Party office's own address;
+    // a derived unit redeclared under its id to set its digest (daily / weekly / off)
     List<Unit> units = in.objects("units", 100, u -> {
       String uid = u.requiredText("id", 40, "mã đơn vị");
       if (!uid.isEmpty() && !SLUG.matcher(uid).matches()) {
         u.error("id", "Mã đơn vị chỉ gồm chữ thường không dấu, số và dấu gạch ngang, dài 3–40 ký tự.");
       }
-      return new Unit(uid, u.requiredText("name", 160, "tên đơn vị"), email(u, "email", false));
+      return new Unit(uid, u.requiredText("name", 160, "tên đơn vị"), email(u, "email", false),
+          u.choice("digest", DigestFrequency.class));
     });
     if (units.stream().map(Unit::id).distinct().count() != units.size()) {
       in.error("units", "Mã đơn vị bị trùng.");
     }
+    // SMS to citizens without diacritics unless asked: one GSM-7 segment (160) instead of UCS-2 (70)
+    boolean smsAccents = in.bool("smsAccents").orElse(false);
     return new Commune(id, name, province, profile, partyOffice, pcOffice, officeEmail, hostEmail, frontEmail,
-        website, agencies, version, createdAt, units);
+        website, agencies, version, createdAt, units, smsAccents);
   }
 
   private static String email(Input in, String field, boolean required) {

@@ -79,8 +79,8 @@ public final class PublishingConclusion {
     conclusions.saveRecord(actor.communeId(), planId, record);
     handling.answeredAtMeeting(actor, planId, record.raised());
     Plan held = plan;
-    if (plan.status() == PlanStatus.ANNOUNCED) {
-      held = plan.hold(actor, clock.instant());
+    if (plan.status() == PlanStatus.ANNOUNCED && plan.content().meeting(meetingId).get().ahead()) {
+      held = plan.hold(meetingId, actor, clock.instant());
       plans.save(held, schedules.openDeadlines(held));
     }
     // a second write: a retry of the record after a crash here meets them then
@@ -200,11 +200,17 @@ public final class PublishingConclusion {
     return published;
   }
 
-  /** After the notice is stored: the plan concluded, the assignments re-dated (each only if not done yet). */
+  /**
+   * After the notice: the plan concluded (saved), the answers re-dated; and when no opinion of the plan is left
+   * waiting for an answer (none was raised, or all were answered at the meeting, forwarded or redirected), the
+   * meeting's own answer deadlines ({@code opinion.…}) are met, so nobody is reminded to answer nothing.
+   */
   private void settle(Actor actor, Plan concluded, Plan plan, List<Opinion> recounted) {
     if (concluded != plan) {
       plans.save(concluded, schedules.openDeadlines(concluded));
     }
+    // a second write, as recording a meeting does: a retried publish meets them then
+    handling.answersSettled(actor, concluded, "");
     handling.saveRecounted(actor, recounted);
   }
 
@@ -292,8 +298,8 @@ public final class PublishingConclusion {
           + "</title></head><body><p>" + Html.escape(dear) + "</p><p>" + Html.escape(issuer) + " đã ban hành "
           + Html.escape(notice) + " về " + Html.escape(c.content().title()) + ".</p><p><a href=\"" + Html.escape(link)
           + "\">Xem toàn văn thông báo</a></p><p>Trân trọng,<br>" + Html.escape(commune.name()) + "</p></body></html>";
-      out.add(new OutgoingMail("mail#" + c.id() + "#published#" + a.getKey(), commune.id(), a.getKey(), subject, text,
-          html, "conclusion.published", now));
+      out.add(new OutgoingMail(vn.doithoai.core.mail.ContactIds.messageId("mail#" + c.id() + "#published", a.getKey()),
+          commune.id(), a.getKey(), subject, text, html, "conclusion.published", now));
     }
     return out;
   }

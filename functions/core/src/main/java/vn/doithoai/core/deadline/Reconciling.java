@@ -20,8 +20,8 @@ import vn.doithoai.core.rules.DeadlineScheduling;
 /**
  * The daily safety net (a cron in Asia/Ho_Chi_Minh): for every open deadline, fire the latest step whose
  * instant has passed if it never had its effect (a missed fire) — earlier missed reminders are not sent late;
- * recreate any missing schedule of a step still to come; and send each office its morning digest of what is
- * due this week and what is overdue, once a working day.
+ * recreate any missing schedule of a step still to come; and send each unit its digest of what fell overdue since
+ * its previous one and what is due this week, daily, weekly or never as the unit is set.
  */
 public final class Reconciling {
   static final int MAX_DEADLINES = 5000;
@@ -37,9 +37,13 @@ public final class Reconciling {
   private final vn.doithoai.core.calendar.Calendars calendars;
   private final Clock clock;
 
-  /** Port: the once-a-day digest e-mail, written once per commune and day. */
+  /**
+   * Port: a digest e-mail to the address of the units keyed {@code unitKey}, written once per commune, unit and
+   * day; false when that one was written before.
+   */
   public interface Digests {
-    boolean send(Commune commune, LocalDate day, String subject, String text, String html);
+    boolean send(Commune commune, String unitKey, String to, LocalDate day, String subject, String text,
+        String html);
   }
 
   public Reconciling(DeadlineStore store, Scheduler scheduler, FiringDeadlines firing, Communes communes,
@@ -80,38 +84,78 @@ public final class Reconciling {
       }
     }
     int sent = 0;
-    LocalDate weekEnd = today.with(TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
     for (Map.Entry<String, List<PlanDeadline>> e : byCommune.entrySet()) {
-      List<PlanDeadline> overdue = e.getValue().stream().filter(d -> d.due().isBefore(today)).toList();
-      List<PlanDeadline> thisWeek = e.getValue().stream()
-          .filter(d -> !d.due().isBefore(today) && !d.due().isAfter(weekEnd)).toList();
       Optional<Commune> commune = communes.find(e.getKey());
-      if ((overdue.isEmpty() && thisWeek.isEmpty()) || commune.isEmpty()
-          || !calendars.forCommune(e.getKey()).isWorkingDay(today)) {
-        continue; // nothing to say, or a day off: the office reads it on the next working day
+      vn.doithoai.core.calendar.WorkingCalendar calendar = calendars.forCommune(e.getKey());
+      if (commune.isEmpty() || !calendar.isWorkingDay(today)) {
+        continue; // a day off: the units read it on the next working day
       }
-      if (digest(commune.get(), today, thisWeek, overdue)) {
-        sent++;
-      }
+      sent += digests(commune.get(), calendar, today, e.getValue());
     }
     return new Report(open.size(), fired, created, sent);
   }
 
-  private boolean digest(Commune c, LocalDate today, List<PlanDeadline> thisWeek, List<PlanDeadline> overdue) {
+  /**
+   * Each address's digest, for the units it serves (two offices often share one): only what changed since its
+   * previous digest (what fell overdue since then) and what is due this week; nothing when there is neither. A
+   * daily unit's previous digest was on the previous working day; a weekly unit's, a week ago, and it gets its
+   * digest on the week's first working day; a unit set to off gets none.
+   */
+  private int digests(Commune c, vn.doithoai.core.calendar.WorkingCalendar calendar, LocalDate today,
+      List<PlanDeadline> open) {
+    LocalDate weekEnd = today.with(TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
+    boolean firstOfWeek = calendar.subtractWorkingDays(today, 1)
+        .isBefore(today.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)));
+    Map<String, List<PlanDeadline>> byAddress = new LinkedHashMap<>();
+    Map<String, java.util.SortedMap<String, vn.doithoai.core.commune.Unit>> units = new LinkedHashMap<>();
+    for (PlanDeadline d : open) {
+      vn.doithoai.core.commune.Unit u = vn.doithoai.core.mail.DeadlineMails.unitOf(c, d);
+      if (u.email() == null || u.email().isBlank()) {
+        continue;
+      }
+      String to = u.email().trim().toLowerCase(java.util.Locale.ROOT);
+      byAddress.computeIfAbsent(to, k -> new ArrayList<>()).add(d);
+      units.computeIfAbsent(to, k -> new java.util.TreeMap<>()).put(u.id(), u);
+    }
+    int sent = 0;
+    for (Map.Entry<String, List<PlanDeadline>> e : byAddress.entrySet()) {
+      java.util.Collection<vn.doithoai.core.commune.Unit> served = units.get(e.getKey()).values();
+      vn.doithoai.core.commune.DigestFrequency often = served.stream()
+          .map(vn.doithoai.core.commune.Unit::digestFrequency).min(java.util.Comparator.naturalOrder()).orElseThrow();
+      if (often == vn.doithoai.core.commune.DigestFrequency.OFF
+          || (often == vn.doithoai.core.commune.DigestFrequency.WEEKLY && !firstOfWeek)) {
+        continue;
+      }
+      LocalDate since = often == vn.doithoai.core.commune.DigestFrequency.DAILY
+          ? calendar.subtractWorkingDays(today, 1) : today.minusDays(7);
+      List<PlanDeadline> overdue = e.getValue().stream()
+          .filter(d -> d.due().isBefore(today) && !d.due().isBefore(since)).toList();
+      List<PlanDeadline> thisWeek = e.getValue().stream()
+          .filter(d -> !d.due().isBefore(today) && !d.due().isAfter(weekEnd)).toList();
+      if (overdue.isEmpty() && thisWeek.isEmpty()) {
+        continue;
+      }
+      String key = served.iterator().next().id();
+      String names = String.join(", ", served.stream().map(vn.doithoai.core.commune.Unit::name).toList());
+      if (digest(c, key, e.getKey(), names, today, thisWeek, overdue)) {
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  private boolean digest(Commune c, String unitKey, String to, String names, LocalDate today,
+      List<PlanDeadline> thisWeek, List<PlanDeadline> overdue) {
     String subject = "[" + c.name() + "] Thời hạn trong tuần (" + VietnameseDates.format(today) + "): "
-        + thisWeek.size() + " sắp đến hạn, " + overdue.size() + " quá hạn";
-    // addressed to the office(s) that run the plans listed: a Party plan's deadlines are the Party office's
-    java.util.Set<String> offices = new java.util.TreeSet<>();
-    java.util.stream.Stream.concat(overdue.stream(), thisWeek.stream())
-        .forEach(d -> offices.add(vn.doithoai.core.mail.DeadlineMails.office(c, d)));
-    StringBuilder text = new StringBuilder("Kính gửi " + String.join(", ", offices) + ",\n\n");
+        + thisWeek.size() + " sắp đến hạn, " + overdue.size() + " mới quá hạn";
+    StringBuilder text = new StringBuilder("Kính gửi " + names + ",\n\n");
     StringBuilder html = new StringBuilder("<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>"
-        + Html.escape(subject) + "</title></head><body>");
-    section(c, text, html, "Quá hạn", overdue);
+        + Html.escape(subject) + "</title></head><body><p>Kính gửi " + Html.escape(names) + ",</p>");
+    section(c, text, html, "Mới quá hạn", overdue);
     section(c, text, html, "Đến hạn trong tuần này", thisWeek);
     text.append("\n").append(c.name()).append(" — hệ thống Đối thoại\n");
     html.append("<p>").append(Html.escape(c.name())).append(" — hệ thống Đối thoại</p></body></html>");
-    return digests.send(c, today, subject, text.toString(), html.toString());
+    return digests.send(c, unitKey, to, today, subject, text.toString(), html.toString());
   }
 
   private static void section(Commune c, StringBuilder text, StringBuilder html, String title, List<PlanDeadline> list) {

@@ -217,7 +217,8 @@ public final class FollowingUp {
         : List.of(commune.officeEmail());
     List<OutgoingMail> out = new ArrayList<>();
     for (String address : to) {
-      out.add(new OutgoingMail("mail#report#" + r.planId() + "#" + r.number().get().sequence() + "#" + address,
+      out.add(new OutgoingMail(vn.doithoai.core.mail.ContactIds.messageId("mail#report#" + r.planId() + "#"
+          + r.number().get().sequence(), address),
           commune.id(), address, subject, text.toString(), html, "report.sent", now, cc));
     }
     return out;

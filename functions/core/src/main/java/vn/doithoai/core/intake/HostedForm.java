@@ -1,6 +1,5 @@
 package vn.doithoai.core.intake;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.FieldError;
+import vn.doithoai.core.mail.ContactIds;
 import vn.doithoai.core.opinion.Channel;
 
 /**
@@ -113,7 +113,8 @@ public final class HostedForm {
     return "p:" + (digits.startsWith("84") ? "0" + digits.substring(2) : digits);
   }
 
+  /** Keyed ({@link ContactIds}): a plain hash of a phone number or an IP address in a key is reversed by trial. */
   private static String hash(String s) {
-    return SubmittingOpinion.sha256((s == null ? "" : s).getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+    return ContactIds.of(s == null ? "" : s);
   }
 }

@@ -139,12 +139,9 @@ public final class SubmittingOpinion {
     String content = in.requiredText("content", 5000, "nội dung ý kiến");
     OpinionField field = in.choice("field", OpinionField.class).orElse(OpinionField.OTHER);
     String name = in.requiredText("name", 120, "họ và tên");
-    String phone = in.text("phone", 20).orElse(null);
+    String phone = in.phone("phone").orElse(null);
     String email = in.email("email", false).orElse(null);
-    if (phone != null && !phone.matches("\\+?[0-9 .-]{8,20}")) {
-      in.error("phone", "Số điện thoại không hợp lệ.");
-    }
-    if (phone == null && email == null && !in.has("email")) {
+    if (phone == null && email == null && !in.has("email") && !in.has("phone")) {
       in.error("email", "Vui lòng để lại e-mail hoặc số điện thoại để nhận kết quả trả lời.");
     }
     String address = in.text("address", 300).orElse(null);

@@ -48,8 +48,8 @@ public final class AgencyMails {
     String body = item(o, plan) + "Hạn giải quyết: " + VietnameseDates.format(a.currentDue())
         + "\nGia hạn (nếu cần, có văn bản nêu rõ lý do) chậm nhất đến: " + VietnameseDates.format(a.cap())
         + "\n\nXem và cập nhật kết quả: " + opinionUrl(o.id());
-    return List.of(mail("mail#" + o.id() + "#agency.assigned#v" + o.version() + "#" + agency.get().email(), commune,
-        agency.get(), subject, lead, body, "agency.assigned", now));
+    return List.of(mail(ContactIds.messageId("mail#" + o.id() + "#agency.assigned#v" + o.version(),
+        agency.get().email()), commune, agency.get(), subject, lead, body, "agency.assigned", now));
   }
 
   /** Gia hạn: the new time, the reason, the same link. */
@@ -65,8 +65,8 @@ public final class AgencyMails {
         + until + ".";
     String body = item(o, plan) + "Hạn ban đầu: " + VietnameseDates.format(a.due()) + "\nHạn mới: " + until
         + "\nLý do gia hạn: " + a.extensionReason() + "\n\nXem và cập nhật kết quả: " + opinionUrl(o.id());
-    return List.of(mail("mail#" + o.id() + "#agency.extended#v" + o.version() + "#" + agency.get().email(), commune,
-        agency.get(), subject, lead, body, "agency.extended", now));
+    return List.of(mail(ContactIds.messageId("mail#" + o.id() + "#agency.extended#v" + o.version(),
+        agency.get().email()), commune, agency.get(), subject, lead, body, "agency.extended", now));
   }
 
   /**
@@ -102,7 +102,8 @@ public final class AgencyMails {
             .append(": ").append(i.text() == null ? o.content() : i.text()).append("\n   Hạn giải quyết: ")
             .append(VietnameseDates.format(due)).append("\n   Chi tiết: ").append(opinionUrl(o.id())).append("\n");
       }
-      out.add(mail("mail#" + c.id() + "#agency.notice#" + agency.get().email(), commune, agency.get(), subject, lead,
+      out.add(mail(ContactIds.messageId("mail#" + c.id() + "#agency.notice", agency.get().email()), commune,
+          agency.get(), subject, lead,
           body.toString().strip(), "agency.notice", now));
     }
     return out;

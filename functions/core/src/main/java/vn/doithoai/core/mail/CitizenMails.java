@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import vn.doithoai.core.common.Addressing;
 import vn.doithoai.core.common.Html;
+import vn.doithoai.core.common.PhoneNumber;
 import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.calendar.VietnameseDates;
 import vn.doithoai.core.opinion.Opinion;
@@ -15,7 +16,8 @@ import vn.doithoai.core.opinion.OpinionParts.Raiser;
 
 /**
  * The e-mails a citizen receives about an opinion, in Vietnamese, as text and HTML (every value escaped).
- * One e-mail per address and event: the id is derived from the opinion, the event and the address.
+ * One e-mail per address and event, one SMS per phone-only raiser and event: the id is derived from the
+ * opinion, the event and the contact's opaque id ({@link ContactIds}).
  */
 public final class CitizenMails {
   private final String publicBaseUrl;
@@ -38,7 +40,9 @@ public final class CitizenMails {
     String body = "Mã theo dõi: " + o.trackingCode() + "\nLĩnh vực: " + o.field().vietnamese()
         + "\n\nTình trạng giải quyết được cập nhật tại: " + statusUrl(commune.id(), o.trackingCode())
         + "\n\nKết quả xem xét, trả lời sẽ được gửi đến địa chỉ e-mail này.";
-    return toRaisers(commune, o, "ack", subject, lead, body, now);
+    String sms = committee(commune) + " đã nhận ý kiến của Ông/Bà, mã " + o.trackingCode() + ". Theo dõi: "
+        + statusUrl(commune.id(), o.trackingCode());
+    return toRaisers(commune, o, "ack", subject, lead, body, sms, now);
   }
 
   /** Kết quả phân loại / trả lời: what was decided, and the answer or guidance. */
@@ -53,7 +57,12 @@ public final class CitizenMails {
         ? "" : "\nGhi chú: " + d.note()).append("\n"));
     o.answer().ifPresent(a -> body.append("\nNội dung trả lời:\n").append(a.text()).append("\n"));
     body.append("\nTheo dõi tại: ").append(statusUrl(commune.id(), o.trackingCode()));
-    return toRaisers(commune, o, event, subject, lead, body.toString(), now);
+    String sms = o.answer().isPresent()
+        ? committee(commune) + " đã trả lời ý kiến mã " + o.trackingCode() + ". Xem nội dung: "
+        : committee(commune) + ": ý kiến mã " + o.trackingCode() + " - " + o.status().vietnamese()
+            + ". Chi tiết: ";
+    return toRaisers(commune, o, event, subject, lead, body.toString(),
+        sms + statusUrl(commune.id(), o.trackingCode()), now);
   }
 
   /**
@@ -69,11 +78,23 @@ public final class CitizenMails {
     String body = "Nội dung: " + a.extensionReason() + "\nThời gian giải quyết: chậm nhất ngày " + until
         + "\nCơ quan chịu trách nhiệm giải quyết: " + a.agencyName() + "\n\nTheo dõi tại: "
         + statusUrl(commune.id(), o.trackingCode());
-    return toRaisers(commune, o, "extended", subject, lead, body, now);
+    String sms = committee(commune) + ": ý kiến mã " + o.trackingCode() + " được gia hạn giải quyết đến " + until
+        + ", do " + a.agencyName() + " giải quyết. Chi tiết: " + statusUrl(commune.id(), o.trackingCode());
+    return toRaisers(commune, o, "extended", subject, lead, body, sms, now);
   }
 
+  /** "UBND xã Demo": the sender named at the start of an SMS. */
+  private static String committee(Commune commune) {
+    return "UBND " + Addressing.communeInSentence(commune.name());
+  }
+
+  /**
+   * One e-mail per address, and one SMS per mobile number of a raiser who left no e-mail (a phone-only
+   * citizen; an SMS costs money, an e-mail does not, and the e-mail holds the whole answer). The SMS goes
+   * without diacritics unless the commune asks for them ({@link Commune#smsAccents}).
+   */
   private List<OutgoingMail> toRaisers(Commune commune, Opinion o, String event, String subject, String lead,
-      String body, Instant now) {
+      String body, String sms, Instant now) {
     java.util.Map<String, String> addresses = new java.util.LinkedHashMap<>();
     for (Raiser r : o.raisers()) {
       if (r.email() != null && !r.email().isBlank()) {
@@ -90,9 +111,14 @@ public final class CitizenMails {
           + "</title></head><body><p>" + Html.escape(dear) + "</p><p>" + Html.paragraphs(lead) + "</p><p>"
           + Html.paragraphs(body) + "</p><p>Trân trọng,<br>" + Html.escape(commune.name())
           + "</p><p style=\"color:#666\">(Thư gửi tự động, vui lòng không trả lời thư này.)</p></body></html>";
-      mails.add(new OutgoingMail("mail#" + o.id() + "#" + event + "#v" + o.version() + "#" + to, commune.id(), to,
-          subject, text, html, "opinion." + event, now));
+      mails.add(new OutgoingMail(ContactIds.messageId("mail#" + o.id() + "#" + event + "#v" + o.version(), to),
+          commune.id(), to, subject, text, html, "opinion." + event, now));
     }
+    String text = commune.smsAccents() ? sms : SmsText.unaccented(sms);
+    o.raisers().stream().filter(r -> r.email() == null || r.email().isBlank())
+        .map(r -> PhoneNumber.mobile(r.phone())).flatMap(java.util.Optional::stream).distinct()
+        .forEach(phone -> mails.add(OutgoingMail.sms(ContactIds.messageId("sms#" + o.id() + "#" + event + "#v"
+            + o.version(), phone), commune.id(), phone, text, "opinion." + event, now)));
     return mails;
   }
 }

@@ -60,8 +60,8 @@ public final class DeadlineMails {
       String html = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + Html.escape(subject)
           + "</title></head><body><p>Kính gửi đồng chí,</p><p><strong>" + Html.escape(lead) + "</strong></p><p>"
           + Html.paragraphs(body) + "</p><p>" + Html.escape(commune.name()) + " — hệ thống Đối thoại</p></body></html>";
-      mails.add(new OutgoingMail("mail#" + d.communeId() + "#" + d.id() + "#" + step.name() + "#v" + d.version()
-          + "#" + address, commune.id(), address, subject, text, html, "deadline." + step.kind().name()
+      mails.add(new OutgoingMail(ContactIds.messageId("mail#" + d.communeId() + "#" + d.id() + "#" + step.name() + "#v"
+          + d.version(), address), commune.id(), address, subject, text, html, "deadline." + step.kind().name()
           .toLowerCase(java.util.Locale.ROOT), now, List.copyOf(cc)));
     }
     return mails;
@@ -85,6 +85,27 @@ public final class DeadlineMails {
       case FRONT -> "Ủy ban MTTQ xã";
       default -> d.owner().vietnamese();
     };
+  }
+
+  /**
+   * The unit that answers for a deadline — the one its plan task names, else its agency, the host, the Front or the
+   * office that runs its plan — with the address its digest goes to (the office's when the unit has none, the
+   * host's when the commune has no office address).
+   */
+  public static vn.doithoai.core.commune.Unit unitOf(Commune c, PlanDeadline d) {
+    vn.doithoai.core.commune.Unit office = c.officeUnit(d.issuer().orElse(Issuer.PEOPLES_COMMITTEE));
+    vn.doithoai.core.commune.Unit unit = d.unit().flatMap(c::unit).orElseGet(() -> switch (d.owner()) {
+      case AGENCY -> d.agencyId().flatMap(c::unit).orElse(office);
+      case HOST -> c.unit(Commune.HOST).orElse(office);
+      case FRONT -> c.unit(Commune.FRONT).orElse(office);
+      default -> office;
+    });
+    if (unit.email() == null || unit.email().isBlank()) {
+      String address = officeEmail(c, d);
+      return new vn.doithoai.core.commune.Unit(unit.id(), unit.name(), address == null || address.isBlank()
+          ? c.hostEmail() : address, unit.digest());
+    }
+    return unit;
   }
 
   /** The office that runs the deadline's plan; the People's Committee office for records without an issuer. */

@@ -23,8 +23,12 @@ public interface MailOutbox {
   /** Sent: never again. */
   void markSent(String mailId, Instant at, String messageId);
 
-  /** Not sent (every recipient suppressed): never again, with the reason. */
-  void markSuppressed(String mailId, Instant at);
+  /**
+   * Not sent, never again, with the reason: {@code suppressed} (every recipient bounced or complained), or
+   * {@code sms-disabled} (no SMS origination identity configured), or {@code erased} (the citizen had their data
+   * erased before it went).
+   */
+  void markSuppressed(String mailId, Instant at, String reason);
 
   /** Sending failed: back to pending, so that a retry takes it again. */
   void release(String mailId);

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An e-mail to send, written in the same transaction as the change it reports (an outbox record), so it is
- * neither lost nor sent twice: its {@code id} is derived from the change, and sending is keyed by it.
+ * An e-mail or an SMS to send, written in the same transaction as the change it reports (an outbox record), so
+ * it is neither lost nor sent twice: its {@code id} is derived from the change and the recipient's opaque id
+ * ({@link ContactIds}), and sending is keyed by it.
  */
 public record OutgoingMail(String id, String communeId, String to, String subject, String text, String html,
     String kind, Instant createdAt, List<String> cc) {
@@ -26,9 +27,31 @@ public record OutgoingMail(String id, String communeId, String to, String subjec
     this(id, communeId, to, subject, text, html, kind, createdAt, List.of());
   }
 
+  /** The channel of an SMS. */
+  public static final String SMS = "sms";
+  /** The channel of an e-mail. */
+  public static final String EMAIL = "email";
+
+  /**
+   * An SMS through the same outbox: {@code to} a mobile number in E.164 (never an e-mail address, which has an
+   * {@code @}), no subject, no HTML; the text is what is sent.
+   */
+  public static OutgoingMail sms(String id, String communeId, String e164, String text, String kind, Instant at) {
+    if (!e164.startsWith("+")) {
+      throw new IllegalArgumentException("an SMS goes to a number in E.164");
+    }
+    return new OutgoingMail(id, communeId, e164, "", text, null, kind, at);
+  }
+
+  /** {@link #SMS} for a message to a phone number, {@link #EMAIL} otherwise. */
+  public String channel() {
+    return to.startsWith("+") ? SMS : EMAIL;
+  }
+
   public Map<String, Object> toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);
+    m.put("channel", channel());
     m.put("commune", communeId);
     m.put("to", to);
     m.put("cc", cc);

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Sends one outbox e-mail: claim it (so a repeated event sends nothing), drop suppressed addresses, send,
- * mark it sent. A failed send releases the claim and throws, so the delivery is retried and, failing that,
- * ends in the dead-letter queue — never dropped silently.
+ * Sends one outbox e-mail or SMS ({@link OutgoingMail#channel}): claim it (so a repeated event sends nothing), drop
+ * suppressed addresses, send, mark it sent. A failed send releases the claim and throws, so the delivery is retried
+ * and, failing that, ends in the dead-letter queue — never dropped silently.
  */
 public final class SendingMail {
   /** What happened to the e-mail. */
@@ -17,12 +17,20 @@ public final class SendingMail {
   private final MailOutbox outbox;
   private final Suppressions suppressions;
   private final MailSender sender;
+  private final Optional<SmsSender> sms;
   private final Clock clock;
 
   public SendingMail(MailOutbox outbox, Suppressions suppressions, MailSender sender, Clock clock) {
+    this(outbox, suppressions, sender, Optional.empty(), clock);
+  }
+
+  /** {@code sms} empty: SMS are not sent (no origination identity), each marked suppressed with that reason. */
+  public SendingMail(MailOutbox outbox, Suppressions suppressions, MailSender sender, Optional<SmsSender> sms,
+      Clock clock) {
     this.outbox = Objects.requireNonNull(outbox);
     this.suppressions = Objects.requireNonNull(suppressions);
     this.sender = Objects.requireNonNull(sender);
+    this.sms = Objects.requireNonNull(sms);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -32,10 +40,13 @@ public final class SendingMail {
       return Outcome.NOT_PENDING;
     }
     OutgoingMail m = claimed.get();
+    if (OutgoingMail.SMS.equals(m.channel())) {
+      return sendSms(m);
+    }
     List<String> cc = m.cc().stream().filter(a -> !suppressions.suppressed(a)).toList();
     if (suppressions.suppressed(m.to())) {
       if (cc.isEmpty()) {
-        outbox.markSuppressed(mailId, clock.instant());
+        outbox.markSuppressed(mailId, clock.instant(), "suppressed");
         return Outcome.SUPPRESSED;
       }
       m = new OutgoingMail(m.id(), m.communeId(), cc.get(0), m.subject(), m.text(), m.html(), m.kind(),
@@ -44,12 +55,26 @@ public final class SendingMail {
       m = new OutgoingMail(m.id(), m.communeId(), m.to(), m.subject(), m.text(), m.html(), m.kind(), m.createdAt(),
           cc);
     }
+    OutgoingMail mail = m;
+    return deliver(mailId, () -> sender.send(mail));
+  }
+
+  private Outcome sendSms(OutgoingMail m) {
+    String reason = sms.isEmpty() ? "sms-disabled" : suppressions.suppressed(m.to()) ? "suppressed" : null;
+    if (reason != null) {
+      outbox.markSuppressed(m.id(), clock.instant(), reason);
+      return Outcome.SUPPRESSED;
+    }
+    return deliver(m.id(), () -> sms.get().send(m));
+  }
+
+  /** Sends a claimed message and marks it sent; a failure puts the claim back and is thrown, for the retry. */
+  private Outcome deliver(String id, java.util.function.Supplier<String> send) {
     try {
-      String messageId = sender.send(m);
-      outbox.markSent(mailId, clock.instant(), messageId);
+      outbox.markSent(id, clock.instant(), send.get());
       return Outcome.SENT;
     } catch (RuntimeException e) {
-      outbox.release(mailId);
+      outbox.release(id);
       throw e;
     }
   }

@@ -40,9 +40,11 @@ public final class HandlingOpinions {
   private final CitizenMails mails;
   private final AgencyMails agencyMails;
   private final Clock clock;
+  private final vn.doithoai.core.plan.PlanSchedules schedules;
 
   public HandlingOpinions(Opinions opinions, Communes communes, Plans plans, AssignmentDeadlines deadlines,
-      CitizenMails mails, AgencyMails agencyMails, Clock clock) {
+      CitizenMails mails, AgencyMails agencyMails, vn.doithoai.core.plan.PlanSchedules schedules, Clock clock) {
+    this.schedules = Objects.requireNonNull(schedules);
     this.opinions = Objects.requireNonNull(opinions);
     this.communes = Objects.requireNonNull(communes);
     this.plans = Objects.requireNonNull(plans);
@@ -143,22 +145,42 @@ public final class HandlingOpinions {
       in.error("kind", "Chọn complaint (khiếu nại) hoặc denunciation (tố cáo).");
     }
     Optional<String> guidance = in.text("guidance", 3000);
+    Optional<String> planId = plan(actor, in);
     in.check();
     Opinion o = load(actor, opinionId);
     checkVersion(in, o);
-    return saveAndTell(actor, o.redirect(kind, guidance.orElse(kind.defaultGuidance()), actor, clock.instant()),
-        "redirected");
+    if (o.status() == OpinionStatus.REDIRECTED) {
+      return attached(actor, o, planId);
+    }
+    return saveAndTell(actor, o.redirect(planId, kind, guidance.orElse(kind.defaultGuidance()), actor,
+        clock.instant()), "redirected");
   }
 
   public Opinion forward(Actor actor, String opinionId, Input in) {
     actor.require("chuyển ý kiến lên cấp trên", Role.OFFICE, Role.HOST);
     String body = in.requiredText("body", 300, "cơ quan cấp trên nhận chuyển");
     String note = in.text("note", 2000).orElse("");
+    Optional<String> planId = plan(actor, in);
     in.check();
     Opinion o = load(actor, opinionId);
     checkVersion(in, o);
-    return saveAndTell(actor, o.forward("Ý kiến đã được chuyển đến " + body + " để xem xét, giải quyết theo thẩm "
-        + "quyền.", note, actor, clock.instant()), "forwarded");
+    if (o.status() == OpinionStatus.FORWARDED) {
+      return attached(actor, o, planId);
+    }
+    return saveAndTell(actor, o.forward(planId, "Ý kiến đã được chuyển đến " + body + " để xem xét, giải quyết theo "
+        + "thẩm quyền.", note, actor, clock.instant()), "forwarded");
+  }
+
+  /** The same decision sent again with a plan attaches a forwarded or redirected opinion that has none. */
+  private Opinion attached(Actor actor, Opinion o, Optional<String> planId) {
+    if (planId.isEmpty()) {
+      throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("plan",
+          "Ý kiến đã được xử lý theo quyết định này; chỉ gửi lại kèm kế hoạch (plan) để gắn ý kiến vào kế "
+              + "hoạch.")));
+    }
+    Opinion next = o.attach(planId.get(), actor, clock.instant());
+    persist(actor, List.of(next), List.of());
+    return next;
   }
 
   public Opinion refuse(Actor actor, String opinionId, Input in) {
@@ -241,7 +263,35 @@ public final class HandlingOpinions {
     requireOwnAssignment(actor, o);
     checkVersion(in, o);
     Answer a = new Answer(text, mode.equals("at-meeting"), evidence, clock.instant(), actor.id());
-    return saveAndTell(actor, o.answer(a, actor, clock.instant()), "answered");
+    Opinion answered = saveAndTell(actor, o.answer(a, actor, clock.instant()), "answered");
+    answered.planId().flatMap(p -> plans.find(actor.communeId(), p)).ifPresent(p -> answersSettled(actor, p,
+        answered.id()));
+    return answered;
+  }
+
+  private static final java.util.Set<OpinionStatus> WAITING = java.util.EnumSet.of(OpinionStatus.RECEIVED,
+      OpinionStatus.ACCEPTED, OpinionStatus.ASSIGNED);
+
+  /**
+   * When no opinion of the plan is left waiting for an answer (received, accepted, assigned; {@code justChanged}
+   * is not counted, whatever a lagging index says of it), the answer deadlines ({@code opinion.…}) of its meetings
+   * whose notice is out are met (audit {@code plan.met-nothing-to-answer}): the last answer, or a notice with
+   * nothing to answer, settles them. The plan as saved.
+   */
+  public Plan answersSettled(Actor actor, Plan plan, String justChanged) {
+    boolean waiting = opinions.byPlan(actor.communeId(), Optional.of(plan.id()), Optional.empty(), Optional.empty(),
+        Optional.empty()).stream().anyMatch(o -> !o.id().equals(justChanged) && WAITING.contains(o.status()));
+    if (waiting) {
+      return plan;
+    }
+    List<String> concluded = plan.content().meetings().stream()
+        .filter(m -> m.state() == vn.doithoai.core.plan.PlanParts.MeetingState.CONCLUDED).map(m -> m.id()).toList();
+    List<String> keys = concluded.stream().flatMap(m -> schedules.answerDeadlines(plan, m).stream()).toList();
+    Plan met = plan.metBy("plan.met-nothing-to-answer", String.join(", ", concluded), keys, actor, clock.instant());
+    if (met != plan) {
+      plans.save(met, schedules.openDeadlines(met));
+    }
+    return met;
   }
 
   public Opinion extend(Actor actor, String opinionId, Input in) {
@@ -493,7 +543,7 @@ public final class HandlingOpinions {
 
   static Raiser raiser(Input r) {
     String email = r.email("email", false).orElse(null);
-    return new Raiser(r.requiredText("name", 120, "họ và tên"), r.text("phone", 20).orElse(null), email,
+    return new Raiser(r.requiredText("name", 120, "họ và tên"), r.phone("phone").orElse(null), email,
         r.text("address", 300).orElse(null), r.text("village", 120).orElse(null),
         r.bool("consentToPublish").orElse(false));
   }

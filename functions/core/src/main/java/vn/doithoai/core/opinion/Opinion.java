@@ -68,17 +68,37 @@ public record Opinion(
         assignment, answer, actor, now, "opinion.accepted", plan.orElse(""), "");
   }
 
-  public Opinion redirect(OpinionParts.RedirectKind kind, String guidance, Actor actor, Instant now) {
+  /**
+   * Redirected to the complaint or denunciation procedure; it stays with its dialogue ({@code plan} when it had
+   * none yet), so the conclusion notice and the results report count it.
+   */
+  public Opinion redirect(Optional<String> plan, OpinionParts.RedirectKind kind, String guidance, Actor actor,
+      Instant now) {
     requireIn("redirect", EnumSet.of(OpinionStatus.RECEIVED, OpinionStatus.ACCEPTED));
-    return next(planId, field, OpinionStatus.REDIRECTED, Optional.of(new Decision("redirect-" + kind.name()
-        .toLowerCase(java.util.Locale.ROOT), guidance, kind.vietnamese())), mergedInto, raisers, mergedFrom,
-        assignment, answer, actor, now, "opinion.redirected", kind.vietnamese(), "");
+    Decision d = new Decision("redirect-" + kind.name().toLowerCase(java.util.Locale.ROOT), guidance,
+        kind.vietnamese());
+    return next(planId.or(() -> plan), field, OpinionStatus.REDIRECTED, Optional.of(d), mergedInto, raisers,
+        mergedFrom, assignment, answer, actor, now, "opinion.redirected", kind.vietnamese(), "");
   }
 
-  public Opinion forward(String body, String note, Actor actor, Instant now) {
+  /** Forwarded upward (chuyển cấp trên); it stays with its dialogue, as {@link #redirect} does. */
+  public Opinion forward(Optional<String> plan, String body, String note, Actor actor, Instant now) {
     requireIn("forward", EnumSet.of(OpinionStatus.RECEIVED, OpinionStatus.ACCEPTED));
-    return next(planId, field, OpinionStatus.FORWARDED, Optional.of(new Decision("forward", body, note)), mergedInto,
-        raisers, mergedFrom, assignment, answer, actor, now, "opinion.forwarded", body, note);
+    return next(planId.or(() -> plan), field, OpinionStatus.FORWARDED, Optional.of(new Decision("forward", body,
+        note)), mergedInto, raisers, mergedFrom, assignment, answer, actor, now, "opinion.forwarded", body, note);
+  }
+
+  /**
+   * A forwarded or redirected opinion that lost its plan (before plans were kept on those decisions, the plan sent
+   * with the triage was dropped and stored nowhere) is attached to it by the office: nobody is told again.
+   */
+  public Opinion attach(String plan, Actor actor, Instant now) {
+    requireIn("attach", EnumSet.of(OpinionStatus.FORWARDED, OpinionStatus.REDIRECTED));
+    if (planId.isPresent()) {
+      throw DomainException.conflict("opinion_has_plan", "Ý kiến đã thuộc một kế hoạch đối thoại.");
+    }
+    return next(Optional.of(plan), field, status, decision, mergedInto, raisers, mergedFrom, assignment, answer, actor,
+        now, "opinion.attached", plan, "");
   }
 
   public Opinion refuse(OpinionParts.RefusalReason reason, String note, Actor actor, Instant now) {
@@ -217,6 +237,7 @@ public record Opinion(
 
   private static final Map<String, String> ACTIONS = Map.ofEntries(Map.entry("accept", "đưa vào đối thoại"),
       Map.entry("redirect", "hướng dẫn theo thủ tục khiếu nại, tố cáo"), Map.entry("forward", "chuyển cấp trên"),
+      Map.entry("attach", "gắn vào kế hoạch"),
       Map.entry("refuse", "từ chối"), Map.entry("merge", "gộp"), Map.entry("assign", "giao cơ quan giải quyết"),
       Map.entry("extend", "gia hạn"), Map.entry("answer", "trả lời bằng văn bản"),
       Map.entry("answer-at-meeting", "ghi nhận trả lời"), Map.entry("close", "kết thúc"),

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import vn.doithoai.core.calendar.VietnameseDates;
+import vn.doithoai.core.calendar.WorkingCalendar;
 import vn.doithoai.core.common.Role;
+import vn.doithoai.core.plan.PlanParts.Meeting;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Ids;
@@ -21,7 +24,16 @@ import vn.doithoai.core.rules.RuleProfiles;
  */
 public final class ManagingPlans {
   /** A plan with its schedule as of {@code today} (in Việt Nam), as the staff API returns it. */
-  public record PlanView(Plan plan, List<PlanSchedules.MeetingSchedule> schedules, LocalDate today) {
+  public record PlanView(Plan plan, List<PlanSchedules.MeetingSchedule> schedules, LocalDate today,
+      List<String> warnings) {
+    public PlanView {
+      warnings = List.copyOf(warnings);
+    }
+
+    public PlanView(Plan plan, List<PlanSchedules.MeetingSchedule> schedules, LocalDate today) {
+      this(plan, schedules, today, List.of());
+    }
+
     /**
      * Where one deadline of one meeting stands: {@code met} (marked met, or settled by the notice or the
      * report), {@code cancelled} (the plan was cancelled first), {@code overdue} (its due day has passed),
@@ -59,7 +71,7 @@ public final class ManagingPlans {
   public PlanView create(Actor actor, Input in) {
     requireManager(actor, "lập kế hoạch");
     Commune commune = commune(actor);
-    PlanContent content = PlanContent.read(in, profiles, commune.profileId());
+    PlanContent content = PlanContent.read(in, profiles, commune.profileId(), today());
     Plan plan = Plan.draft(Ids.newId("p"), commune.id(), content, actor, clock.instant());
     plans.create(plan);
     return view(plan);
@@ -69,7 +81,7 @@ public final class ManagingPlans {
     requireManager(actor, "sửa kế hoạch");
     Plan current = load(actor, planId);
     checkVersion(in, current);
-    PlanContent content = PlanContent.read(in, profiles, current.content().profileId());
+    PlanContent content = PlanContent.read(in, profiles, current.content().profileId(), today());
     return save(current.update(content, actor, clock.instant()));
   }
 
@@ -81,7 +93,7 @@ public final class ManagingPlans {
     replaced(actor, announced.plan()).ifPresent(old -> plans.save(old.replacedBy(announced.plan().content()
         .number(), schedules.openDeadlines(old).stream().map(d -> old.deadlineKey(d.meetingId(), d.ruleId()))
         .toList(), actor, clock.instant()), List.of()));
-    return announced;
+    return warned(announced, announced.plan().content().meetings().stream().map(Meeting::id).toList());
   }
 
   /**
@@ -114,27 +126,74 @@ public final class ManagingPlans {
     return save(current.cancel(reason, actor, clock.instant()));
   }
 
+  /**
+   * Fixes or moves the day of a meeting ({@code meetingId}, default the first; {@code date}, {@code venue}); a
+   * reason is required only to move a day already fixed. The answer carries warnings, never refusals, for a day
+   * past, a day off, or a day too close for the notice the rules require.
+   */
   public PlanView reschedule(Actor actor, String planId, Input in) {
     requireManager(actor, "dời lịch đối thoại");
     Plan current = load(actor, planId);
     String meetingId = in.id("meetingId").orElse(current.content().meetings().isEmpty() ? ""
         : current.content().meetings().get(0).id());
+    return dateMeeting(actor, current, meetingId, in);
+  }
+
+  /** {@code PUT /plans/{planId}/meetings/{meetingId}}: the meeting's day fixed once known (seed 004's window). */
+  public PlanView dateMeeting(Actor actor, String planId, String meetingId, Input in) {
+    requireManager(actor, "ấn định ngày đối thoại");
+    return dateMeeting(actor, load(actor, planId), meetingId, in);
+  }
+
+  private PlanView dateMeeting(Actor actor, Plan current, String meetingId, Input in) {
     LocalDate date = in.date("date").orElse(null);
     if (!in.has("date")) {
-      in.error("date", "Vui lòng nhập ngày đối thoại mới.");
+      in.error("date", "Vui lòng nhập ngày đối thoại.");
     }
     String venue = in.text("venue", 300).orElse(null);
-    String reason = in.requiredText("reason", 1000, "lý do dời lịch");
+    boolean moving = current.content().meeting(meetingId).flatMap(Meeting::date).isPresent();
+    String reason = moving ? in.requiredText("reason", 1000, "lý do dời lịch")
+        : in.text("reason", 1000).orElse("");
     in.check();
     checkVersion(in, current);
-    return save(current.reschedule(meetingId, date, venue, reason, actor, clock.instant()));
+    return warned(save(current.reschedule(meetingId, date, venue, reason, actor, clock.instant())),
+        List.of(meetingId));
+  }
+
+  /** The view with the warnings about the given meetings still ahead. */
+  private PlanView warned(PlanView v, List<String> meetingIds) {
+    List<String> warnings = new java.util.ArrayList<>();
+    WorkingCalendar calendar = schedules.calendar(v.plan().communeId());
+    for (String id : meetingIds) {
+      Meeting m = v.plan().content().meeting(id).filter(Meeting::ahead).orElse(null);
+      if (m == null) {
+        continue;
+      }
+      String which = "Cuộc đối thoại " + m.when();
+      LocalDate last = m.date().or(m::to).orElse(null);
+      if (last != null && last.isBefore(v.today())) {
+        warnings.add(which + " đã qua (hôm nay là " + VietnameseDates.format(v.today()) + ").");
+      }
+      if (m.date().isPresent() && !calendar.isWorkingDay(m.date().get())) {
+        warnings.add(which + " rơi vào " + VietnameseDates.withWeekday(m.date().get())
+            + ", ngày nghỉ theo lịch ngày làm việc.");
+      }
+      v.schedules().stream().filter(s -> s.meetingId().equals(id)).flatMap(s -> s.schedule().deadlines().stream())
+          .filter(d -> d.ruleId().equals("meeting.notice") && d.due().isPresent())
+          .filter(d -> d.due().get().isBefore(v.today()))
+          .forEach(d -> warnings.add(which + ": thông báo phải phát hành chậm nhất ngày "
+              + VietnameseDates.format(d.due().get()) + " theo quy định, nay không còn đủ thời gian thông báo."));
+    }
+    return new PlanView(v.plan(), v.schedules(), v.today(), warnings);
   }
 
   public PlanView hold(Actor actor, String planId, Input in) {
     requireManager(actor, "ghi nhận đã tổ chức đối thoại");
     Plan current = load(actor, planId);
+    String meetingId = in.id("meetingId").orElse(current.content().meetings().stream().filter(m -> m.ahead())
+        .map(m -> m.id()).findFirst().orElse(""));
     checkVersion(in, current);
-    return save(current.hold(actor, clock.instant()));
+    return save(current.hold(meetingId, actor, clock.instant()));
   }
 
   /** An office marks a deadline met ({@code meetingId}, {@code rule}): its reminders and escalations stop. */
@@ -184,9 +243,12 @@ public final class ManagingPlans {
     return view(next);
   }
 
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), vn.doithoai.core.rules.DeadlineScheduling.VIETNAM);
+  }
+
   private PlanView view(Plan plan) {
-    return new PlanView(plan, schedules.derive(plan), LocalDate.ofInstant(clock.instant(),
-        vn.doithoai.core.rules.DeadlineScheduling.VIETNAM));
+    return new PlanView(plan, schedules.derive(plan), today());
   }
 
   private Plan load(Actor actor, String planId) {

@@ -56,8 +56,9 @@ public record Plan(
   public Plan announce(Actor actor, Instant now) {
     require(status == PlanStatus.DRAFT, "plan_not_draft",
         "Chỉ công bố được kế hoạch ở trạng thái nháp (hiện: " + status.vietnamese() + ").");
-    require(content.meetings().stream().anyMatch(m -> m.date().isPresent()), "plan_without_meeting_date",
-        "Cần ít nhất một cuộc đối thoại có ngày cụ thể trước khi công bố kế hoạch.");
+    require(content.meetings().stream().anyMatch(m -> m.anchor().isPresent()), "plan_without_meeting_date",
+        "Cần ít nhất một cuộc đối thoại có ngày cụ thể hoặc khoảng thời gian (dateFrom, dateTo) trước khi công bố "
+            + "kế hoạch.");
     return with(content, PlanStatus.ANNOUNCED, conclusionDate, cancelReason,
         audit(actor, now, "plan.announced", content.number(), ""));
   }
@@ -69,30 +70,43 @@ public record Plan(
         audit(actor, now, "plan.cancelled", "", reason));
   }
 
-  /** Moves one meeting to a new date; its deadlines are derived again. */
+  /**
+   * Fixes or moves the day of one meeting still to be held (any other meeting may already be held or concluded:
+   * seed 001's October meeting is dated after June's notice); its deadlines are derived again.
+   */
   public Plan reschedule(String meetingId, LocalDate date, String venue, String reason, Actor actor, Instant now) {
     require(status == PlanStatus.DRAFT || status == PlanStatus.ANNOUNCED, "plan_not_reschedulable",
-        "Chỉ dời lịch được kế hoạch chưa tổ chức (hiện: " + status.vietnamese() + ").");
+        "Chỉ dời lịch được kế hoạch còn cuộc đối thoại chưa tổ chức (hiện: " + status.vietnamese() + ").");
     Meeting old = content.meeting(meetingId).orElseThrow(() -> DomainException.notFound(
         "cuộc đối thoại " + meetingId + " trong kế hoạch"));
-    List<Meeting> meetings = new ArrayList<>();
-    for (Meeting m : content.meetings()) {
-      meetings.add(m.id().equals(meetingId)
-          ? new Meeting(m.id(), Optional.of(date), venue == null ? m.venue() : venue, m.villages(), m.note()) : m);
-    }
-    PlanContent next = new PlanContent(content.year(), content.issuer(), content.number(), content.title(),
-        content.hosts(), content.delegate(), content.audience(), content.villages(), content.form(),
-        content.period(), meetings, content.participants(), content.tasks(), content.distribution(),
-        content.legalBasis(), content.replaces(), content.profileId(), content.reading(), content.body());
-    String detail = meetingId + ": " + old.date().map(LocalDate::toString).orElse("chưa có ngày") + " → " + date;
-    return with(next, status, conclusionDate, cancelReason, audit(actor, now, "plan.rescheduled", detail, reason));
+    require(old.ahead(), "meeting_not_reschedulable", "Cuộc đối thoại " + meetingId + " " + old.state().vietnamese()
+        + "; không thể đổi ngày.");
+    PlanContent next = content.withMeeting(old.dated(date, venue));
+    String detail = meetingId + ": " + old.date().map(LocalDate::toString).orElse(old.when()) + " → " + date;
+    return with(next, status, conclusionDate, cancelReason, audit(actor, now,
+        old.date().isPresent() ? "plan.rescheduled" : "plan.meeting-dated", detail, reason));
   }
 
-  /** The meeting took place: the plan is held. */
-  public Plan hold(Actor actor, Instant now) {
+  /** One meeting took place (biên bản); the plan is held once no meeting is left ahead. */
+  public Plan hold(String meetingId, Actor actor, Instant now) {
     require(status == PlanStatus.ANNOUNCED, "plan_not_announced",
         "Chỉ ghi nhận đã tổ chức cho kế hoạch đã công bố (hiện: " + status.vietnamese() + ").");
-    return with(content, PlanStatus.HELD, conclusionDate, cancelReason, audit(actor, now, "plan.held", "", ""));
+    Meeting m = content.meeting(meetingId).orElseThrow(() -> DomainException.notFound(
+        "cuộc đối thoại " + meetingId + " trong kế hoạch"));
+    require(m.ahead(), "meeting_already_held", "Cuộc đối thoại " + meetingId + " " + m.state().vietnamese() + ".");
+    PlanContent next = content.withMeeting(m.held());
+    return with(next, statusOf(next), conclusionDate, cancelReason, audit(actor, now, "plan.held", meetingId, ""));
+  }
+
+  /**
+   * Where a plan under way stands, from its meetings: concluded when every one is, held when none is left ahead,
+   * otherwise announced (a meeting remains to be held, so it can still be dated and the public still write).
+   */
+  private static PlanStatus statusOf(PlanContent c) {
+    if (c.meetings().stream().allMatch(m -> m.state() == PlanParts.MeetingState.CONCLUDED)) {
+      return PlanStatus.CONCLUDED;
+    }
+    return c.meetings().stream().anyMatch(Meeting::ahead) ? PlanStatus.ANNOUNCED : PlanStatus.HELD;
   }
 
   /**
@@ -102,16 +116,22 @@ public record Plan(
   public Plan conclude(LocalDate date, String meetingId, Actor actor, Instant now) {
     require(status == PlanStatus.HELD || status == PlanStatus.ANNOUNCED || status == PlanStatus.CONCLUDED,
         "plan_not_held", "Chỉ ban hành kết luận cho kế hoạch đã tổ chức đối thoại (hiện: " + status.vietnamese() + ").");
+    Meeting meeting = content.meeting(meetingId).orElseThrow(() -> DomainException.notFound(
+        "cuộc đối thoại " + meetingId + " trong kế hoạch"));
     String key = deadlineKey(meetingId, "conclusion.notice");
-    if (conclusionDate.isPresent() && completedDeadlines.contains(key)) {
+    if (meeting.state() == PlanParts.MeetingState.CONCLUDED && completedDeadlines.contains(key)) {
       return this;
     }
     List<String> done = new ArrayList<>(completedDeadlines);
     if (!done.contains(key)) {
       done.add(key);
     }
-    Optional<LocalDate> concluded = conclusionDate.isPresent() ? conclusionDate : Optional.of(date);
-    return new Plan(id, communeId, content, PlanStatus.CONCLUDED, concluded, cancelReason, done, carriedOver,
+    Meeting concludedMeeting = meeting.concluded(date);
+    PlanContent next = content.withMeeting(concludedMeeting);
+    // answers assigned in this notice count from it: the plan's conclusion date is its latest notice's
+    Optional<LocalDate> concluded = conclusionDate.filter(d -> !d.isBefore(concludedMeeting.concludedOn().get()))
+        .or(concludedMeeting::concludedOn);
+    return new Plan(id, communeId, next, statusOf(next), concluded, cancelReason, done, carriedOver,
         version + 1, createdAt, audit(actor, now, "plan.concluded", meetingId + ": " + date, ""));
   }
 
@@ -165,6 +185,14 @@ public record Plan(
    * it and still open) are met, so reminders and digests stop repeating them. Unchanged when there are none.
    */
   public Plan metByMeeting(String meetingId, List<String> keys, Actor actor, Instant now) {
+    return metBy("plan.met-by-meeting", meetingId, keys, actor, now);
+  }
+
+  /**
+   * An event fulfilled the deadlines {@code keys} (still open) of one meeting: they are met, audited as
+   * {@code action}, so reminders and digests stop. Unchanged when there are none.
+   */
+  public Plan metBy(String action, String meetingId, List<String> keys, Actor actor, Instant now) {
     List<String> done = new ArrayList<>(completedDeadlines);
     List<String> added = keys.stream().filter(k -> !done.contains(k)).distinct().toList();
     if (added.isEmpty()) {
@@ -172,7 +200,7 @@ public record Plan(
     }
     done.addAll(added);
     return new Plan(id, communeId, content, status, conclusionDate, cancelReason, done, carriedOver, version + 1,
-        createdAt, audit(actor, now, "plan.met-by-meeting", meetingId + ": " + added.size() + " thời hạn",
+        createdAt, audit(actor, now, action, meetingId + ": " + added.size() + " thời hạn",
             String.join(", ", added.stream().map(k -> k.substring(k.lastIndexOf('#') + 1)).toList())));
   }
 
@@ -249,15 +277,41 @@ public record Plan(
     return m;
   }
 
+  /**
+   * Plans stored before meetings had their own state: the plan's status was every dated meeting's (held; concluded
+   * when on or before the conclusion date, with that date), as it was read then.
+   */
+  private static PlanContent settled(PlanContent c, List<Map<String, Object>> raw, PlanStatus status,
+      Optional<LocalDate> conclusionDate) {
+    if (raw.stream().anyMatch(x -> x.get("state") != null)) {
+      return c;
+    }
+    PlanContent next = c;
+    for (Meeting m : c.meetings()) {
+      if (m.date().isEmpty()) {
+        continue;
+      }
+      boolean concluded = conclusionDate.filter(d -> !d.isBefore(m.date().get())).isPresent()
+          && (status == PlanStatus.CONCLUDED || status == PlanStatus.CLOSED);
+      if (concluded) {
+        next = next.withMeeting(m.concluded(conclusionDate.get()));
+      } else if (status == PlanStatus.HELD || status == PlanStatus.CONCLUDED || status == PlanStatus.CLOSED) {
+        next = next.withMeeting(m.held());
+      }
+    }
+    return next;
+  }
+
   @SuppressWarnings("unchecked")
   public static Plan fromJson(Map<String, Object> m) {
     List<AuditEntry> audit = new ArrayList<>();
     for (Object o : (List<Object>) m.get("audit")) {
       audit.add(AuditEntry.fromJson((Map<String, Object>) o));
     }
-    return new Plan((String) m.get("id"), (String) m.get("commune"), PlanContent.fromJson(m),
-        PlanStatus.valueOf(((String) m.get("status")).toUpperCase(java.util.Locale.ROOT)),
-        Optional.ofNullable((String) m.get("conclusionDate")).map(LocalDate::parse),
+    PlanStatus status = PlanStatus.valueOf(((String) m.get("status")).toUpperCase(java.util.Locale.ROOT));
+    Optional<LocalDate> conclusionDate = Optional.ofNullable((String) m.get("conclusionDate")).map(LocalDate::parse);
+    return new Plan((String) m.get("id"), (String) m.get("commune"), settled(PlanContent.fromJson(m),
+        (List<Map<String, Object>>) m.get("meetings"), status, conclusionDate), status, conclusionDate,
         Optional.ofNullable((String) m.get("cancelReason")),
         (List<String>) m.getOrDefault("completedDeadlines", List.of()),
         ((List<Map<String, Object>>) m.getOrDefault("carriedOver", List.of())).stream().map(x -> new Carried(

@@ -66,8 +66,19 @@ public record PlanContent(
     return meetings.stream().filter(m -> m.id().equals(meetingId)).findFirst();
   }
 
-  /** Reads and validates a plan from a staff request; meeting and task ids are kept or created. */
-  public static PlanContent read(Input in, RuleProfiles profiles, String defaultProfile) {
+  /** The same plan with one meeting (same id) replaced. */
+  public PlanContent withMeeting(Meeting changed) {
+    List<Meeting> next = meetings.stream().map(m -> m.id().equals(changed.id()) ? changed : m).toList();
+    return new PlanContent(year, issuer, number, title, hosts, delegate, audience, villages, form, period, next,
+        participants, tasks, distribution, legalBasis, replaces, profileId, reading, body);
+  }
+
+  /**
+   * Reads and validates a plan from a staff request; meeting and task ids are kept or created. A regular plan
+   * ({@code recurrence}: {@code quarterly} or {@code monthly}) gets one meeting per period of its year still to
+   * come on {@code today} ({@link Recurrence}), beside the meetings it lists.
+   */
+  public static PlanContent read(Input in, RuleProfiles profiles, String defaultProfile, LocalDate today) {
     int year = in.integer("year", 2020, 2100).orElse(0);
     if (!in.has("year")) {
       in.error("year", "Vui lòng nhập năm của kế hoạch.");
@@ -90,16 +101,31 @@ public record PlanContent(
     String form = in.text("form", 1000).orElse("");
     String period = in.text("period", 200).orElse("");
     List<Meeting> meetings = in.objects("meetings", 50, m -> new Meeting(
-        m.id("id").orElseGet(() -> Ids.newId("m")), m.date("date"), m.text("venue", 300).orElse(""),
-        m.texts("villages", 50, 120), m.text("note", 500).orElse("")));
+        m.id("id").orElseGet(() -> Ids.newId("m")), m.date("date"), m.date("dateFrom"), m.date("dateTo"),
+        m.text("venue", 300).orElse(""), m.texts("villages", 50, 120), m.text("note", 500).orElse(""),
+        m.text("audience", 500).orElse(""), null, Optional.empty()));
     if (meetings.stream().map(Meeting::id).distinct().count() != meetings.size()) {
       in.error("meetings", "Mã cuộc đối thoại bị trùng.");
     }
     for (int i = 0; i < meetings.size(); i++) {
-      Optional<LocalDate> d = meetings.get(i).date();
+      Meeting m = meetings.get(i);
+      if (m.from().isPresent() != m.to().isPresent()) {
+        in.error("meetings[" + i + "].dateTo", "Khoảng thời gian cần cả ngày bắt đầu (dateFrom) và ngày kết thúc "
+            + "(dateTo).");
+      } else if (m.from().isPresent() && m.to().get().isBefore(m.from().get())) {
+        in.error("meetings[" + i + "].dateTo", "Ngày kết thúc khoảng thời gian phải từ ngày bắt đầu trở đi.");
+      }
+      Optional<LocalDate> d = m.anchor();
       if (d.isPresent() && year != 0 && Math.abs(d.get().getYear() - year) > 1) {
         in.error("meetings[" + i + "].date", "Ngày đối thoại không thuộc năm của kế hoạch.");
       }
+    }
+    Optional<Recurrence> recurrence = in.choice("recurrence", Recurrence.class);
+    if (recurrence.isPresent() && year != 0) {
+      List<Meeting> all = new ArrayList<>(meetings);
+      all.addAll(recurrence.get().meetings(year, today, meetings.isEmpty() ? "" : meetings.get(0).venue(), "",
+          meetings));
+      meetings = all;
     }
     List<String> participants = in.texts("participants", 100, 500);
     List<Task> tasks = in.objects("tasks", 100, t -> new Task(t.id("id").orElseGet(() -> Ids.newId("t")),

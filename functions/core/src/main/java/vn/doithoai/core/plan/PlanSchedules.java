@@ -19,7 +19,7 @@ import vn.doithoai.core.rules.PlanDeclaration;
 import vn.doithoai.core.rules.PlanOverrides;
 import vn.doithoai.core.rules.RuleProfiles;
 
-/** A plan's deadline schedule: one per dated meeting, from its profile, the floor and its own task dates. */
+/** A plan's deadline schedule: one per meeting with a day or a window, from its profile, the floor and its own task dates. */
 public final class PlanSchedules {
   /** The schedule of one meeting. */
   public record MeetingSchedule(String meetingId, DeadlineSchedule schedule) {}
@@ -41,18 +41,24 @@ public final class PlanSchedules {
     this.instruments = instruments;
   }
 
+  /** The working-day calendar the commune's deadlines are counted on. */
+  public vn.doithoai.core.calendar.WorkingCalendar calendar(String communeId) {
+    return calendars.forCommune(communeId);
+  }
+
   public List<MeetingSchedule> derive(Plan plan) {
     DeadlineScheduling scheduling = new DeadlineScheduling(profiles, calendars.forCommune(plan.communeId()),
         instruments.get());
     List<MeetingSchedule> list = new ArrayList<>();
     boolean first = true;
     for (Meeting m : plan.content().meetings()) {
-      if (m.date().isEmpty()) {
+      if (m.anchor().isEmpty()) {
         continue;
       }
-      PlanAnchors anchors = PlanAnchors.meetingOn(m.date().get());
-      if (plan.conclusionDate().isPresent() && !plan.conclusionDate().get().isBefore(m.date().get())) {
-        anchors = anchors.concludedOn(plan.conclusionDate().get());
+      // a meeting known by its window counts from the window's first day (PlanParts.Meeting)
+      PlanAnchors anchors = PlanAnchors.meetingOn(m.anchor().get());
+      if (m.concludedOn().isPresent() && !m.concludedOn().get().isBefore(m.anchor().get())) {
+        anchors = anchors.concludedOn(m.concludedOn().get());
       }
       // the plan's own dated tasks belong to the plan, so they are listed once, with its first meeting
       List<PlanOverrides.Task> tasks = new ArrayList<>();
@@ -78,7 +84,6 @@ public final class PlanSchedules {
     return PlanDeclaration.of(issuer, plan.content().legalBasis());
   }
 
-  /** The deadlines to keep open in storage: every computed one of an announced plan. */
   /** The unit a plan task names (the task's deadline carries the task's id); empty for a rule's deadline. */
   private static Optional<String> taskUnit(Plan plan, String ruleId) {
     return plan.content().tasks().stream().filter(t -> t.id().equals(ruleId)).map(Task::unit)
@@ -90,7 +95,7 @@ public final class PlanSchedules {
    * the invitations, the Front's compilation, the tasks that prepare it).
    */
   public List<String> fulfilledByMeeting(Plan plan, String meetingId) {
-    Optional<java.time.LocalDate> date = plan.content().meeting(meetingId).flatMap(m -> m.date());
+    Optional<java.time.LocalDate> date = plan.content().meeting(meetingId).flatMap(Meeting::anchor);
     if (date.isEmpty()) {
       return List.of();
     }
@@ -98,6 +103,14 @@ public final class PlanSchedules {
         .filter(d -> !d.due().isAfter(date.get())).map(d -> plan.deadlineKey(d.meetingId(), d.ruleId())).toList();
   }
 
+  /** The keys of one meeting's open answer deadlines ({@code opinion.…}: written reply, resolution). */
+  public List<String> answerDeadlines(Plan plan, String meetingId) {
+    return openDeadlines(plan).stream().filter(d -> d.meetingId().equals(meetingId))
+        .filter(d -> d.ruleId().startsWith("opinion.")).map(d -> plan.deadlineKey(d.meetingId(), d.ruleId()))
+        .toList();
+  }
+
+  /** The deadlines to keep open in storage: every computed one of an announced plan not yet met. */
   public List<PlanDeadline> openDeadlines(Plan plan) {
     if (plan.status() != PlanStatus.ANNOUNCED && plan.status() != PlanStatus.HELD
         && plan.status() != PlanStatus.CONCLUDED) {

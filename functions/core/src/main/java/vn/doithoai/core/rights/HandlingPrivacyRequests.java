@@ -190,7 +190,7 @@ public final class HandlingPrivacyRequests {
 
   private String hash(String communeId, Contact contact) {
     if (hashKey == null || hashKey.length == 0) {
-      throw new IllegalStateException("CONTACT_HASH_KEY is not set");
+      throw new IllegalStateException("CONTACT_ID_KEY is not set");
     }
     return contact.keyedHash(hashKey, communeId);
   }

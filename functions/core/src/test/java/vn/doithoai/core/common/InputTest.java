@@ -49,4 +49,17 @@ class InputTest {
     String message = e.fieldErrors().get(0).message();
     assertTrue(message.contains("Đất đai (land)") && message.contains("Hạ tầng, giao thông (infrastructure)"), message);
   }
+
+  @Test
+  @DisplayName("a phone number is stored in E.164; one that is not a Vietnamese number is a field error (400)")
+  void phoneNumbers() {
+    Input ok = new Input(Map.of("phone", "0912 345 678"));
+    assertEquals(java.util.Optional.of("+84912345678"), ok.phone("phone"));
+    ok.check();
+    Input bad = new Input(Map.of("phone", "12345"));
+    assertEquals(java.util.Optional.empty(), bad.phone("phone"));
+    DomainException e = assertThrows(DomainException.class, bad::check);
+    assertEquals("phone", e.fieldErrors().get(0).field());
+    assertTrue(e.fieldErrors().get(0).message().startsWith("Số điện thoại không hợp lệ"));
+  }
 }

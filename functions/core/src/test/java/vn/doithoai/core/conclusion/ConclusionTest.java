@@ -43,7 +43,7 @@ class ConclusionTest {
         "hosts", List.of(Map.of("position", "Bí thư Đảng ủy", "name", "Vy Xuân Tình")), "audience", "Nhân dân",
         "meetings", List.of(Map.of("id", "m1", "date", "2025-11-20", "villages", List.of("thôn Nà Pàn"))),
         "distribution", List.of("Văn phòng Tỉnh ủy", "Lưu Văn phòng Đảng ủy"), "profile", "lang-son-320")),
-        RuleProfiles.shipped(), "lang-son-320");
+        RuleProfiles.shipped(), "lang-son-320", java.time.LocalDate.MIN);
     return Plan.draft("p1", "demo", content, OFFICE, NOW);
   }
 
@@ -56,7 +56,7 @@ class ConclusionTest {
         .assign("phong-kinh-te", "Phòng Kinh tế", LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 13), OFFICE, NOW);
     Opinion complaint = Opinion.received("o3", "demo", Optional.of("p1"), "DT-AAAA-0003", "Khiếu nại thu hồi đất",
         OpinionField.LAND, Channel.WEBSITE, List.of(), Optional.empty(), NOW, OFFICE)
-        .redirect(OpinionParts.RedirectKind.COMPLAINT, "hướng dẫn", OFFICE, NOW);
+        .redirect(java.util.Optional.empty(), OpinionParts.RedirectKind.COMPLAINT, "hướng dẫn", OFFICE, NOW);
     return List.of(atMeeting, assigned, complaint);
   }
 
@@ -102,7 +102,7 @@ class ConclusionTest {
     PlanContent content = PlanContent.read(new Input(Map.of("year", 2025, "issuer", "peoples-committee", "title",
         "Kế hoạch", "hosts", List.of(Map.of("position", "Chủ tịch UBND xã")), "audience", "Nhân dân",
         "meetings", List.of(Map.of("id", "m1", "date", "2025-11-20")), "profile", "lang-son-320")),
-        RuleProfiles.shipped(), "lang-son-320");
+        RuleProfiles.shipped(), "lang-son-320", java.time.LocalDate.MIN);
     return Plan.draft("p1", "demo", content, OFFICE, NOW);
   }
 

@@ -3,13 +3,10 @@ package vn.doithoai.core.deadline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.doithoai.core.common.Role;
@@ -30,23 +27,7 @@ class DeadlinesInMotionTest {
 
   private final InMemory.Store store = new InMemory.Store();
   private final InMemory.Schedules scheduler = new InMemory.Schedules();
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-12-01T00:00:00Z"));
-  private final Clock clock = new Clock() {
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId z) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  };
+  private final InMemory.MovingClock clock = new InMemory.MovingClock(Instant.parse("2025-12-01T00:00:00Z"));
   private final FiringDeadlines firing = new FiringDeadlines(store, new InMemory.OneCommune(COMMUNE),
       new DeadlineMails("https://doithoai.example.vn"), clock);
   private final SchedulingDeadlines scheduling = new SchedulingDeadlines(scheduler, clock);
@@ -61,7 +42,7 @@ class DeadlinesInMotionTest {
   }
 
   private void at(String instant) {
-    now.set(Instant.parse(instant));
+    clock.set(Instant.parse(instant));
   }
 
   @Test
@@ -128,7 +109,7 @@ class DeadlinesInMotionTest {
     store.put(d);
     List<String> digests = new java.util.ArrayList<>();
     Reconciling reconciling = new Reconciling(store, scheduler, firing, new InMemory.OneCommune(COMMUNE),
-        (c, day, subject, text, html) -> digests.add(day + " " + subject),
+        (c, unit, to, day, subject, text, html) -> digests.add(day + " " + subject),
         vn.doithoai.core.calendar.Calendars.fixed(WorkingCalendar.vietnam()), clock);
     at("2025-12-29T02:00:00Z"); // the due-day notice's instant passed; nobody fired anything
     Reconciling.Report r = reconciling.run();
@@ -165,7 +146,7 @@ class DeadlinesInMotionTest {
     store.put(old);
     List<String> digests = new java.util.ArrayList<>();
     Reconciling reconciling = new Reconciling(store, scheduler, firing, new InMemory.OneCommune(COMMUNE),
-        (c, day, subject, text, html) -> digests.add(text),
+        (c, unit, to, day, subject, text, html) -> digests.add(text),
         vn.doithoai.core.calendar.Calendars.fixed(WorkingCalendar.vietnam()), clock);
     at("2025-12-29T02:00:00Z");
     reconciling.run();

@@ -18,6 +18,34 @@ import vn.doithoai.core.plan.PlanDeadline;
 final class InMemory {
   private InMemory() {}
 
+  /** A clock the test moves. */
+  static final class MovingClock extends java.time.Clock {
+    private volatile Instant now;
+
+    MovingClock(Instant start) {
+      now = start;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId z) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
   static final class Store implements DeadlineStore {
     final Map<String, PlanDeadline> deadlines = new LinkedHashMap<>();
     final Map<String, Fired> fired = new HashMap<>();

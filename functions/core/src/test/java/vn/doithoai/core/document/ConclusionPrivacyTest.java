@@ -41,7 +41,7 @@ class ConclusionPrivacyTest {
     Opinion privateOnly = Opinion.received("o-203", "binh-lang", Optional.of("p-002"), "DT-H7NC-4JUE",
         "Đề nghị nâng cấp đường tỉnh.", OpinionField.INFRASTRUCTURE, Channel.WEBSITE, List.of(PRIVATE),
         Optional.empty(), NOW, DocumentFixtures.OFFICE)
-        .forward("Ủy ban nhân dân huyện Tứ Kỳ", "", DocumentFixtures.OFFICE, NOW);
+        .forward(java.util.Optional.empty(), "Ủy ban nhân dân huyện Tứ Kỳ", "", DocumentFixtures.OFFICE, NOW);
     Opinion compiled = Opinion.received("o-204", "binh-lang", Optional.of("p-002"), "DT-B2WS-9GTK",
         "Rác thải ven kênh.", OpinionField.ENVIRONMENT, Channel.FRONT, List.of(PRIVATE),
         Optional.of(new Compiled("Ủy ban MTTQ xã", 12)), NOW, DocumentFixtures.OFFICE)

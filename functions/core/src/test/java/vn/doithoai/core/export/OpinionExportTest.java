@@ -51,7 +51,7 @@ class OpinionExportTest {
     Opinion school = answeredAtMeeting(received("DT-0004-SCHL", OpinionField.EDUCATION, Channel.MEETING_CARD,
         "Đề nghị xây thêm phòng học cho điểm trường Khòn Pổ."));
     Opinion complaint = received("DT-0005-KNAI", OpinionField.LAND, Channel.WEBSITE, "Khiếu nại quyết định thu hồi đất")
-        .redirect(RedirectKind.COMPLAINT, RedirectKind.COMPLAINT.defaultGuidance(), OFFICE, LATER);
+        .redirect(java.util.Optional.empty(), RedirectKind.COMPLAINT, RedirectKind.COMPLAINT.defaultGuidance(), OFFICE, LATER);
     return List.of(land, merged, road, complaint, school, drain);
   }
 

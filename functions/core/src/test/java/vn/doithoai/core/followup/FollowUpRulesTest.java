@@ -86,7 +86,7 @@ class FollowUpRulesTest {
   static Plan plan() {
     PlanContent content = PlanContent.read(new Input(Map.of("year", 2026, "issuer", "party-committee", "title",
         "Kế hoạch", "audience", "Nhân dân xã", "hosts", List.of(Map.of("position", "Bí thư Đảng ủy")), "meetings", List.of(Map.of("id", "m1",
-            "date", "2026-06-18")), "profile", "lang-son-320")), RuleProfiles.shipped(), "lang-son-320");
+            "date", "2026-06-18")), "profile", "lang-son-320")), RuleProfiles.shipped(), "lang-son-320", java.time.LocalDate.MIN);
     return Plan.draft("p2", "demo", content, OFFICE, NOW);
   }
 
@@ -99,14 +99,14 @@ class FollowUpRulesTest {
     assertEquals(List.of(d), twice.carriedOver());
     assertEquals(twice, Plan.fromJson(twice.toJson()), "stored and read back");
     assertThrows(DomainException.class, () -> plan().carryOver("p2", List.of(d), OFFICE, NOW), "not from itself");
-    Plan held = plan().announce(OFFICE, NOW).hold(OFFICE, NOW);
+    Plan held = plan().announce(OFFICE, NOW).hold("m1", OFFICE, NOW);
     assertThrows(DomainException.class, () -> held.carryOver("p1", List.of(d), OFFICE, NOW));
   }
 
   @Test
   @DisplayName("publishing the notice meets its deadline; sending the report meets the report's")
   void deadlinesMet() {
-    Plan held = plan().announce(OFFICE, NOW).hold(OFFICE, NOW);
+    Plan held = plan().announce(OFFICE, NOW).hold("m1", OFFICE, NOW);
     Plan concluded = held.conclude(LocalDate.of(2026, 6, 22), "m1", OFFICE, NOW);
     assertTrue(concluded.completedDeadlines().contains("p2#m1#conclusion.notice"));
     assertEquals(Optional.of(LocalDate.of(2026, 6, 22)), concluded.conclusionDate());

@@ -81,4 +81,23 @@ class OpinionTest {
     assertEquals("merge_into_self", assertThrows(DomainException.class,
         () -> a.mergeInto(a, OFFICE, NOW)).code());
   }
+
+  @Test
+  @DisplayName("forwarded or redirected, an opinion keeps its plan, takes the one given, and one without is attached once")
+  void forwardedAndRedirectedKeepTheirPlan() {
+    Opinion accepted = anOpinion("a@example.vn").accept(Optional.of("p1"), OpinionField.INFRASTRUCTURE, OFFICE, NOW);
+    assertEquals(Optional.of("p1"), accepted.forward(Optional.of("p2"), "UBND tỉnh", "", OFFICE, NOW).planId(),
+        "its own plan is kept");
+    assertEquals(Optional.of("p2"), anOpinion("d@example.vn").forward(Optional.of("p2"), "UBND tỉnh", "", OFFICE, NOW)
+        .planId(), "a plan-less one takes the plan sent with the decision");
+    assertEquals(Optional.of("p2"), anOpinion("b@example.vn").redirect(Optional.of("p2"),
+        OpinionParts.RedirectKind.COMPLAINT, "hướng dẫn", OFFICE, NOW).planId());
+    Opinion lost = anOpinion("c@example.vn").forward(Optional.empty(), "UBND tỉnh", "", OFFICE, NOW);
+    Opinion attached = lost.attach("p3", OFFICE, NOW);
+    assertEquals(Optional.of("p3"), attached.planId());
+    assertEquals(OpinionStatus.FORWARDED, attached.status());
+    assertEquals("opinion.attached", attached.audit().get(attached.audit().size() - 1).action());
+    assertEquals("opinion_has_plan", assertThrows(DomainException.class,
+        () -> attached.attach("p4", OFFICE, NOW)).code());
+  }
 }

@@ -58,9 +58,9 @@ class DialogueStatisticsTest {
         answeredAtMeeting(received("DT-0005-SCHL", OpinionField.EDUCATION, Channel.MEETING_CARD,
             "Đề nghị xây thêm phòng học.")),
         received("DT-0006-KNAI", OpinionField.LAND, Channel.WEBSITE, "Khiếu nại quyết định thu hồi đất.")
-            .redirect(RedirectKind.COMPLAINT, RedirectKind.COMPLAINT.defaultGuidance(), OFFICE, LATER),
+            .redirect(java.util.Optional.empty(), RedirectKind.COMPLAINT, RedirectKind.COMPLAINT.defaultGuidance(), OFFICE, LATER),
         received("DT-0007-QHOA", OpinionField.CONSTRUCTION_PLANNING, Channel.UNION, "Quy hoạch khu dân cư mới.")
-            .forward("UBND tỉnh Lạng Sơn", "Thuộc thẩm quyền của tỉnh", OFFICE, LATER),
+            .forward(java.util.Optional.empty(), "UBND tỉnh Lạng Sơn", "Thuộc thẩm quyền của tỉnh", OFFICE, LATER),
         received("DT-0008-XUCP", OpinionField.OTHER, Channel.PARTY_CELL, "Nội dung xúc phạm cán bộ.")
             .refuse(RefusalReason.UNLAWFUL_CONTENT, "", OFFICE, LATER),
         merged,
