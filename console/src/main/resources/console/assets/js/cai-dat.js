@@ -113,7 +113,11 @@ async function main() {
   commune = await api('GET', '/communes/' + enc(user.commune));
   fill(byId('cai-dat'),
       h('p', {class: 'lead'}, `${commune.name}, ${commune.province}. Bộ quy tắc thời hạn: ${commune.profile}. Tạo lúc ${dateTime(commune.createdAt)}.`),
-      profileForm(commune), secretForm(), overrideForm());
+      profileForm(commune), secretForm(), overrideForm(),
+      h('h2', {}, 'Dữ liệu cá nhân của công dân'),
+      h('p', {}, 'Yêu cầu của công dân xem hoặc xóa dữ liệu cá nhân, và thời hạn lưu trữ liên hệ của người nêu ý kiến: ',
+          h('a', {href: '/du-lieu-ca-nhan.html'}, 'Dữ liệu cá nhân của công dân'),
+          has(user, 'office') ? '.' : ' (do Văn phòng của xã xử lý).'));
 }
 
 main().then(ready, (e) => {

@@ -65,7 +65,10 @@ export function values(form) {
   return out;
 }
 
-/** Runs action on submit: the button disabled meanwhile, errors shown in the summary. */
+/**
+ * Runs action(values, form, submitter) on submit: the buttons disabled meanwhile, errors shown in the summary.
+ * The submitter is the button pressed, for a form with more than one.
+ */
 export function onSubmit(form, action) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -73,7 +76,7 @@ export function onSubmit(form, action) {
     buttons.forEach((b) => (b.disabled = true));
     try {
       clearErrors(form);
-      await action(values(form), form);
+      await action(values(form), form, event.submitter);
     } catch (e) {
       if (e.code !== 'signed_out') showErrors(form, e);
     } finally {

@@ -16,22 +16,33 @@ let plan;
 const row = (label, ...value) => h('div', {}, h('dt', {}, label), h('dd', {}, ...value));
 const enc = encodeURIComponent;
 
-function said(message) {
-  announce(byId('thong-bao'), h('div', {class: 'notice notice-ok'}, h('p', {}, message)));
+/** What was done; with the API's warnings (a day past, a day off, too late for the notice rule) beside it. */
+function said(message, warnings) {
+  announce(byId('thong-bao'), h('div', {}, h('div', {class: 'notice notice-ok'}, h('p', {}, message)),
+      warnings && warnings.length ? h('div', {class: 'notice', id: 'canh-bao'}, h('p', {}, h('strong', {}, 'Lưu ý:')),
+          h('ul', {}, warnings.map((w) => h('li', {}, w)))) : null));
   byId('thong-bao').focus();
 }
 
 function meetingLabel(m) {
-  return `${m.date ? dayDate(m.date) : 'chưa định ngày'}${m.venue ? ' — ' + m.venue : ''}`;
+  const when = m.date ? dayDate(m.date)
+    : m.dateFrom ? `trong khoảng ${date(m.dateFrom)}${m.dateTo ? ' – ' + date(m.dateTo) : ''}, chưa định ngày`
+      : 'chưa định ngày';
+  return `${when}${m.venue ? ' — ' + m.venue : ''}`;
 }
 
-/** One lifecycle action as a disclosure holding a form; success reloads the plan and says what was done. */
+/**
+ * One lifecycle action as a disclosure holding a form; success reloads the plan and says what was done.
+ * {@code path} is a POST under the plan, or a function that sends the body and answers the plan.
+ */
 function action(title, path, fields, build, done, cls) {
+  const send = typeof path === 'function' ? path
+    : (body) => api('POST', `/plans/${enc(plan.id)}/${path}`, body);
   const form = h('form', {novalidate: true}, fields, h('button', {type: 'submit', class: cls || null}, title));
   onSubmit(form, async (v) => {
-    const next = await api('POST', `/plans/${enc(plan.id)}/${path}`, {...build(v), version: plan.version});
+    const next = await send({...build(v), version: plan.version});
     await render(next);
-    said(done(next));
+    said(done(next), next.warnings);
   });
   return h('details', {}, h('summary', {}, title), form);
 }
@@ -56,6 +67,19 @@ function actions(p) {
     () => 'Đã dời lịch đối thoại. Các thời hạn đã được tính lại theo ngày mới.'));
     out.push(action('Hủy kế hoạch', 'cancel', [control('Lý do hủy', 'reason', textarea(3))],
         (v) => ({reason: v.reason}), () => 'Đã hủy kế hoạch. Các thời hạn chưa hoàn thành không còn được nhắc.', 'warning'));
+  }
+  if (p.status === 'draft' || p.status === 'announced') {
+    for (const m of p.meetings.filter((x) => !x.date && !['held', 'concluded'].includes(x.state))) {
+      const label = p.meetings.length > 1 ? ` (${meetingLabel(m)})` : '';
+      const dated = (body) => api('PUT', `/plans/${enc(p.id)}/meetings/${enc(m.id)}`, body);
+      out.push(action('Ấn định ngày đối thoại' + label, dated, [
+        h('p', {}, 'Khi có ngày, các thời hạn của hội nghị được tính lại theo ngày này.'),
+        control('Ngày đối thoại', 'date', dateInput()),
+        control('Địa điểm', 'venue', text(m.venue || ''), 'Để trống nếu giữ địa điểm đã ghi.'),
+      ], (v) => ({date: v.date, venue: v.venue || undefined}),
+      (next) => `Đã ấn định ngày đối thoại ${dayDate(next.meetings.find((x) => x.id === m.id).date)}. `
+        + 'Các thời hạn đã được tính lại.'));
+    }
   }
   if (p.status === 'announced') {
     out.push(action('Ghi nhận đã tổ chức đối thoại', 'hold', [

@@ -22,13 +22,20 @@ function issuerChoice(selected) {
 
 function meetingRows(meetings) {
   return h('fieldset', {class: 'group'}, h('legend', {}, 'Các cuộc đối thoại'),
-      h('span', {class: 'hint'}, 'Ngày có thể để trống nếu chưa định; để trống cả dòng nếu không dùng.'),
+      h('span', {class: 'hint'}, 'Nhập ngày nếu đã định; nếu kế hoạch chỉ ghi một khoảng thời gian (ví dụ "từ 15/11 đến '
+          + '30/11"), nhập khoảng đó và ấn định ngày sau. Để trống cả dòng nếu không dùng.'),
       Array.from({length: Math.max(MEETING_ROWS, meetings.length)}, (_, i) => {
         const m = meetings[i] || {};
-        const d = h('input', {type: 'date', id: `ph-m${i}-date`, value: m.date || '', 'data-field': `meetings[${i}].date`});
-        const v = h('input', {type: 'text', id: `ph-m${i}-venue`, value: m.venue || '', 'data-field': `meetings[${i}].venue`});
+        const input = (part, type, value) => h('input', {type, id: `ph-m${i}-${part}`, value: value || '',
+          'data-part': part, 'data-field': `meetings[${i}].${part}`});
+        const d = input('date', 'date', m.date);
+        const from = input('dateFrom', 'date', m.dateFrom);
+        const to = input('dateTo', 'date', m.dateTo);
+        const v = input('venue', 'text', m.venue);
         return h('div', {class: 'meeting-row', 'data-id': m.id || ''},
             h('div', {class: 'group'}, h('label', {for: d.id}, `Ngày đối thoại ${i + 1}`), d),
+            h('div', {class: 'group'}, h('label', {for: from.id}, `Hoặc trong khoảng: từ ngày`), from),
+            h('div', {class: 'group'}, h('label', {for: to.id}, `đến ngày`), to),
             h('div', {class: 'group'}, h('label', {for: v.id}, `Địa điểm ${i + 1}`), v));
       }));
 }
@@ -130,9 +137,11 @@ async function main() {
       control('Ngày ban hành kế hoạch', 'issuedOn', dateInput(body.issuedOn || '')),
       h('button', {type: 'submit'}, plan ? 'Lưu kế hoạch' : 'Lập kế hoạch'));
   onSubmit(form, async (v) => {
-    const meetings = [...form.querySelectorAll('.meeting-row')].map((row) => ({
-      id: row.dataset.id || undefined, date: row.querySelector('input[type=date]').value || undefined,
-      venue: row.querySelector('input[type=text]').value.trim()})).filter((m) => m.date || m.venue);
+    const meetings = [...form.querySelectorAll('.meeting-row')].map((row) => {
+      const part = (name) => row.querySelector(`[data-part=${name}]`).value.trim() || undefined;
+      return {id: row.dataset.id || undefined, date: part('date'), dateFrom: part('dateFrom'), dateTo: part('dateTo'),
+        venue: part('venue') || ''};
+    }).filter((m) => m.date || m.dateFrom || m.dateTo || m.venue);
     const sent = {
       ...(plan ? {version: plan.version} : {}),
       year: /^\d+$/.test(v.year || '') ? Number(v.year) : v.year, issuer: v.issuer, number: v.number, title: v.title,

@@ -495,7 +495,7 @@ class ConsolePlansBrowserTest {
     new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !form.findElements(
         By.cssSelector(".error-summary")).isEmpty());
     String errors = form.findElement(By.cssSelector(".error-summary")).getText();
-    assertTrue(errors.contains("ngày đối thoại mới") && errors.contains("lý do dời lịch"), errors);
+    assertTrue(errors.contains("ngày đối thoại") && errors.contains("lý do dời lịch"), errors);
     assertEquals("true", form.findElement(By.name("reason")).getAttribute("aria-invalid"));
     browser.assertNoAxeViolations("plan page, reschedule with errors");
     browser.js("arguments[0].value = '2025-12-23'", form.findElement(By.name("date")));
@@ -654,4 +654,35 @@ class ConsolePlansBrowserTest {
         "/lich.html?month=2025-11"), Path.of("target", "console-plans-weights.md"));
   }
 
+  @Test
+  @Order(18)
+  @DisplayName("a meeting planned within a window (seed 004's 'từ 15/11 đến 30/11'): announced without a day, "
+      + "then its day fixed from the plan page, with the API's warning for a day off")
+  void windowThenDayFixed() {
+    browser.signIn(office);
+    LocalApi.Reply window = api.call("POST", "/plans", office, Map.of("year", 2026, "issuer", "party",
+        "number", "15-KH/ĐU", "title", "Kế hoạch đối thoại với đoàn viên thanh niên",
+        "hosts", List.of(Map.of("position", "Bí thư Đảng ủy xã")), "audience", "Đoàn viên thanh niên",
+        "meetings", List.of(Map.of("id", "m1", "dateFrom", "2026-01-12", "dateTo", "2026-01-23",
+            "venue", "Hội trường Đảng ủy xã")), "profile", "lang-son-320"));
+    assertEquals(201, window.status(), window.body());
+    String id = window.text("id");
+    assertEquals(200, api.call("POST", "/plans/" + id + "/announce", office, Map.of("version", 1)).status());
+    browser.open("/ke-hoach/chi-tiet.html?id=" + id);
+    assertEquals("đã công bố", browser.find("#trang-thai").getText());
+    String summary = browser.find(".summary-list").getText();
+    assertTrue(summary.contains("trong khoảng 12/01/2026 – 23/01/2026, chưa định ngày"), summary);
+
+    browser.action("Ấn định ngày đối thoại").click();
+    WebElement form = browser.action("Ấn định ngày đối thoại").findElement(By.xpath("./following-sibling::form"));
+    browser.js("arguments[0].value = '2026-01-18'", form.findElement(By.name("date")));
+    form.findElement(By.cssSelector("button")).click();
+    browser.waitForText("#thong-bao", "Đã ấn định ngày đối thoại Chủ Nhật, 18/01/2026.");
+    String warning = browser.find("#canh-bao").getText();
+    assertTrue(warning.contains("ngày nghỉ"), warning);
+    assertTrue(browser.find(".summary-list").getText().contains("Chủ Nhật, 18/01/2026"));
+    assertTrue(browser.driver.findElements(By.cssSelector("details summary")).stream().noneMatch(e -> e.getText().startsWith("Ấn định ngày")),
+        "a dated meeting is dated no more from here; Dời lịch moves it");
+    browser.assertNoAxeViolations("plan page, a meeting's day fixed with a warning");
+  }
 }
