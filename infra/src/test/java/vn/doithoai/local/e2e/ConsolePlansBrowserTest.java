@@ -660,7 +660,7 @@ class ConsolePlansBrowserTest {
       + "then its day fixed from the plan page, with the API's warning for a day off")
   void windowThenDayFixed() {
     browser.signIn(office);
-    LocalApi.Reply window = api.call("POST", "/plans", office, Map.of("year", 2026, "issuer", "party",
+    LocalApi.Reply window = api.call("POST", "/plans", office, Map.of("year", 2026, "issuer", "party-committee",
         "number", "15-KH/ĐU", "title", "Kế hoạch đối thoại với đoàn viên thanh niên",
         "hosts", List.of(Map.of("position", "Bí thư Đảng ủy xã")), "audience", "Đoàn viên thanh niên",
         "meetings", List.of(Map.of("id", "m1", "dateFrom", "2026-01-12", "dateTo", "2026-01-23",
