@@ -36,6 +36,9 @@ final class LocalApi implements AutoCloseable {
   }
 
   final ServeCommand.Running running;
+  private final Path dataDir;
+  /** Everything the runtime printed, for the personal-data scan at {@link #close()}. */
+  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   private final LocalJwt jwt;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -50,8 +53,26 @@ final class LocalApi implements AutoCloseable {
 
   /** The runtime's log written to {@code log} (a test that reads what it printed). */
   LocalApi(Path dataDir, Instant clock, PrintStream log) {
+    this.dataDir = dataDir;
+    PrintStream both = new PrintStream(new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        synchronized (printed) {
+          printed.write(b);
+        }
+        log.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        synchronized (printed) {
+          printed.write(b, off, len);
+        }
+        log.write(b, off, len);
+      }
+    }, true, StandardCharsets.UTF_8);
     running = ServeCommand.start(new ServeCommand.Config(Path.of("..", "template.yaml"), dataDir, 0, SECRET, clock),
-        log);
+        both);
     jwt = LocalJwt.forDataDir(dataDir);
   }
 
@@ -148,8 +169,26 @@ final class LocalApi implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the runtime, after scanning what it emitted for the raisers' personal data (issue #17): every
+   * end-to-end test class that drives a flow through this API is also a personal-data scan of that flow.
+   */
   @Override
   public void close() {
-    running.close();
+    PersonalDataScan.Result scan;
+    try {
+      String log;
+      synchronized (printed) {
+        log = printed.toString(StandardCharsets.UTF_8);
+      }
+      scan = PersonalDataScan.run(running, dataDir, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      running.close();
+    }
+    if (!scan.hits().isEmpty()) {
+      throw new AssertionError("personal data outside the messages: " + scan.hits());
+    }
   }
 }
