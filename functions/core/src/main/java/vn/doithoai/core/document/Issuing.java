@@ -145,6 +145,14 @@ final class Issuing {
         .orElse("thời gian cụ thể thông báo sau");
   }
 
+  /** A meeting's time: its day, or the window the plan gives ("từ ngày … đến ngày …", the day told later). */
+  static String when(vn.doithoai.core.plan.PlanParts.Meeting m) {
+    if (m.date().isEmpty() && m.from().isPresent()) {
+      return m.when() + " (ngày cụ thể thông báo sau)";
+    }
+    return when(m.date());
+  }
+
   /** The plan as a sentence names it: "Kế hoạch số 48/KH-UBND của Ủy ban nhân dân xã Bình Lãng “…”". */
   static String planReference(Plan plan, Commune commune) {
     String number = bare(plan.content().number());

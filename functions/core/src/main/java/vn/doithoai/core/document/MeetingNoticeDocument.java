@@ -53,7 +53,7 @@ public final class MeetingNoticeDocument {
     String audience = meeting.villages().isEmpty() && !plan.content().audience().isBlank()
         ? plan.content().audience().strip() : Issuing.audience(plan, meeting, commune);
     items.add(new Item("Đối tượng:", Issuing.sentence(audience), List.of()));
-    items.add(new Item("Thời gian:", Issuing.when(meeting.date())
+    items.add(new Item("Thời gian:", Issuing.when(meeting)
         + (meeting.note() == null || meeting.note().isBlank() ? "" : " (" + meeting.note().strip() + ")") + ".",
         List.of()));
     items.add(new Item("Địa điểm:", Issuing.sentence(orDefault(meeting.venue(), "thông báo sau")), List.of()));

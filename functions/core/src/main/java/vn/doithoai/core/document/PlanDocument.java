@@ -56,7 +56,7 @@ public final class PlanDocument {
     for (Meeting m : c.meetings()) {
       meetings.add(new Item("", "Đối thoại với " + Issuing.audience(plan, m, commune)
           + (m.note() == null || m.note().isBlank() ? "" : " (" + m.note().strip() + ")"), List.of(
-              new Detail("Thời gian", Issuing.when(m.date())),
+              new Detail("Thời gian", Issuing.when(m)),
               new Detail("Địa điểm", m.venue() == null || m.venue().isBlank() ? "thông báo sau" : m.venue()))));
     }
     List<String> period = c.period() == null || c.period().isBlank() ? List.of()

@@ -42,7 +42,7 @@ public final class Poster {
     StringBuilder meetings = new StringBuilder();
     for (PlanParts.Meeting m : plan.content().meetings()) {
       meetings.append("<tr><th scope=\"row\">Thời gian</th><td>").append(m.date().map(VietnameseDates::withWeekday)
-          .orElse("Sẽ thông báo sau")).append(m.note() == null || m.note().isBlank() ? "" : " – " + escape(m.note()))
+          .orElse(m.from().isPresent() ? m.when() + " (ngày cụ thể sẽ thông báo sau)" : "Sẽ thông báo sau")).append(m.note() == null || m.note().isBlank() ? "" : " – " + escape(m.note()))
           .append("</td></tr><tr><th scope=\"row\">Địa điểm</th><td>").append(escape(m.venue())).append("</td></tr>");
     }
     return "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"

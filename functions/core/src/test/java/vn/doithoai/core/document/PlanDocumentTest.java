@@ -72,6 +72,23 @@ class PlanDocumentTest {
   }
 
   @Test
+  @DisplayName("a meeting planned within a window (seed 004: 'từ 15/11 đến 30/11/2025'): the plan and the poster give "
+      + "the window and say the day comes later, never an invented day")
+  void meetingWithinAWindow() {
+    PlanContent c = DocumentFixtures.plan000().content();
+    PlanContent windowed = new PlanContent(c.year(), c.issuer(), c.number(), c.title(), c.hosts(), c.delegate(),
+        c.audience(), c.villages(), c.form(), c.period(), List.of(new vn.doithoai.core.plan.PlanParts.Meeting("m1",
+            Optional.empty(), Optional.of(java.time.LocalDate.of(2025, 11, 15)),
+            Optional.of(java.time.LocalDate.of(2025, 11, 30)), "Hội trường Đảng ủy xã", List.of(), "½ ngày", "",
+            null, Optional.empty())), c.participants(), c.tasks(), c.distribution(), c.legalBasis(), c.replaces(),
+        c.profileId(), c.reading());
+    Plan draft = Plan.draft("p-w", "thien-hoa", windowed, DocumentFixtures.OFFICE, DocumentFixtures.CREATED);
+    String html = DocumentHtml.render(PlanDocument.of(draft, DocumentFixtures.thienHoa()));
+    assertInOrder(html, "THỜI GIAN, ĐỊA ĐIỂM", "từ ngày 15/11/2025 đến ngày 30/11/2025 (ngày cụ thể thông báo sau)",
+        "Hội trường Đảng ủy xã");
+  }
+
+  @Test
   @DisplayName("the plan's own prose as the office wrote it: I. Mục đích, yêu cầu, the contents, and the office's issue date")
   void bodySectionsAndIssueDate() {
     Plan announced = DocumentFixtures.plan000();
