@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import vn.doithoai.core.mail.OutgoingMail;
 import vn.doithoai.core.mail.SendingMail;
 import vn.doithoai.core.mail.Suppressions;
 import vn.doithoai.core.mail.SweepingMailOutbox;
@@ -53,18 +54,22 @@ public final class MailerHandler extends Edge.Handler implements RequestHandler<
     if ("MailQueued".equals(type)) {
       String commune = (String) detail.get("commune");
       invocation.commune(commune);
-      SendingMail.Outcome outcome;
+      SendingMail.Delivery delivery;
       try {
-        outcome = sending.send((String) detail.get("mailId"));
+        delivery = sending.sendOne((String) detail.get("mailId"));
       } catch (RuntimeException e) {
         invocation.metric(Metric.MESSAGES_FAILED, 1, Metric.MessageChannel.EMAIL);
         throw e;
       }
+      SendingMail.Outcome outcome = delivery.outcome();
+      boolean sms = OutgoingMail.SMS.equals(delivery.channel());
+      Metric.MessageChannel channel = sms ? Metric.MessageChannel.SMS : Metric.MessageChannel.EMAIL;
       invocation.outcome(outcome);
       if (outcome == SendingMail.Outcome.SENT) {
-        invocation.metric(Metric.MESSAGES_SENT, 1, Metric.MessageChannel.EMAIL).usage(commune, UsageCounter.EMAILS, 1);
+        invocation.metric(Metric.MESSAGES_SENT, 1, channel).usage(commune,
+            sms ? UsageCounter.SMS_SEGMENTS : UsageCounter.EMAILS, sms ? delivery.segments() : 1);
       } else if (outcome == SendingMail.Outcome.SUPPRESSED) {
-        invocation.metric(Metric.MESSAGES_SUPPRESSED, 1, Metric.MessageChannel.EMAIL);
+        invocation.metric(Metric.MESSAGES_SUPPRESSED, 1, channel);
       }
       return outcome.name().toLowerCase(java.util.Locale.ROOT);
     }

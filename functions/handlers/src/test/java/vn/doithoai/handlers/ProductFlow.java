@@ -266,7 +266,8 @@ final class ProductFlow {
     Map<String, Object> statement = http("usage-statement");
     Map<String, Object> commune = ((List<Map<String, Object>>) statement.get("communes")).stream()
         .filter(c -> COMMUNE.equals(c.get("commune"))).findFirst().orElseThrow();
-    for (String counted : List.of("apiStaff", "apiPublic", "apiWebhook", "opinions", "emails", "storedItemsNow")) {
+    for (String counted : List.of("apiStaff", "apiPublic", "apiWebhook", "opinions", "emails", "smsSegments",
+        "storedItemsNow")) {
       assertTrue(((Number) commune.get(counted)).longValue() > 0, counted + " counted: " + commune);
     }
     Map<String, Object> xlsx = request("usage-statement");

@@ -34,15 +34,27 @@ public final class SendingMail {
     this.clock = Objects.requireNonNull(clock);
   }
 
+  /** What one send did: its outcome, the message's channel and, for an SMS, the segments it is billed as. */
+  public record Delivery(Outcome outcome, String channel, int segments) {}
+
   public Outcome send(String mailId) {
+    return sendOne(mailId).outcome();
+  }
+
+  /** As {@link #send}, saying which channel the message took and what it cost (for metrics and usage). */
+  public Delivery sendOne(String mailId) {
     Optional<OutgoingMail> claimed = outbox.claim(mailId, clock.instant());
     if (claimed.isEmpty()) {
-      return Outcome.NOT_PENDING;
+      return new Delivery(Outcome.NOT_PENDING, "", 0);
     }
     OutgoingMail m = claimed.get();
     if (OutgoingMail.SMS.equals(m.channel())) {
-      return sendSms(m);
+      return new Delivery(sendSms(m), OutgoingMail.SMS, SmsText.measure(m.text()).segments());
     }
+    return new Delivery(sendEmail(mailId, m), m.channel(), 0);
+  }
+
+  private Outcome sendEmail(String mailId, OutgoingMail m) {
     List<String> cc = m.cc().stream().filter(a -> !suppressions.suppressed(a)).toList();
     if (suppressions.suppressed(m.to())) {
       if (cc.isEmpty()) {

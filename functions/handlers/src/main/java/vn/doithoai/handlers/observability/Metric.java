@@ -16,7 +16,7 @@ public enum Metric {
   DEADLINE_STEPS("DeadlineSteps", "deadline", "step"),
   /** Schedule fires received, by outcome (fired, duplicate, stale, early). */
   SCHEDULE_FIRES("ScheduleFires", "outcome"),
-  /** Messages sent, by channel (email; sms once it is sent). */
+  /** Messages sent, by channel (email, sms). */
   MESSAGES_SENT("MessagesSent", "channel"),
   /** Messages whose sending failed (retried, then in the dead-letter queue), by channel. */
   MESSAGES_FAILED("MessagesFailed", "channel"),
@@ -27,7 +27,7 @@ public enum Metric {
 
   public static final String NAMESPACE = "Doithoai";
 
-  /** The {@code channel} of the message metrics: e-mail now, SMS when it is sent. */
+  /** The {@code channel} of the message metrics. */
   public enum MessageChannel { EMAIL, SMS }
 
   private final String metricName;
