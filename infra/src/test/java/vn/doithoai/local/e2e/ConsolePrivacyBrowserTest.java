@@ -122,9 +122,9 @@ class ConsolePrivacyBrowserTest {
     browser.find("#yeu-cau button[value=export]").click();
     browser.waitFor("#du-lieu-xuat");
     String shown = browser.find("#du-lieu-xuat").getText();
-    for (String part : List.of("Liên hệ: " + PHONE, "Ý kiến, kiến nghị (1)", "Mã theo dõi " + trackingCode,
+    for (String part : List.of("Liên hệ: " + STORED_PHONE, "Ý kiến, kiến nghị (1)", "Mã theo dõi " + trackingCode,
         "Ngày gửi\n07/12/2026", CONTENT, "Tình trạng\nĐã tiếp nhận", "Họ tên\n" + NAME, "Số điện thoại\n" + STORED_PHONE,
-        "Số 12, đường Nà Pàn", "Cán bộ nhập thay", "Thư đã gửi (0)")) {
+        "Số 12, đường Nà Pàn", "Cán bộ nhập thay", "Thư đã gửi (1)")) {
       assertTrue(shown.contains(part), part + " in:\n" + shown);
     }
     assertFalse(shown.contains("Vi Văn Toàn"), "another citizen's opinion is not theirs");
@@ -182,7 +182,7 @@ class ConsolePrivacyBrowserTest {
     browser.waitFor("#xac-nhan button[value=erase-confirmed]").click();
     browser.waitForText("#thong-bao", "Đã xóa dữ liệu cá nhân");
     String done = browser.find("#thong-bao").getText();
-    assertTrue(done.contains("trong 1 ý kiến (1 người nêu) và 0 thư"), done);
+    assertTrue(done.contains("trong 1 ý kiến (1 người nêu) và 1 thư"), done);
     assertTrue(browser.all("#du-lieu-xuat").isEmpty(), "the export shown before is gone");
     Map<String, Object> r = raiser(opinionId);
     assertTrue(r.get("name") == null && r.get("phone") == null && r.get("address") == null, r.toString());
@@ -200,7 +200,7 @@ class ConsolePrivacyBrowserTest {
     browser.waitFor("#xac-nhan button[value=erase-confirmed]").click();
     browser.waitForText("#thong-bao", "đã được xóa trước đó");
     String said = browser.find("#thong-bao").getText();
-    assertTrue(said.contains("Lần xóa lúc 07/12/2026") && said.contains("1 ý kiến (1 người nêu) và 0 thư")
+    assertTrue(said.contains("Lần xóa lúc 07/12/2026") && said.contains("1 ý kiến (1 người nêu) và 1 thư")
         && said.contains("lý do: Đơn đề nghị số 01/ĐN ngày 07/12/2026"), said);
   }
 

@@ -11,6 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.FieldError;
+import vn.doithoai.core.common.PhoneNumber;
 import vn.doithoai.core.opinion.OpinionParts.Raiser;
 
 /**
@@ -38,16 +39,12 @@ public record Contact(Kind kind, String value) {
         "Vui lòng nhập địa chỉ e-mail hoặc số điện thoại của công dân (ví dụ 0912 345 678).")));
   }
 
-  /** The digits of a Vietnamese phone number in the 0… form, if it is one (9 to 11 digits). */
+  /** A Vietnamese phone number in the one spelling intake stores, E.164 ({@link PhoneNumber}), if it is one. */
   public static Optional<String> phone(String typed) {
-    if (typed == null || !typed.matches("[+()0-9 .\\-]{8,24}")) {
+    if (typed == null || typed.isBlank()) {
       return Optional.empty();
     }
-    String d = typed.replaceAll("[^0-9]", "");
-    if (d.startsWith("84") && d.length() >= 11) {
-      d = "0" + d.substring(2);
-    }
-    return d.matches("0[1-9][0-9]{7,9}") ? Optional.of(d) : Optional.empty();
+    return PhoneNumber.parse(typed) instanceof PhoneNumber.Valid v ? Optional.of(v.e164()) : Optional.empty();
   }
 
   /** Whether a raiser can be reached by this contact. */
