@@ -21,7 +21,8 @@ import vn.doithoai.core.commune.Communes;
 import vn.doithoai.core.commune.WebhookSecret;
 
 /**
- * Communes in the single table: {@code C#{id} / COMMUNE} (doc, version) and, beside it, the webhook secrets
+ * Communes in the single table: {@code C#{id} / COMMUNE} (doc, version; gsi1 {@code COMMUNES / {id}}, the
+ * registry) and, beside it, the webhook secrets
  * {@code C#{id} / SECRETS} (doc = a JSON array). A rotation replaces the secrets only if the stored array is
  * still, text for text, the one the caller read — two rotations at once: one wins, the other is a version
  * conflict.
@@ -29,6 +30,8 @@ import vn.doithoai.core.commune.WebhookSecret;
 public final class DynamoCommunes implements Communes {
   static final String COMMUNE_SK = "COMMUNE";
   static final String SECRETS_SK = "SECRETS";
+  /** The registry of communes: gsi1 {@code COMMUNES / {id}} on each commune item, paged over by a national change. */
+  static final String REGISTRY = "COMMUNES";
 
   private final DynamoTable table;
 
@@ -90,6 +93,8 @@ public final class DynamoCommunes implements Communes {
     Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(communePk(c.id()), COMMUNE_SK));
     item.put(DOC, s(Json.write(c.toJson())));
     item.put(VERSION, n(c.version()));
+    item.put(DynamoTable.GSI1PK, s(REGISTRY));
+    item.put(DynamoTable.GSI1SK, s(c.id()));
     return item;
   }
 
