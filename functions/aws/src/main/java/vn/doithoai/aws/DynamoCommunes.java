@@ -89,6 +89,38 @@ public final class DynamoCommunes implements Communes {
     }
   }
 
+  /**
+   * Communes registered before the registry (gsi1 {@code COMMUNES}) was kept: one paged Scan for commune items
+   * without it, each given its registry key (conditional on still lacking it). Run once after deploying; safe to
+   * repeat. Without it, a national change would not re-date those communes.
+   *
+   * @return how many communes were added to the registry
+   */
+  public int backfillRegistry() {
+    int added = 0;
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      var page = table.client().scan(b -> b.tableName(table.name()).exclusiveStartKey(from)
+          .filterExpression("sk = :c AND attribute_not_exists(gsi1pk)").projectionExpression("pk")
+          .expressionAttributeValues(Map.of(":c", s(COMMUNE_SK))));
+      for (Map<String, AttributeValue> item : page.items()) {
+        String id = item.get(DynamoTable.PK).s().substring(2);
+        try {
+          table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key(communePk(id), COMMUNE_SK))
+              .updateExpression("SET gsi1pk = :r, gsi1sk = :id").conditionExpression("attribute_exists(pk) AND "
+                  + "attribute_not_exists(gsi1pk)")
+              .expressionAttributeValues(Map.of(":r", s(REGISTRY), ":id", s(id))));
+          added++;
+        } catch (ConditionalCheckFailedException e) {
+          // registered meanwhile (an update rewrote it): nothing to add
+        }
+      }
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return added;
+  }
+
   private Map<String, AttributeValue> communeItem(Commune c) {
     Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(communePk(c.id()), COMMUNE_SK));
     item.put(DOC, s(Json.write(c.toJson())));
