@@ -123,8 +123,12 @@ class RedatingTest {
     PlanDeadline khacBefore = store.find("khac", khac + NOTICE).orElseThrow();
     cloud.newStreamRecords();
     cloud.takePublished();
+    queries.clear();
+    gets.set(0);
 
     APIGatewayV2HTTPResponse added = new CommunesHandler(app).handleRequest(Events.load("calendar-override"), null);
+    System.out.printf("national override, API call: %d Query pages (%s), %d GetItem%n", queries.size(),
+        queries.stream().map(q -> q.indexName() == null ? "table" : q.indexName()).toList(), gets.get());
     assertEquals(201, added.getStatusCode(), added.getBody());
     Map<String, Object> body = Json.readObject(added.getBody());
     assertEquals(2, ((Number) body.get("communesQueued")).intValue(), added.getBody());
@@ -134,9 +138,13 @@ class RedatingTest {
     List<BusEvent> rederive = relay().stream().filter(e -> e.detailType().equals("CommuneRederive")).toList();
     assertEquals(2, rederive.size(), rederive.toString());
     RedateHandler redate = new RedateHandler(app.redatingCommunes());
+    queries.clear();
+    gets.set(0);
     for (BusEvent e : rederive) {
       assertEquals(1, redate.handleRequest(Map.of("detail", Json.readObject(e.detail())), null), e.detail());
     }
+    System.out.printf("national override, 2 redate units: %d Query pages (%d items a page), %d GetItem%n",
+        queries.size(), PAGE, gets.get());
     assertEquals("2026-11-20", store.find("demo", demo + NOTICE).orElseThrow().due().toString());
     assertEquals("2026-11-20", store.find("khac", khac + NOTICE).orElseThrow().due().toString());
     assertNotEquals(khacBefore.version(), store.find("khac", khac + NOTICE).orElseThrow().version());
