@@ -135,7 +135,7 @@ public final class App {
     this.handlingOpinions = new HandlingOpinions(opinions, communes, plans, new AssignmentDeadlines(profiles,
         calendars), mails, new AgencyMails(publicBaseUrl), planSchedules, clock);
     this.redatingCommunes = new RedatingCommunes(new RederivingPlans(plans, planSchedules),
-        new DynamoRedatingQueue(table), calendars, clock);
+        new DynamoRedatingQueue(table), calendars, instruments, clock);
     this.changingCalendar = new ChangingCalendar(calendars, redatingCommunes, clock);
     this.confirmingRules = new ConfirmingRules(instruments, redatingCommunes, clock);
     this.communes = communes;

@@ -175,6 +175,20 @@ class RedatingTest {
     assertEquals(List.of(), Redates.waiting(table, "demo"));
   }
 
+  @Test
+  @DisplayName("a warm redate function that read the commune's calendar just before the change re-dates with the new one")
+  void aWarmInstanceReadsTheChangedCalendar() {
+    String demo = plan("demo");
+    Clock clock = Clock.fixed(Instant.parse("2026-11-02T01:00:00Z"), ZoneOffset.UTC);
+    App worker = new App(table, clock, "", cloud.outside(new HashSet<>(), clock)); // another function instance
+    worker.calendars().forCommune("demo"); // cached for a minute
+    new CommunesHandler(app).handleRequest(Events.load("calendar-override"), null);
+    String change = Redates.waiting(table, "demo").get(0);
+    assertEquals(1, Redates.deliver(new RedateHandler(worker.redatingCommunes()), "demo", change));
+    assertEquals("2026-11-20", new DynamoDeadlineStore(table).find("demo", demo + NOTICE).orElseThrow().due()
+        .toString());
+  }
+
   /** The table's new stream records through the relay; the events it put on the bus. */
   private List<BusEvent> relay() {
     List<DynamodbEvent.DynamodbStreamRecord> records = cloud.newStreamRecords();

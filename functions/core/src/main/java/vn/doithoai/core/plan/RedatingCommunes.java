@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import vn.doithoai.core.calendar.Calendars;
 import vn.doithoai.core.common.Actor;
+import vn.doithoai.core.rules.ConfirmedInstruments;
 
 /**
  * Re-dating after a change: a commune's own change at once (its partition only); a national change (the platform
@@ -19,12 +20,15 @@ public final class RedatingCommunes {
   private final RederivingPlans rederiving;
   private final RedatingQueue queue;
   private final Calendars calendars;
+  private final ConfirmedInstruments instruments;
   private final Clock clock;
 
-  public RedatingCommunes(RederivingPlans rederiving, RedatingQueue queue, Calendars calendars, Clock clock) {
+  public RedatingCommunes(RederivingPlans rederiving, RedatingQueue queue, Calendars calendars,
+      ConfirmedInstruments instruments, Clock clock) {
     this.rederiving = Objects.requireNonNull(rederiving);
     this.queue = Objects.requireNonNull(queue);
     this.calendars = Objects.requireNonNull(calendars);
+    this.instruments = Objects.requireNonNull(instruments);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -54,6 +58,9 @@ public final class RedatingCommunes {
     if (work.isEmpty()) {
       return List.of();
     }
+    // this instance may hold the calendar or the confirmations from before the change (a one-minute cache)
+    calendars.refresh(communeId);
+    instruments.refresh();
     List<String> moved = rederiving.rederive(communeId, mark(work.get()));
     queue.done(communeId, changeId);
     return moved;
