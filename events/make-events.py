@@ -213,6 +213,8 @@ def bus(detail_type, detail, source="doithoai"):
 write("schedules-deadline-changed", bus("DeadlineChanged", {"version": 1, "commune": COMMUNE,
       "deadlineId": "OP#o_sample#answer", "change": "moved", "before": {**deadline, "version": 2},
       "after": deadline}))
+write("redate-commune-rederive", bus("CommuneRederive", {"version": 1, "commune": COMMUNE,
+      "changeId": "calendar-1763773200000", "reason": "calendar"}))
 write("deadlines-fire", {"commune": COMMUNE, "deadline": "OP#o_sample#answer", "step": "reminder-1", "version": 3})
 write("mailer-mail-queued", bus("MailQueued", {"version": 1, "mailId": mail["id"], "commune": COMMUNE,
       "kind": "opinion.ack"}))

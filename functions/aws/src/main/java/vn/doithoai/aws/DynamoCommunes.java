@@ -21,7 +21,8 @@ import vn.doithoai.core.commune.Communes;
 import vn.doithoai.core.commune.WebhookSecret;
 
 /**
- * Communes in the single table: {@code C#{id} / COMMUNE} (doc, version) and, beside it, the webhook secrets
+ * Communes in the single table: {@code C#{id} / COMMUNE} (doc, version; gsi1 {@code COMMUNES / {id}}, the
+ * registry) and, beside it, the webhook secrets
  * {@code C#{id} / SECRETS} (doc = a JSON array). A rotation replaces the secrets only if the stored array is
  * still, text for text, the one the caller read — two rotations at once: one wins, the other is a version
  * conflict.
@@ -29,6 +30,8 @@ import vn.doithoai.core.commune.WebhookSecret;
 public final class DynamoCommunes implements Communes {
   static final String COMMUNE_SK = "COMMUNE";
   static final String SECRETS_SK = "SECRETS";
+  /** The registry of communes: gsi1 {@code COMMUNES / {id}} on each commune item, paged over by a national change. */
+  static final String REGISTRY = "COMMUNES";
 
   private final DynamoTable table;
 
@@ -86,10 +89,44 @@ public final class DynamoCommunes implements Communes {
     }
   }
 
+  /**
+   * Communes registered before the registry (gsi1 {@code COMMUNES}) was kept: one paged Scan for commune items
+   * without it, each given its registry key (conditional on still lacking it). Run once after deploying; safe to
+   * repeat. Without it, a national change would not re-date those communes.
+   *
+   * @return how many communes were added to the registry
+   */
+  public int backfillRegistry() {
+    int added = 0;
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      var page = table.client().scan(b -> b.tableName(table.name()).exclusiveStartKey(from)
+          .filterExpression("sk = :c AND attribute_not_exists(gsi1pk)").projectionExpression("pk")
+          .expressionAttributeValues(Map.of(":c", s(COMMUNE_SK))));
+      for (Map<String, AttributeValue> item : page.items()) {
+        String id = item.get(DynamoTable.PK).s().substring(2);
+        try {
+          table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key(communePk(id), COMMUNE_SK))
+              .updateExpression("SET gsi1pk = :r, gsi1sk = :id").conditionExpression("attribute_exists(pk) AND "
+                  + "attribute_not_exists(gsi1pk)")
+              .expressionAttributeValues(Map.of(":r", s(REGISTRY), ":id", s(id))));
+          added++;
+        } catch (ConditionalCheckFailedException e) {
+          // registered meanwhile (an update rewrote it): nothing to add
+        }
+      }
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return added;
+  }
+
   private Map<String, AttributeValue> communeItem(Commune c) {
     Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(communePk(c.id()), COMMUNE_SK));
     item.put(DOC, s(Json.write(c.toJson())));
     item.put(VERSION, n(c.version()));
+    item.put(DynamoTable.GSI1PK, s(REGISTRY));
+    item.put(DynamoTable.GSI1SK, s(c.id()));
     return item;
   }
 

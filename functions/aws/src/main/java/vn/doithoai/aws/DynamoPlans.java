@@ -134,6 +134,18 @@ public final class DynamoPlans implements Plans {
     return out;
   }
 
+  /** One paged Query of the commune's partition, {@code begins_with(sk, 'DL#')}, to its last page. */
+  @Override
+  public List<PlanDeadline> openDeadlinesOf(String communeId) {
+    List<PlanDeadline> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item : table.query(QueryRequest.builder()
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :dl)")
+        .expressionAttributeValues(Map.of(":pk", s(communePk(communeId)), ":dl", s("DL#"))), 0)) {
+      out.add(PlanDeadline.fromJson(DynamoTable.doc(item)));
+    }
+    return out;
+  }
+
   @Override
   public List<PlanDeadline> openDeadlinesDueBefore(Instant instant, int limit) {
     return openDeadlinesWithCommune(instant, limit).stream().map(CommuneDeadline::deadline).toList();

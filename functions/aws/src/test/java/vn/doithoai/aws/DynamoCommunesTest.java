@@ -37,6 +37,27 @@ class DynamoCommunesTest {
   }
 
   @Test
+  void communesFromBeforeTheRegistryAreAddedToItOnce() {
+    DynamoTable table = TestTable.create();
+    DynamoCommunes store = new DynamoCommunes(table);
+    store.create(Fixtures.commune("xa-moi"), List.of());
+    store.create(Fixtures.commune("xa-cu"), List.of());
+    table.client().updateItem(b -> b.tableName(table.name()).key(DynamoTable.key("C#xa-cu", "COMMUNE"))
+        .updateExpression("REMOVE gsi1pk, gsi1sk")); // as written before the registry
+    assertEquals(List.of("xa-moi"), registry(table));
+    assertEquals(1, store.backfillRegistry());
+    assertEquals(List.of("xa-cu", "xa-moi"), registry(table));
+    assertEquals(0, store.backfillRegistry());
+    assertEquals(Fixtures.commune("xa-cu"), store.find("xa-cu").orElseThrow());
+  }
+
+  private static List<String> registry(DynamoTable table) {
+    return table.client().query(b -> b.tableName(table.name()).indexName("gsi1").keyConditionExpression("gsi1pk = :p")
+        .expressionAttributeValues(java.util.Map.of(":p", software.amazon.awssdk.services.dynamodb.model
+            .AttributeValue.fromS("COMMUNES")))).items().stream().map(i -> i.get("gsi1sk").s()).toList();
+  }
+
+  @Test
   void creatingAnExistingCommuneIsAConflict() {
     communes.create(Fixtures.commune("xa-tan-thanh"), List.of(WebhookSecret.generate("s1", Fixtures.T0)));
     DomainException e = assertThrows(DomainException.class,

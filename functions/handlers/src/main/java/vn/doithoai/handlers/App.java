@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import vn.doithoai.aws.DynamoCalendarOverrides;
 import vn.doithoai.aws.DynamoRuleConfirmations;
 import vn.doithoai.aws.DynamoCommunes;
+import vn.doithoai.aws.DynamoRedatingQueue;
 import vn.doithoai.aws.DynamoConclusions;
 import vn.doithoai.aws.DynamoDeadlineStore;
 import vn.doithoai.aws.DynamoDigests;
@@ -44,6 +45,7 @@ import vn.doithoai.core.opinion.PublicOpinions;
 import vn.doithoai.core.plan.ManagingPlans;
 import vn.doithoai.core.plan.ConfirmingRules;
 import vn.doithoai.core.plan.PlanSchedules;
+import vn.doithoai.core.plan.RedatingCommunes;
 import vn.doithoai.core.plan.RederivingPlans;
 import vn.doithoai.core.rules.ConfirmedInstruments;
 import vn.doithoai.core.rules.Instruments;
@@ -83,6 +85,7 @@ public final class App {
   private final vn.doithoai.core.followup.FollowingUp followingUp;
   private final vn.doithoai.core.followup.Exporting exporting;
   private final ChangingCalendar changingCalendar;
+  private final RedatingCommunes redatingCommunes;
   private final ConfirmingRules confirmingRules;
   private final ManagingCommunes managingCommunes;
   private final ManagingPlans managingPlans;
@@ -131,9 +134,10 @@ public final class App {
     this.managingPlans = new ManagingPlans(plans, communes, profiles, planSchedules, clock);
     this.handlingOpinions = new HandlingOpinions(opinions, communes, plans, new AssignmentDeadlines(profiles,
         calendars), mails, new AgencyMails(publicBaseUrl), planSchedules, clock);
-    this.changingCalendar = new ChangingCalendar(calendars, deadlines, plans, planSchedules, clock);
-    this.confirmingRules = new ConfirmingRules(instruments, new RederivingPlans(deadlines, plans, planSchedules),
-        clock);
+    this.redatingCommunes = new RedatingCommunes(new RederivingPlans(plans, planSchedules),
+        new DynamoRedatingQueue(table), calendars, instruments, clock);
+    this.changingCalendar = new ChangingCalendar(calendars, redatingCommunes, clock);
+    this.confirmingRules = new ConfirmingRules(instruments, redatingCommunes, clock);
     this.communes = communes;
     DynamoConclusions conclusions = new DynamoConclusions(table);
     this.publishingConclusion = new PublishingConclusion(conclusions, plans, opinions, handlingOpinions, communes,
@@ -251,6 +255,10 @@ public final class App {
 
   Calendars calendars() {
     return calendars;
+  }
+
+  RedatingCommunes redatingCommunes() {
+    return redatingCommunes;
   }
 
   ChangingCalendar changingCalendar() {

@@ -52,7 +52,7 @@ public final class CommunesHandler extends ApiHandler {
         "POST /calendar/overrides", r -> ApiResponses.json(201, ChangingCalendar.toJson(changing.add(r.actor(),
             r.json()))),
         "GET /calendar/{year}", r -> ApiResponses.json(200, year(r)),
-        "POST /rules/{instrumentId}/confirm", r -> ApiResponses.json(200, ConfirmingRules.toJson(confirming.confirm(
+        "POST /rules/{instrumentId}/confirm", r -> ApiResponses.json(202, ConfirmingRules.toJson(confirming.confirm(
             r.actor(), r.path("instrumentId"), r.json()))),
         "GET /usage", this::usage);
   }

@@ -194,6 +194,8 @@ public final class Priming implements Resource {
         e.setRecords(List.of());
         return new RelayHandler(app.eventPublisher()).handleRequest(e, null);
       });
+      case "RedateHandler" -> step("redate", () -> new RedateHandler(app.redatingCommunes()).handleRequest(
+          Map.of("detail", Map.of("commune", NOBODY, "changeId", "priming")), null));
       case "SchedulesHandler" -> step("schedule-get", () -> EventBridgeScheduler.fromEnvironment(AppClock.INSTANCE)
           .exists("dt-priming-none"));
       case "ReconcileHandler" -> {

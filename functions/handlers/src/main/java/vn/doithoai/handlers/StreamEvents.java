@@ -26,7 +26,8 @@ final class StreamEvents {
     String sk = keys.get("sk").getS();
     String name = r.getEventName();
     boolean mapped = pk.startsWith("MAIL#") || pk.startsWith("FIRE#") || sk.startsWith("DL#")
-        || sk.startsWith("PLAN#") || sk.startsWith("OP#") || sk.startsWith("CONC#") || sk.startsWith("REPORT#");
+        || sk.startsWith("PLAN#") || sk.startsWith("OP#") || sk.startsWith("CONC#") || sk.startsWith("REPORT#")
+        || sk.startsWith("REDATE#");
     if (!mapped) {
       return Optional.empty();
     }
@@ -54,6 +55,15 @@ final class StreamEvents {
       detail.put("commune", m.get("commune"));
       detail.put("kind", m.get("kind"));
       return Optional.of(event("MailQueued", detail));
+    }
+    if (sk.startsWith("REDATE#")) {
+      if (!"INSERT".equals(name) || after.isEmpty()) {
+        return Optional.empty(); // its deletion once the commune is re-dated: nothing to tell
+      }
+      detail.put("commune", pk.substring(2));
+      detail.put("changeId", sk.substring("REDATE#".length()));
+      detail.put("reason", after.get().get("reason"));
+      return Optional.of(event("CommuneRederive", detail));
     }
     if (sk.startsWith("DL#")) {
       String commune = pk.substring(2);

@@ -40,7 +40,7 @@ class ArchitectureTest {
 
   /** The edges between contexts that lie on a cycle today (from → to). */
   private static final Set<String> KNOWN_CYCLE_EDGES = Set.of(
-      "calendar→deadline", "calendar→plan", "commune→rules", "deadline→calendar", "deadline→commune",
+      "calendar→plan", "commune→rules", "deadline→calendar", "deadline→commune",
       "deadline→mail", "deadline→plan", "deadline→rules", "document→followup", "followup→document",
       "intake→commune", "intake→mail", "intake→opinion", "intake→plan", "mail→calendar", "mail→commune",
       "mail→deadline", "mail→opinion", "mail→plan", "mail→rules", "opinion→calendar", "opinion→commune",

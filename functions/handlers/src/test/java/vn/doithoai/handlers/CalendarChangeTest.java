@@ -22,7 +22,7 @@ import vn.doithoai.core.plan.PlanDeadline;
 /** A newly announced swap day moves the open deadlines it touches, and with them their schedules. */
 class CalendarChangeTest {
   @Test
-  @DisplayName("a national day off on Mon 23/11/2026 moves a plan's notice deadline and replaces its schedules")
+  @DisplayName("a commune's own day off on Mon 23/11/2026 moves its plan's notice deadline and replaces its schedules")
   void swapMovesDeadlinesAndSchedules() {
     DynamoTable table = TestTable.create();
     RecordingOutside outside = new RecordingOutside();
@@ -45,9 +45,15 @@ class CalendarChangeTest {
     // 7 working days before Fri 4/12/2026, strict: the 8th working day before (24/11 is a holiday): Mon 23/11
     assertEquals("2026-11-23", before.due().toString());
 
-    APIGatewayV2HTTPResponse added = new CommunesHandler(app).handleRequest(Events.load("calendar-override"), null);
+    // the commune's own administrator closes the office on 23/11: its plans are re-dated at once
+    var local = Events.load("calendar-override");
+    Map<String, String> claims = new java.util.HashMap<>(local.getRequestContext().getAuthorizer().getJwt().getClaims());
+    claims.put("commune", "demo");
+    local.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+    APIGatewayV2HTTPResponse added = new CommunesHandler(app).handleRequest(local, null);
     assertEquals(201, added.getStatusCode(), added.getBody());
     assertTrue(added.getBody().contains(id), added.getBody());
+    assertTrue(added.getBody().contains("\"scope\":\"commune\""), added.getBody());
 
     PlanDeadline after = store.find("demo", id + "#m1#meeting.notice").orElseThrow();
     assertEquals("2026-11-20", after.due().toString(), "23/11 and 24/11 are now days off: Fri 20/11");

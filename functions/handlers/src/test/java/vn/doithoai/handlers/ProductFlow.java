@@ -229,12 +229,17 @@ final class ProductFlow {
     Map<String, Object> body = Json.readObject((String) override.get("body"));
     body.put("date", dueDay);
     override.put("body", Json.write(body));
-    List<?> moved = (List<?>) send("calendar-override", override).get("plansMoved");
-    assertTrue(moved.contains(next), "a day off on " + dueDay + " moved the plan due then: " + moved);
+    long versionBefore = ((Number) with("PLAN_ID", next, () -> http("plans-get")).get("version")).longValue();
+    // queued (one work item per registered commune), then, as the request settles, CommuneRederive → redate
+    Map<String, Object> queued = send("calendar-override", override);
+    assertTrue(((Number) queued.get("communesQueued")).intValue() >= 1, "a national override is queued: " + queued);
+    long versionAfter = ((Number) with("PLAN_ID", next, () -> http("plans-get")).get("version")).longValue();
+    assertTrue(versionAfter > versionBefore, "a day off on " + dueDay + " moved the plan due then, once re-dated");
 
     // the platform admin confirms the written-reply rule's source (QĐ 11-QĐi/TW): it escalates from now on
     Map<String, Object> confirmed = send("rules-confirm", request("rules-confirm"));
     assertEquals("official", confirmed.get("status"), "confirmed: " + confirmed);
+    assertTrue(((Number) confirmed.get("communesQueued")).intValue() >= 1, "re-dating queued: " + confirmed);
     assertEquals("local-platform", confirmed.get("confirmedBy"));
 
     fireNextSchedule();
@@ -421,8 +426,11 @@ final class ProductFlow {
 
   /** The bus event as EventBridge delivers it to a rule's target (the envelope of the sample events). */
   private Map<String, Object> busEvent(BusEvent e) {
-    Map<String, Object> envelope = sample("DeadlineChanged".equals(e.detailType()) ? "schedules-deadline-changed"
-        : "mailer-mail-queued");
+    Map<String, Object> envelope = sample(switch (e.detailType()) {
+      case "DeadlineChanged" -> "schedules-deadline-changed";
+      case "CommuneRederive" -> "redate-commune-rederive";
+      default -> "mailer-mail-queued";
+    });
     envelope.put("id", java.util.UUID.randomUUID().toString());
     envelope.put("source", e.source());
     envelope.put("detail-type", e.detailType());
@@ -549,6 +557,7 @@ final class ProductFlow {
       case "CommunesHandler" -> new CommunesHandler(app);
       case "RelayHandler" -> new RelayHandler(app.eventPublisher());
       case "SchedulesHandler" -> new SchedulesHandler(app.schedulingDeadlines());
+      case "RedateHandler" -> new RedateHandler(app.redatingCommunes());
       case "DeadlinesHandler" -> new DeadlinesHandler(app.firingDeadlines());
       case "MailerHandler" -> new MailerHandler(app.sendingMail(), app.suppressions(), app.sweepingMail());
       case "ReconcileHandler" -> new ReconcileHandler(app.reconciling(), app.retaining());

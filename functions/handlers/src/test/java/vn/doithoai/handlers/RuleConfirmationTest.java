@@ -50,17 +50,25 @@ class RuleConfirmationTest {
     assertTrue(noSource.getBody().contains("trích dẫn văn bản đã đối chiếu"), noSource.getBody());
 
     APIGatewayV2HTTPResponse ok = h.handleRequest(Events.load("rules-confirm"), null);
-    assertEquals(200, ok.getStatusCode(), ok.getBody());
+    assertEquals(202, ok.getStatusCode(), ok.getBody());
     Map<String, Object> body = Json.readObject(ok.getBody());
     assertEquals("official", body.get("status"));
     assertEquals("local-platform", body.get("confirmedBy"));
     assertEquals("2026-05-04T01:00:00Z", body.get("confirmedAt"));
-    assertEquals(List.of(id), body.get("plansMoved"));
+    assertEquals(1, ((Number) body.get("communesQueued")).intValue(), "one registered commune: " + body);
     var stored = new DynamoRuleConfirmations(table).all();
     assertEquals(1, stored.size());
     assertEquals("rule.confirmed", stored.get(0).audit().action());
     assertTrue(stored.get(0).source().startsWith("Quy định số 11-QĐi/TW"));
 
+    // asynchronously: the commune's CommuneRederive re-dates its plans (once: a second delivery moves nothing)
+    assertEquals(before, store.find("demo", id + REPLY).orElseThrow(), "nothing re-dated inside the API call");
+    List<String> work = Redates.waiting(table, "demo");
+    assertEquals(1, work.size(), work.toString());
+    RedateHandler redate = new RedateHandler(app.redatingCommunes());
+    assertEquals(1, Redates.deliver(redate, "demo", work.get(0)));
+    assertEquals(0, Redates.deliver(redate, "demo", work.get(0)));
+    assertEquals(List.of(), Redates.waiting(table, "demo"));
     PlanDeadline after = store.find("demo", id + REPLY).orElseThrow();
     assertFalse(after.steps().stream().noneMatch(s -> s.name().startsWith("escalat")),
         "confirmed: the overdue ladder " + after.steps());

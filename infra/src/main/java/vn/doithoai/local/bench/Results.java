@@ -329,8 +329,8 @@ public final class Results {
         + "through their lives. DynamoDB time = time inside DynamoDB client calls (SDK + HTTP + DynamoDB Local), "
         + "measured by an SDK `ExecutionInterceptor`; overhead = total − DynamoDB per call; allocations from "
         + "`ThreadMXBean.getCurrentThreadAllocatedBytes`. Lists read a commune with 2 plans and "
-        + BenchData.LIST_OPINIONS + " opinions. Not in the loop: `POST /calendar/overrides` (rare; it reads every "
-        + "open deadline of the platform).\n");
+        + BenchData.LIST_OPINIONS + " opinions. Not in the loop: `POST /calendar/overrides` (rare; a commune's own "
+        + "reads only its partition, a national one queues one `CommuneRederive` work item per commune).\n");
     b.append("- **Capacity**: in the first iteration every DynamoDB request carries `ReturnConsumedCapacity: "
         + "INDEXES`; DynamoDB Local reports it for every operation, transactions included. Item sizes are "
         + "computed from the requests (attribute names + values).\n");

@@ -30,9 +30,13 @@ public final class AdminCommand {
     if (argv.length > 0 && argv[0].equals("migrate-contact-ids")) {
       return migrateContactIds(new CommandOptions(argv, Set.of("table", "region", "endpoint")));
     }
+    if (argv.length > 0 && argv[0].equals("register-communes")) {
+      return registerCommunes(new CommandOptions(argv, Set.of("table", "region", "endpoint")));
+    }
     if (argv.length == 0 || !argv[0].equals("create-user")) {
-      throw CommandOptions.bad("Lệnh admin không hợp lệ (cần: admin create-user … hoặc admin migrate-contact-ids …)",
-          "unknown admin command (expected: admin create-user … or admin migrate-contact-ids …)");
+      throw CommandOptions.bad("Lệnh admin không hợp lệ (cần: admin create-user …, admin migrate-contact-ids … "
+          + "hoặc admin register-communes …)", "unknown admin command (expected: admin create-user …, admin "
+          + "migrate-contact-ids … or admin register-communes …)");
     }
     CommandOptions o = new CommandOptions(argv, OPTIONS);
     NewUser u = NewUser.of(o);
@@ -87,6 +91,21 @@ public final class AdminCommand {
           new vn.doithoai.aws.DynamoTable(client, o.required("table"))).run();
       return "Đã đổi khóa / re-keyed: " + r.messages() + " thư/SMS, " + r.suppressions() + " địa chỉ chặn, "
           + r.fanOuts() + " bản ghi gửi hàng loạt; " + r.busy() + " đang gửi, chạy lại sau / busy, run again";
+    }
+  }
+
+  /**
+   * {@code admin register-communes --table NAME [--region R] [--endpoint URL]}: communes registered before the
+   * communes registry (issue #18) added to it, so a national calendar change or rule confirmation re-dates them
+   * too ({@link vn.doithoai.aws.DynamoCommunes#backfillRegistry}). Once after deploying; safe to repeat.
+   */
+  static String registerCommunes(CommandOptions o) {
+    o.option("region").ifPresent(r -> System.setProperty("AWS_REGION", r.strip()));
+    o.option("endpoint").ifPresent(e -> System.setProperty(vn.doithoai.aws.DynamoClients.ENDPOINT, e.strip()));
+    try (software.amazon.awssdk.services.dynamodb.DynamoDbClient client = vn.doithoai.aws.DynamoClients.build()) {
+      int added = new vn.doithoai.aws.DynamoCommunes(new vn.doithoai.aws.DynamoTable(client, o.required("table")))
+          .backfillRegistry();
+      return "Đã ghi vào danh sách xã / added to the communes registry: " + added;
     }
   }
 

@@ -192,6 +192,12 @@ public final class ServeCommand {
       if (moved.messages() + moved.suppressions() + moved.fanOuts() > 0) {
         log.println("contact ids: " + moved);
       }
+      // communes of a data folder from before the communes registry (issue #18), added to it once
+      int registered = new vn.doithoai.aws.DynamoCommunes(new DynamoTable(dynamo.client(),
+          properties.get("TABLE_NAME"))).backfillRegistry();
+      if (registered > 0) {
+        log.println("communes registry: " + registered + " added");
+      }
       // Without the outbox relay in the template, the fallback: e-mails written to the table's outbox become
       // .eml files directly. With it, they go stream → relay → bus → mailer → SES stand-in → .eml.
       LocalMailDrain mail = services.relaysStream() ? null : new LocalMailDrain(new DynamoMailOutbox(

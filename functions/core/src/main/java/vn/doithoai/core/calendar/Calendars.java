@@ -61,6 +61,11 @@ public final class Calendars {
     return c.calendar();
   }
 
+  /** The commune's calendar read again at its next use (a change made by another function instance). */
+  public void refresh(String communeId) {
+    cache.remove(communeId);
+  }
+
   public void add(Optional<String> communeId, CalendarOverride override) {
     overrides.add(communeId, override);
     cache.clear();

@@ -10,29 +10,28 @@ import vn.doithoai.core.common.Role;
 import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Input;
-import vn.doithoai.core.deadline.DeadlineStore;
-import vn.doithoai.core.plan.PlanSchedules;
-import vn.doithoai.core.plan.Plans;
-import vn.doithoai.core.plan.RederivingPlans;
+import vn.doithoai.core.plan.RedatingCommunes;
+import vn.doithoai.core.plan.Redating;
 
 /**
  * Adding a day off or a working day after the data shipped — a newly announced swap (national, by the
  * platform administrator) or a local closure (a commune's administrator) — and deriving again the open
- * deadlines of every plan it moves. Each moved plan gets a new version, so its deadlines' schedules are
+ * deadlines of every plan it moves: a commune's own override at once, a national one asynchronously, one unit of
+ * work per commune ({@link RedatingCommunes}). Each moved plan gets a new version, so its deadlines' schedules are
  * replaced and any fire of the old ones is stale.
  */
 public final class ChangingCalendar {
   /** What an override changed. */
-  public record Result(CalendarOverride override, String calendarVersion, List<String> plansMoved) {}
+  public record Result(CalendarOverride override, String calendarVersion, List<String> plansMoved,
+      int communesQueued) {}
 
   private final Calendars calendars;
-  private final RederivingPlans rederiving;
+  private final RedatingCommunes redating;
   private final Clock clock;
 
-  public ChangingCalendar(Calendars calendars, DeadlineStore deadlines, Plans plans, PlanSchedules schedules,
-      Clock clock) {
+  public ChangingCalendar(Calendars calendars, RedatingCommunes redating, Clock clock) {
     this.calendars = Objects.requireNonNull(calendars);
-    this.rederiving = new RederivingPlans(deadlines, plans, schedules);
+    this.redating = Objects.requireNonNull(redating);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -59,11 +58,12 @@ public final class ChangingCalendar {
         national ? CalendarOverride.Scope.NATIONAL : CalendarOverride.Scope.COMMUNE, reason, source);
     calendars.add(national ? Optional.empty() : Optional.of(actor.communeId()), o);
 
-    // every plan with an open deadline in the communes concerned: derive again, save the ones that moved
-    List<String> moved = rederiving.rederive(c -> national || c.equals(actor.communeId()),
-        p -> p.recalculated(calendars.forCommune(p.communeId()).version(), actor, clock.instant()));
+    // a commune's own override: its plans now, from its partition; a national one: one work item per commune
     String version = calendars.forCommune(national ? "-" : actor.communeId()).version();
-    return new Result(o, version, moved);
+    if (national) {
+      return new Result(o, version, List.of(), redating.queueNational(Redating.Reason.CALENDAR, "", actor));
+    }
+    return new Result(o, version, redating.redateNow(actor.communeId(), actor), 0);
   }
 
   /** For the API: the override as JSON. */
@@ -76,6 +76,7 @@ public final class ChangingCalendar {
     m.put("source", r.override().source());
     m.put("calendarVersion", r.calendarVersion());
     m.put("plansMoved", r.plansMoved());
+    m.put("communesQueued", r.communesQueued());
     return m;
   }
 }

@@ -2,7 +2,6 @@ package vn.doithoai.core.plan;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import vn.doithoai.core.calendar.EntryStatus;
@@ -17,19 +16,20 @@ import vn.doithoai.core.rules.RuleConfirmation;
 /**
  * Xác nhận văn bản căn cứ: a platform administrator, having checked an unconfirmed instrument's attribution against
  * its text, confirms it with the citation (number, date, article). The confirmation is recorded once with who and
- * when; every open plan whose deadlines come from it is derived again, so its deadlines escalate from now on.
+ * when; every open plan whose deadlines come from it is derived again, so its deadlines escalate from now on: one
+ * unit of work per registered commune, asynchronously ({@link RedatingCommunes}).
  */
 public final class ConfirmingRules {
   /** What a confirmation did. */
-  public record Result(Instrument instrument, RuleConfirmation confirmation, List<String> plansMoved) {}
+  public record Result(Instrument instrument, RuleConfirmation confirmation, int communesQueued) {}
 
   private final ConfirmedInstruments instruments;
-  private final RederivingPlans rederiving;
+  private final RedatingCommunes redating;
   private final Clock clock;
 
-  public ConfirmingRules(ConfirmedInstruments instruments, RederivingPlans rederiving, Clock clock) {
+  public ConfirmingRules(ConfirmedInstruments instruments, RedatingCommunes redating, Clock clock) {
     this.instruments = Objects.requireNonNull(instruments);
-    this.rederiving = Objects.requireNonNull(rederiving);
+    this.redating = Objects.requireNonNull(redating);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -47,8 +47,8 @@ public final class ConfirmingRules {
     RuleConfirmation c = new RuleConfirmation(x.id(), source,
         AuditEntry.of(clock.instant(), actor, "rule.confirmed", x.id(), source));
     instruments.add(c);
-    List<String> moved = rederiving.rederive(communeId -> true, p -> p.ruleConfirmed(x.id(), actor, clock.instant()));
-    return new Result(instruments.get().find(x.id()).orElseThrow(), c, moved);
+    int queued = redating.queueNational(Redating.Reason.RULE, x.id(), actor);
+    return new Result(instruments.get().find(x.id()).orElseThrow(), c, queued);
   }
 
   /** For the API. */
@@ -60,7 +60,7 @@ public final class ConfirmingRules {
     m.put("source", r.confirmation().source());
     m.put("confirmedAt", r.confirmation().at().toString());
     m.put("confirmedBy", r.confirmation().audit().actorId());
-    m.put("plansMoved", r.plansMoved());
+    m.put("communesQueued", r.communesQueued());
     return m;
   }
 }

@@ -19,6 +19,9 @@ public interface Plans {
   /** Plans of a commune for a year, newest first. */
   List<Plan> byYear(String communeId, int year);
 
+  /** Every open deadline of one commune, read from its own partition to the end (no cap). */
+  List<PlanDeadline> openDeadlinesOf(String communeId);
+
   /** Open deadlines of every commune due before {@code instant}, earliest first. */
   List<PlanDeadline> openDeadlinesDueBefore(Instant instant, int limit);
 }

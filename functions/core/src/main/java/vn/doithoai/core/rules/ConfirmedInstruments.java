@@ -46,6 +46,11 @@ public final class ConfirmedInstruments implements Supplier<Instruments> {
     return confirmations.all();
   }
 
+  /** The confirmations read again at the next use (a confirmation made by another function instance). */
+  public void refresh() {
+    cached = null;
+  }
+
   public void add(RuleConfirmation confirmation) {
     confirmations.add(confirmation);
     cached = null;
