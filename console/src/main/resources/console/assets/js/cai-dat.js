@@ -101,7 +101,8 @@ function overrideForm() {
   onSubmit(form, async (v) => {
     const r = await api('POST', '/calendar/overrides', {date: v.date, type: v.type, reason: v.reason, source: v.source});
     said(h('p', {}, `Đã điều chỉnh: ${dayDate(r.date)} là ${r.type === 'day-off' ? 'ngày nghỉ' : 'ngày làm việc'}; `,
-        `${r.plansMoved} kế hoạch được tính lại hạn.`), h('p', {}, h('a', {href: '/lich.html?month=' + r.date.slice(0, 7)}, 'Xem lịch tháng')));
+        r.scope === 'national' ? `hạn của các kế hoạch đang được tính lại ở ${r.communesQueued} xã.`
+          : `${(r.plansMoved || []).length} kế hoạch được tính lại hạn.`), h('p', {}, h('a', {href: '/lich.html?month=' + r.date.slice(0, 7)}, 'Xem lịch tháng')));
     form.reset();
   });
   return form;

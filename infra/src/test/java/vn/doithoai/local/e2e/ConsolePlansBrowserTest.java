@@ -612,6 +612,8 @@ class ConsolePlansBrowserTest {
     browser.find("#dieu-chinh-lich [name=source]").sendKeys("Thông báo số 15/TB-UBND ngày 20/12/2025 của UBND xã");
     browser.find("#dieu-chinh-lich button[type=submit]").click();
     browser.waitForText("#thong-bao", "Đã điều chỉnh: Thứ Hai, 05/01/2026 là ngày nghỉ;");
+    String told = browser.find("#thong-bao").getText();
+    assertTrue(told.matches("(?s).*là ngày nghỉ; \\d+ kế hoạch được tính lại hạn\\..*"), told);
     browser.open("/lich.html?month=2026-01");
     assertTrue(browser.find("#trong-thang").getText().contains("Thứ Hai, 05/01/2026\nNgày nghỉ"), browser.find("#trong-thang").getText());
   }
