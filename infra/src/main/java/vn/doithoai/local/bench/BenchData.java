@@ -181,6 +181,11 @@ final class BenchData {
           "doithoai", "account", "000000000000", "time", Instant.now().toString(), "region", "ap-southeast-1",
           "resources", List.of(), "detail", Map.of("version", 1, "mailId", nextMail(), "commune", COMMUNE,
               "kind", "opinion.ack"));
+      // a delivery whose work item is gone (done before): the warm path reads it and stops, as a retry does
+      case "RedateHandler" -> Map.of("version", "0", "id", "bench-" + k, "detail-type", "CommuneRederive",
+          "source", "doithoai", "account", "000000000000", "time", Instant.now().toString(), "region",
+          "ap-southeast-1", "resources", List.of(), "detail", Map.of("commune", COMMUNE, "changeId",
+              "bench-done-" + k, "reason", "calendar"));
       default -> staticEvent;
     };
   }
@@ -188,7 +193,8 @@ final class BenchData {
   /** The handlers with an event of their own here; any other function of the template gets {@link #fallback}. */
   static boolean known(String handler) {
     return List.of("Floor", "PublicHandler", "WebhookHandler", "PlansHandler", "OpinionsHandler", "CommunesHandler",
-        "DeadlinesHandler", "MailerHandler", "RelayHandler", "SchedulesHandler", "ReconcileHandler").contains(handler);
+        "DeadlinesHandler", "MailerHandler", "RelayHandler", "SchedulesHandler", "ReconcileHandler", "RedateHandler")
+        .contains(handler);
   }
 
   /**
@@ -249,6 +255,7 @@ final class BenchData {
       case "RelayHandler" -> "stream batch (3)";
       case "SchedulesHandler" -> "DeadlineChanged";
       case "ReconcileHandler" -> "daily run";
+      case "RedateHandler" -> "CommuneRederive, already done";
       default -> handler;
     };
   }
