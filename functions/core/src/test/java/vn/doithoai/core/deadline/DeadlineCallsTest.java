@@ -115,8 +115,8 @@ class DeadlineCallsTest {
     assertEquals(futureSteps, scheduler.creates, "one CreateSchedule per future step, answered by its name");
     assertEquals((overdueFired + overdueNew) * 2 + 1, r.schedulesCreated(),
         "the escalations never scheduled here, and the lost schedule");
-    System.out.printf("reconcile of %d deadlines: %d deadline reads, %d fired-record reads, %d transactions,"
-        + " %d CreateSchedule, 0 GetSchedule%n", overdueFired + overdueNew + future, store.finds, store.firedReads,
-        store.recordTransactions, scheduler.creates);
+    System.out.printf("reconcile of %d deadlines: %d deadline reads, %d fired-record reads, %d commune reads,"
+        + " %d transactions, %d CreateSchedule, 0 GetSchedule%n", overdueFired + overdueNew + future, store.finds,
+        store.firedReads, communes.finds, store.recordTransactions, scheduler.creates);
   }
 }
