@@ -99,8 +99,9 @@ public final class EventBridgeScheduler implements Scheduler {
   }
 
   @Override
-  public void create(ScheduleSpec spec) {
-    createSchedule(spec);
+  public boolean create(ScheduleSpec spec) {
+    Created outcome = createSchedule(spec);
+    return outcome == Created.CREATED || outcome == Created.MOVED_TO_NEXT_MINUTE;
   }
 
   /** {@link #create}, saying what it did. */
@@ -120,6 +121,9 @@ public final class EventBridgeScheduler implements Scheduler {
       client.createSchedule(request(spec, at));
       return outcome;
     } catch (ConflictException e) {
+      // CreateSchedule on a name that exists in the group answers ConflictException (HTTP 409), see
+      // https://docs.aws.amazon.com/scheduler/latest/APIReference/API_CreateSchedule.html (Errors): the name is
+      // deterministic, so that is "already there", and no GetSchedule is needed before creating
       return Created.ALREADY_EXISTS;
     } catch (ValidationException e) {
       if (at.isBefore(now.plus(2, ChronoUnit.MINUTES))) {
@@ -172,7 +176,10 @@ public final class EventBridgeScheduler implements Scheduler {
     }
   }
 
-  @Override
+  /**
+   * Whether a schedule exists ({@code GetSchedule}). No deadline path asks it any more (creation relies on the
+   * name); SnapStart priming calls it to warm the client without writing anything.
+   */
   public boolean exists(String name) {
     try {
       client.getSchedule(b -> b.name(name).groupName(group));

@@ -111,8 +111,22 @@ class EventBridgeSchedulerTest {
     ScheduleSpec spec = spec(Instant.parse("2025-11-06T01:00:00Z"));
 
     assertEquals(EventBridgeScheduler.Created.ALREADY_EXISTS, scheduler.createSchedule(spec));
-    scheduler.create(spec);
+    assertFalse(scheduler.create(spec), "already there: not counted as created");
     assertEquals(2, stub.requests().size(), "a 409 is not retried");
+  }
+
+  @Test
+  void aStepIsScheduledWithOneCreateScheduleAndNoGetSchedule() {
+    java.util.Set<String> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    stub.respond(r -> made.add(r.pathOnly()) ? StubServer.Reply.json(200, "{\"ScheduleArn\":\"arn\"}")
+        : StubServer.Reply.error(409, "ConflictException", "Schedule already exists."));
+    ScheduleSpec spec = spec(Instant.parse("2025-11-06T01:00:00Z"));
+
+    assertTrue(scheduler.create(spec), "a new name: created");
+    assertFalse(scheduler.create(spec), "the same name again: ConflictException, already there");
+    List<StubServer.Request> requests = stub.requests();
+    assertEquals(List.of("POST", "POST"), requests.stream().map(StubServer.Request::method).toList(),
+        "CreateSchedule only, never a GetSchedule first");
   }
 
   @Test

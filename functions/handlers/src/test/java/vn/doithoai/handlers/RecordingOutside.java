@@ -26,22 +26,16 @@ final class RecordingOutside {
   App.Outside outside() {
     Scheduler scheduler = new Scheduler() {
       @Override
-      public void create(ScheduleSpec spec) {
+      public boolean create(ScheduleSpec spec) {
         actions.add("scheduler:CreateSchedule");
         actions.add("iam:PassRole");
-        schedules.putIfAbsent(spec.name(), spec);
+        return schedules.putIfAbsent(spec.name(), spec) == null;
       }
 
       @Override
       public void delete(String name) {
         actions.add("scheduler:DeleteSchedule");
         schedules.remove(name);
-      }
-
-      @Override
-      public boolean exists(String name) {
-        actions.add("scheduler:GetSchedule");
-        return schedules.containsKey(name);
       }
     };
     EventPublisher bus = list -> {

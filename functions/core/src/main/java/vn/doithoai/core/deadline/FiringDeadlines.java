@@ -58,14 +58,23 @@ public final class FiringDeadlines {
     if (step.get().at().isAfter(now.plusSeconds(60))) {
       return Outcome.EARLY;
     }
+    Fired fired = record(d, step.get(), now);
+    // one read answers a repeated delivery before any mail is rendered; the conditional write below still
+    // decides a race between two deliveries of the same step
+    if (store.wasFired(fired)) {
+      return Outcome.DUPLICATE;
+    }
     Optional<Commune> commune = communes.find(communeId);
     if (commune.isEmpty()) {
       return Outcome.STALE;
     }
     LocalDate today = LocalDate.ofInstant(now, DeadlineScheduling.VIETNAM);
     List<OutgoingMail> out = mails.forStep(commune.get(), d, step.get(), now, today);
-    boolean first = store.recordFired(new Fired(communeId, deadlineId, stepName, version, step.get().at(), now),
-        out);
-    return first ? Outcome.FIRED : Outcome.DUPLICATE;
+    return store.recordFired(fired, out) ? Outcome.FIRED : Outcome.DUPLICATE;
+  }
+
+  /** The once-only record of {@code step} of {@code d} having its effect at {@code now}. */
+  static Fired record(PlanDeadline d, Step step, Instant now) {
+    return new Fired(d.communeId(), d.id(), step.name(), d.version(), step.at(), now);
   }
 }

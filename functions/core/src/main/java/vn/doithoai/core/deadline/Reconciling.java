@@ -68,18 +68,19 @@ public final class Reconciling {
       byCommune.computeIfAbsent(d.communeId(), k -> new ArrayList<>()).add(d);
       Optional<Step> latestPassed = d.steps().stream().filter(s -> !s.at().isAfter(now))
           .reduce((a, b) -> b);
+      // one read answers "already fired" for an overdue step (every day until it is met): no re-read, no
+      // rendering, no cancelled transaction; an unfired one goes through the fire's own checks
       if (latestPassed.isPresent()
+          && !store.wasFired(FiringDeadlines.record(d, latestPassed.get(), now))
           && firing.fire(d.communeId(), d.id(), latestPassed.get().name(), d.version())
           == FiringDeadlines.Outcome.FIRED) {
         fired++;
       }
+      // a missing schedule is recreated by creating it under its deterministic name: an existing one answers
+      // ConflictException, which the adapter takes as "already there" (no GetSchedule per step)
       for (Step s : d.steps()) {
-        if (s.at().isAfter(now)) {
-          ScheduleSpec spec = ScheduleSpec.of(d, s);
-          if (!scheduler.exists(spec.name())) {
-            scheduler.create(spec);
-            created++;
-          }
+        if (s.at().isAfter(now) && scheduler.create(ScheduleSpec.of(d, s))) {
+          created++;
         }
       }
     }

@@ -50,6 +50,10 @@ final class InMemory {
     final Map<String, PlanDeadline> deadlines = new LinkedHashMap<>();
     final Map<String, Fired> fired = new HashMap<>();
     final List<OutgoingMail> mails = new ArrayList<>();
+    /** Calls made, for counting a path's reads and writes. */
+    int finds;
+    int firedReads;
+    int recordTransactions;
 
     void put(PlanDeadline d) {
       deadlines.put(d.communeId() + "#" + d.id(), d);
@@ -61,11 +65,13 @@ final class InMemory {
 
     @Override
     public Optional<PlanDeadline> find(String communeId, String deadlineId) {
+      finds++;
       return Optional.ofNullable(deadlines.get(communeId + "#" + deadlineId));
     }
 
     @Override
     public synchronized boolean recordFired(Fired f, List<OutgoingMail> out) {
+      recordTransactions++;
       if (fired.containsKey(f.key())) {
         return false;
       }
@@ -76,6 +82,7 @@ final class InMemory {
 
     @Override
     public boolean wasFired(Fired f) {
+      firedReads++;
       return fired.containsKey(f.key());
     }
 
@@ -90,9 +97,13 @@ final class InMemory {
     final Map<String, ScheduleSpec> live = new LinkedHashMap<>();
     final List<String> deleted = new ArrayList<>();
 
+    /** CreateSchedule calls, answered or refused as existing, for counting the calls a path makes. */
+    int creates;
+
     @Override
-    public void create(ScheduleSpec spec) {
-      live.putIfAbsent(spec.name(), spec);
+    public boolean create(ScheduleSpec spec) {
+      creates++;
+      return live.putIfAbsent(spec.name(), spec) == null;
     }
 
     @Override
@@ -100,11 +111,6 @@ final class InMemory {
       if (live.remove(name) != null) {
         deleted.add(name);
       }
-    }
-
-    @Override
-    public boolean exists(String name) {
-      return live.containsKey(name);
     }
   }
 
@@ -120,8 +126,12 @@ final class InMemory {
       throw new UnsupportedOperationException("read-only in these tests");
     }
 
+    /** Commune reads: one precedes the rendering of a step's e-mails. */
+    int finds;
+
     @Override
     public Optional<Commune> find(String id) {
+      finds++;
       return commune.id().equals(id) ? Optional.of(commune) : Optional.empty();
     }
 
