@@ -108,9 +108,40 @@ function overrideForm() {
   return form;
 }
 
+/** The platform administrator registers a commune; its webhook secret is shown once, to hand to the website. */
+function registerForm() {
+  const shown = h('div', {id: 'xa-moi'});
+  const form = h('form', {novalidate: true, id: 'dang-ky-xa'},
+      h('h2', {}, 'Đăng ký xã mới'),
+      h('p', {}, 'Mỗi xã được đăng ký một lần. Sau khi đăng ký, quản trị của xã nhập các cơ quan, địa chỉ e-mail và tài khoản cán bộ.'),
+      control('Mã xã', 'id', text(), 'Chữ thường không dấu, nối bằng gạch ngang, ví dụ xa-thien-hoa.'),
+      control('Tên xã', 'name', text(), 'Ví dụ: Xã Thiên Hòa.'),
+      control('Tỉnh', 'province', text()),
+      control('Bộ quy tắc thời hạn', 'profile', text(), 'Mã bộ quy tắc của tỉnh, ví dụ lang-son-320.'),
+      control('E-mail của Văn phòng', 'officeEmail', text()),
+      h('button', {type: 'submit'}, 'Đăng ký xã'),
+      shown);
+  onSubmit(form, async (v) => {
+    const r = await api('POST', '/communes', {id: v.id, name: v.name, province: v.province, profile: v.profile,
+      officeEmail: v.officeEmail});
+    fill(shown, h('div', {class: 'notice notice-ok', tabindex: '-1'},
+        h('h3', {}, `Đã đăng ký ${r.name}`),
+        h('p', {}, 'Khóa bí mật của trang web xã (chỉ hiển thị một lần):'),
+        h('p', {}, h('code', {class: 'secret', id: 'khoa-xa-moi'}, r.webhookSecret.secret)),
+        h('p', {}, r.webhookSecret.note)));
+    shown.querySelector('.notice').focus();
+  });
+  return form;
+}
+
 async function main() {
   user = await layout();
   if (!has(user, 'admin')) throw new Error('Trang này dành cho quản trị của xã.');
+  if (user.commune === '*') {
+    fill(byId('cai-dat'), h('p', {class: 'lead'}, 'Quản trị hệ thống: đăng ký các xã dùng phần mềm.'),
+        registerForm());
+    return;
+  }
   commune = await api('GET', '/communes/' + enc(user.commune));
   fill(byId('cai-dat'),
       h('p', {class: 'lead'}, `${commune.name}, ${commune.province}. Bộ quy tắc thời hạn: ${commune.profile}. Tạo lúc ${dateTime(commune.createdAt)}.`),

@@ -687,4 +687,29 @@ class ConsolePlansBrowserTest {
         "a dated meeting is dated no more from here; Dời lịch moves it");
     browser.assertNoAxeViolations("plan page, a meeting's day fixed with a warning");
   }
+
+  @Test
+  @Order(19)
+  @DisplayName("the platform administrator registers a commune from Cài đặt: field errors first, then the webhook "
+      + "secret shown once")
+  void platformAdminRegistersACommune() {
+    browser.signIn(api.token("*", "admin", null));
+    browser.open("/cai-dat.html");
+    browser.find("#dang-ky-xa button[type=submit]").click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.findElements(
+        By.cssSelector("#dang-ky-xa .error-summary")).isEmpty());
+    assertEquals("true", browser.find("#dang-ky-xa [name=name]").getAttribute("aria-invalid"));
+    browser.assertNoAxeViolations("settings, platform admin, registration with errors");
+    browser.find("#dang-ky-xa [name=id]").sendKeys("xa-khon-na");
+    browser.find("#dang-ky-xa [name=name]").sendKeys("Xã Khòn Nà");
+    browser.find("#dang-ky-xa [name=province]").sendKeys("Lạng Sơn");
+    browser.find("#dang-ky-xa [name=profile]").sendKeys("lang-son-320");
+    browser.find("#dang-ky-xa [name=officeEmail]").sendKeys("vanphong@khonna.example.vn");
+    browser.find("#dang-ky-xa button[type=submit]").click();
+    browser.waitForText("#xa-moi", "Đã đăng ký Xã Khòn Nà");
+    String secret = browser.find("#khoa-xa-moi").getText();
+    assertTrue(secret.startsWith("whsec_"), secret);
+    assertEquals(200, api.call("GET", "/communes/xa-khon-na", api.token("*", "admin", null), null).status());
+    browser.assertNoAxeViolations("settings, platform admin, a commune registered");
+  }
 }
