@@ -52,7 +52,7 @@ function mails(list) {
           h('th', {scope: 'col'}, 'Tình trạng'))),
       h('tbody', {}, list.map((m) => h('tr', {},
           h('td', {'data-label': 'Ngày'}, date(m.sentAt || m.queuedAt)),
-          h('td', {'data-label': 'Tiêu đề'}, m.subject),
+          h('td', {'data-label': 'Tiêu đề'}, m.subject || 'Tin nhắn SMS (không có tiêu đề)'),
           h('td', {'data-label': 'Tình trạng'}, m.sentAt ? 'Đã gửi' : 'Chưa gửi')))));
 }
 

@@ -124,7 +124,7 @@ class ConsolePrivacyBrowserTest {
     String shown = browser.find("#du-lieu-xuat").getText();
     for (String part : List.of("Liên hệ: " + STORED_PHONE, "Ý kiến, kiến nghị (1)", "Mã theo dõi " + trackingCode,
         "Ngày gửi\n07/12/2026", CONTENT, "Tình trạng\nĐã tiếp nhận", "Họ tên\n" + NAME, "Số điện thoại\n" + STORED_PHONE,
-        "Số 12, đường Nà Pàn", "Cán bộ nhập thay", "Thư đã gửi (1)")) {
+        "Số 12, đường Nà Pàn", "Cán bộ nhập thay", "Thư đã gửi (1)", "Tin nhắn SMS (không có tiêu đề)")) {
       assertTrue(shown.contains(part), part + " in:\n" + shown);
     }
     assertFalse(shown.contains("Vi Văn Toàn"), "another citizen's opinion is not theirs");
