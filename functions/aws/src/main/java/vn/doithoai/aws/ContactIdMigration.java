@@ -108,6 +108,7 @@ public final class ContactIdMigration {
     if (item.containsKey(GSI2SK)) {
       String sk = item.get(GSI2SK).s();
       moved.put(GSI2SK, s(sk.substring(0, sk.length() - oldId.length()) + newId));
+      moved.put(DynamoTable.GSI2PK, s(DynamoMailOutbox.pendingPk(newId))); // its new id's shard
     }
     String status = DynamoTable.str(item, "status");
     if (DynamoMailOutbox.SENDING.equals(status)) {

@@ -25,7 +25,8 @@ import vn.doithoai.core.mail.OutgoingMail;
 /**
  * The e-mail outbox: {@code MAIL#{id} / MAIL}, doc, {@code status} PENDING, then SENDING while a sender holds
  * it ({@code claimedAt}), then SENT ({@code sentAt}, {@code messageId}) or SUPPRESSED ({@code suppressedAt});
- * until it is sent or suppressed, gsi2 {@code MAIL#PENDING / {createdAt}#{id}}. Mails are written by the
+ * until it is sent or suppressed, gsi2 {@code MAIL#PENDING#{n} / {createdAt}#{id}} (n = its shard, below). Mails
+ * are written by the
  * repositories in the same transaction as the change they report; a sender claims one, sends it and marks it
  * sent, once ({@link MailOutbox}: the SES mailer), or lists the pending ones and marks each sent (the local
  * runtime's .eml writer).
@@ -36,9 +37,27 @@ import vn.doithoai.core.mail.OutgoingMail;
  * {@link #waiting} and does so. In AWS, gsi2 is eventually consistent: a mail just marked sent may still be
  * listed for a moment, which is why {@link #markSent(String, Instant)} says whether this call was the one that
  * marked it.
+ *
+ * <p><b>Shards</b> (issue #18). One partition key for every unsent mail of the country was a hot partition: at
+ * 08:00 about 9,000 reminder mails are queued nationally, landing in ≈ 10 s, and each costs ≈ 2 index writes
+ * (its put on the index, its removal once sent), so ≈ 1,800 index write units a second against DynamoDB's limit
+ * of 1,000 WCU/s per partition (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html;
+ * index write costs: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.ThroughputConsiderations.Writes).
+ * The goal is no partition above 30 % of it, 300 WCU/s: at least 1,800 / 300 = 6 shards for index entries of
+ * 1 KB. {@value #SHARDS} shards give ≈ 113 WCU/s each (11 %; a CRC-32 of 9,000 ids puts ≈ 560 ± 24 mails in a
+ * shard, so the busiest is ≈ 12 %), leaving room for index entries of up to ≈ 2.4 KB (a reminder's text and
+ * HTML) before 30 %, and for a burst twice as fast. Reading costs one Query per shard: {@link #pending} and the
+ * sweep's {@link #waiting} (every 5 minutes) read {@value #SHARDS} + 1 partitions, ≈ 0.5 read unit each when
+ * empty: ≈ 2,500 read units a day, $0.0003.
+ *
+ * <p>The legacy key {@code MAIL#PENDING} (mails queued before the shards) is read too, so none is stranded;
+ * it can be dropped from {@link #unfinished} one release after this one, once it is empty.
  */
 public final class DynamoMailOutbox implements MailOutbox {
+  /** The pending index's partition key before the shards; read (never written) until it is empty. */
   static final String PENDING_PK = "MAIL#PENDING";
+  /** Shards of the pending index (see the class comment for why 16). */
+  static final int SHARDS = 16;
   public static final String PENDING = "PENDING";
   public static final String SENDING = "SENDING";
   public static final String SENT = "SENT";
@@ -123,7 +142,7 @@ public final class DynamoMailOutbox implements MailOutbox {
   }
 
   /**
-   * The one query of the unfinished e-mails (gsi2 {@code MAIL#PENDING}, oldest first), those queued before
+   * The unfinished e-mails (gsi2, every shard and the legacy key, merged oldest first), those queued before
    * {@code queuedBefore} when it is given. The sort key starts with the queuing instant, so the bound is a
    * key condition: a sweep reads only what it may act on.
    */
@@ -131,15 +150,32 @@ public final class DynamoMailOutbox implements MailOutbox {
     if (limit <= 0) {
       return List.of();
     }
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":p", s(PENDING_PK));
-    String key = "gsi2pk = :p";
-    if (queuedBefore != null) {
-      key += " AND gsi2sk < :before";
-      values.put(":before", s(iso(queuedBefore)));
+    List<Map<String, AttributeValue>> all = new ArrayList<>();
+    for (int shard = -1; shard < SHARDS; shard++) {
+      Map<String, AttributeValue> values = new HashMap<>();
+      values.put(":p", s(shard < 0 ? PENDING_PK : pendingPk(shard)));
+      String key = "gsi2pk = :p";
+      if (queuedBefore != null) {
+        key += " AND gsi2sk < :before";
+        values.put(":before", s(iso(queuedBefore)));
+      }
+      // each shard's oldest (up to the limit): the oldest of all are among them
+      all.addAll(table.query(QueryRequest.builder().indexName(DynamoTable.GSI2).keyConditionExpression(key)
+          .expressionAttributeValues(values).scanIndexForward(true), limit));
     }
-    return table.query(QueryRequest.builder().indexName(DynamoTable.GSI2).keyConditionExpression(key)
-        .expressionAttributeValues(values).scanIndexForward(true), limit);
+    all.sort(java.util.Comparator.comparing((Map<String, AttributeValue> i) -> i.get(GSI2SK).s()));
+    return all.size() > limit ? all.subList(0, limit) : all;
+  }
+
+  /** The pending index's partition of an e-mail or fan-out record: a stable hash of its id, mod {@link #SHARDS}. */
+  static String pendingPk(String id) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return pendingPk((int) (crc.getValue() % SHARDS));
+  }
+
+  private static String pendingPk(int shard) {
+    return PENDING_PK + "#" + shard;
   }
 
   /** One e-mail by id, whatever its status (strongly consistent). */
@@ -283,7 +319,7 @@ public final class DynamoMailOutbox implements MailOutbox {
    * The sort key of a fan-out record: {@code MAIL#{fanOutId} / FANOUT}, doc {@code {id, commune, kind, count,
    * bodies: [{commune, subject, text, html, kind, createdAt}], mails: [{id, to, cc, b}]}} (each distinct body
    * once, each e-mail naming its body by index), {@code count} and {@code cursor} (how many of its e-mails are
-   * written), on the pending index (gsi2 {@code MAIL#PENDING / {createdAt}#{fanOutId}}) until done; then off
+   * written), on the pending index (gsi2 {@code MAIL#PENDING#{n} / {createdAt}#{fanOutId}}) until done; then off
    * it, with a TTL.
    */
   static final String FANOUT_SK = "FANOUT";
@@ -347,7 +383,7 @@ public final class DynamoMailOutbox implements MailOutbox {
       item.put(DOC, s(Json.write(doc)));
       item.put("count", DynamoTable.n(entries.size()));
       item.put(CURSOR, DynamoTable.n(0));
-      item.put(GSI2PK, s(PENDING_PK));
+      item.put(GSI2PK, s(pendingPk(id)));
       item.put(GSI2SK, s(iso(first.createdAt()) + "#" + id));
       item.put("queuedAt", s(first.createdAt().toString()));
       out.add(item);
@@ -470,7 +506,7 @@ public final class DynamoMailOutbox implements MailOutbox {
     item.put("status", s(PENDING));
     // the recipient's opaque id: how a citizen's export or erasure finds the messages sent to a contact
     item.put("contact", s(vn.doithoai.core.mail.ContactIds.of(m.to())));
-    item.put(GSI2PK, s(PENDING_PK));
+    item.put(GSI2PK, s(pendingPk(m.id())));
     item.put(GSI2SK, s(iso(m.createdAt()) + "#" + m.id()));
     return item;
   }

@@ -117,6 +117,39 @@ class DynamoPlansTest {
   }
 
   @Test
+  void aDeadlineWriteCostsNoIndexWrite() {
+    PlanDeadline bare = Fixtures.deadline("p_a1", "meeting.notice", Instant.parse("2025-11-10T01:00:00Z"), 1);
+    // with the steps a real deadline carries (two reminders, due, two escalations)
+    PlanDeadline d = new PlanDeadline(bare.planId(), bare.meetingId(), bare.ruleId(), bare.title(), bare.owner(),
+        bare.due(), bare.dueAt(), bare.calendarVersion(), 1, Fixtures.CID, "Kế hoạch đối thoại năm 2025",
+        java.util.Optional.empty(), vn.doithoai.core.deadline.DeadlineSteps.forAssignment(
+            vn.doithoai.core.rules.RuleProfiles.shipped().get("lang-son-320"),
+            vn.doithoai.core.calendar.WorkingCalendar.vietnam(), bare.due()));
+    java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> now =
+        DynamoPlans.deadlineItem(Fixtures.CID, d);
+    // as written before issue #18: the same item on the global open-deadline index
+    java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> before =
+        new java.util.HashMap<>(now);
+    before.put("gsi2pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("DEADLINES#OPEN"));
+    before.put("gsi2sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+        "2025-11-10T01:00:00Z#" + Fixtures.CID + "#p_a1#m1#meeting.notice"));
+    double[] units = new double[2];
+    int i = 0;
+    for (var item : List.of(before, now)) {
+      var r = table.client().putItem(b -> b.tableName(table.name()).item(item)
+          .returnConsumedCapacity(software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity.INDEXES));
+      table.client().deleteItem(b -> b.tableName(table.name()).key(DynamoTable.key(item.get("pk").s(),
+          item.get("sk").s())));
+      var gsi = r.consumedCapacity().globalSecondaryIndexes();
+      units[i++] = gsi == null || !gsi.containsKey("gsi2") ? 0 : gsi.get("gsi2").capacityUnits();
+    }
+    System.out.printf("a deadline item of %d bytes of doc: gsi2 write units per put %.1f before, %.1f now%n",
+        now.get("doc").s().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, units[0], units[1]);
+    assertTrue(units[0] >= 1, "DynamoDB Local reports the index write the old key cost: " + units[0]);
+    assertEquals(0.0, units[1]);
+  }
+
+  @Test
   void plansOfAYearNewestFirst() {
     plans.create(Fixtures.plan("p_old", 2025, Instant.parse("2025-02-01T03:00:00Z")));
     plans.create(Fixtures.plan("p_new", 2025, Instant.parse("2025-09-01T03:00:00Z")));
