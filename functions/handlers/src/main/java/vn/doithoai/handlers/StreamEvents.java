@@ -132,6 +132,27 @@ final class StreamEvents {
     return Optional.empty();
   }
 
+  /**
+   * The opinion an insert created, as it was created: from the record's new image (no read), or, for one whose
+   * long lists are kept in pages (a compiled matter), read back through {@code opinions}.
+   */
+  static Optional<vn.doithoai.core.opinion.Opinion> insertedOpinion(DynamodbEvent.DynamodbStreamRecord r,
+      vn.doithoai.core.opinion.Opinions opinions) {
+    var ddb = r.getDynamodb();
+    String sk = ddb.getKeys().get("sk").getS();
+    if (!"INSERT".equals(r.getEventName()) || !sk.startsWith("OP#")) {
+      return Optional.empty();
+    }
+    Optional<Map<String, Object>> doc = doc(ddb.getNewImage());
+    if (doc.isEmpty()) {
+      return Optional.empty();
+    }
+    if (ddb.getNewImage().get("pages") == null) {
+      return Optional.of(vn.doithoai.core.opinion.Opinion.fromJson(doc.get()));
+    }
+    return opinions.find(String.valueOf(doc.get().get("commune")), sk.substring("OP#".length()));
+  }
+
   private static boolean statusChanged(Optional<Map<String, Object>> before, Optional<Map<String, Object>> after) {
     return before.isEmpty() || !before.get().get("status").equals(after.get().get("status"));
   }
