@@ -126,7 +126,8 @@ public final class DynamoOpinions implements Opinions {
    */
   @Override
   public void create(List<Opinion> opinions, List<OutgoingMail> mails) {
-    if (opinions.size() == 1 && mails.isEmpty() && split(opinions.get(0)).pages().isEmpty()) {
+    if (opinions.size() == 1 && mails.isEmpty() && split(opinions.get(0)).pages().isEmpty()
+        && keyedByCode(opinions.get(0))) {
       Opinion o = opinions.get(0);
       try {
         table.client().putItem(b -> b.tableName(table.name()).item(split(o).head())
@@ -136,7 +137,8 @@ public final class DynamoOpinions implements Opinions {
         throw DomainException.conflict("already_exists", "Ý kiến có mã \"" + o.id() + "\" đã tồn tại.");
       }
     }
-    if (opinions.size() + mails.size() <= DynamoTable.MAX_TRANSACTION_ITEMS) {
+    long tracking = opinions.stream().filter(o -> !keyedByCode(o)).count();
+    if (opinions.size() + tracking + mails.size() <= DynamoTable.MAX_TRANSACTION_ITEMS) {
       createChunk(opinions, mails);
       return;
     }
@@ -157,6 +159,11 @@ public final class DynamoOpinions implements Opinions {
       pages.addAll(OpinionPages.writes(table, split, java.util.Set.of()));
     }
     items.addAll(DynamoMailOutbox.queued(table, mails));
+    for (Opinion o : opinions) {
+      if (!keyedByCode(o)) {
+        pages.add(table.putNew(legacyTrackingItem(o))); // an id that is not its code: the code needs its item
+      }
+    }
     items.addAll(pages); // after the items createConflict maps by position
     if (items.isEmpty()) {
       return;
@@ -181,6 +188,9 @@ public final class DynamoOpinions implements Opinions {
         return DomainException.conflict("already_exists", "Thư điện tử \"" + mails.get(i).id()
             + "\" đã được ghi trước đó.");
       }
+    }
+    if (o.anyConditionFailed()) { // after the e-mails: a tracking item of an opinion whose id is not its code
+      return DomainException.conflict("already_exists", "Mã tra cứu đã được dùng cho một ý kiến khác.");
     }
     return DynamoTable.unexpected(o);
   }
@@ -425,7 +435,16 @@ public final class DynamoOpinions implements Opinions {
     return item;
   }
 
-  /** A tracking item of the earlier design (opinions created before their key was their code), for tests. */
+  /** Whether the opinion's id is its tracking code's ({@link Ids#opinionIdFor}): then the code needs no item. */
+  static boolean keyedByCode(Opinion o) {
+    String code = Ids.normalizeTrackingCode(o.trackingCode() == null ? "" : o.trackingCode());
+    return !code.isEmpty() && Ids.opinionIdFor(code).equals(o.id());
+  }
+
+  /**
+   * The tracking item of the earlier design, still written for an opinion whose id is not its code (one built by a
+   * tool or a test with an id of its own) and read for the opinions created before their key was their code.
+   */
   static Map<String, AttributeValue> legacyTrackingItem(Opinion o) {
     Map<String, AttributeValue> item = new HashMap<>(
         DynamoTable.key(trackingPk(o.communeId(), o.trackingCode()), "TRACK"));
