@@ -35,19 +35,27 @@ public final class DynamoIntakeBudget implements IntakeBudget {
     this.table = table;
   }
 
-  static String attribute(UsageCounter requests) {
-    return "tat_" + requests.code();
+  /** The usage counter a bucket's requests are counted in. */
+  static UsageCounter requests(Bucket bucket) {
+    return switch (bucket) {
+      case WEBHOOK -> UsageCounter.API_WEBHOOK;
+      case FORM -> UsageCounter.API_PUBLIC;
+    };
+  }
+
+  static String attribute(Bucket bucket) {
+    return "tat_" + requests(bucket).code();
   }
 
   @Override
-  public Decision take(String communeId, UsageCounter requests, Rate rate, Instant now) {
+  public Decision take(String communeId, Bucket bucket, Rate rate, Instant now) {
     Map<String, AttributeValue> key = DynamoTable.key(
         DynamoUsage.monthPk(YearMonth.from(now.atZone(DeadlineScheduling.VIETNAM))),
         DynamoTable.communePk(communeId));
     long t = now.toEpochMilli();
     long interval = rate.interval().toMillis();
     long tau = (rate.burst() - 1) * interval;
-    Map<String, String> names = Map.of("#tat", attribute(requests), "#n", requests.code());
+    Map<String, String> names = Map.of("#tat", attribute(bucket), "#n", requests(bucket).code());
     Long stored;
     try {
       update(key, "SET #tat = :next ADD #n :one", "attribute_not_exists(#tat) OR #tat <= :now", names,

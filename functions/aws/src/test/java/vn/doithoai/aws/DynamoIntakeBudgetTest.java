@@ -28,12 +28,12 @@ class DynamoIntakeBudgetTest {
     DynamoTable table = TestTable.create();
     DynamoIntakeBudget budget = new DynamoIntakeBudget(table);
     for (int i = 0; i < RATE.burst(); i++) {
-      assertEquals(new Decision.Taken(true), budget.take("xa-a", UsageCounter.API_WEBHOOK, RATE, T0), "token " + i);
+      assertEquals(new Decision.Taken(true), budget.take("xa-a", IntakeBudget.Bucket.WEBHOOK, RATE, T0), "token " + i);
     }
-    Decision refused = budget.take("xa-a", UsageCounter.API_WEBHOOK, RATE, T0);
+    Decision refused = budget.take("xa-a", IntakeBudget.Bucket.WEBHOOK, RATE, T0);
     assertEquals(new Decision.Refused(Duration.ofSeconds(3)), refused);
-    assertEquals(new Decision.Taken(true), budget.take("xa-b", UsageCounter.API_WEBHOOK, RATE, T0));
-    assertEquals(new Decision.Taken(true), budget.take("xa-a", UsageCounter.API_PUBLIC, RATE, T0),
+    assertEquals(new Decision.Taken(true), budget.take("xa-b", IntakeBudget.Bucket.WEBHOOK, RATE, T0));
+    assertEquals(new Decision.Taken(true), budget.take("xa-a", IntakeBudget.Bucket.FORM, RATE, T0),
         "the hosted form has a bucket of its own");
 
     // the taken requests were counted by the same writes, the refused one not at all
@@ -48,16 +48,16 @@ class DynamoIntakeBudgetTest {
   void refills() {
     DynamoIntakeBudget budget = new DynamoIntakeBudget(TestTable.create());
     for (int i = 0; i < RATE.burst(); i++) {
-      budget.take("xa-a", UsageCounter.API_WEBHOOK, RATE, T0);
+      budget.take("xa-a", IntakeBudget.Bucket.WEBHOOK, RATE, T0);
     }
-    assertInstanceOf(Decision.Refused.class, budget.take("xa-a", UsageCounter.API_WEBHOOK, RATE, T0.plusSeconds(2)));
-    assertInstanceOf(Decision.Taken.class, budget.take("xa-a", UsageCounter.API_WEBHOOK, RATE, T0.plusSeconds(3)));
-    assertInstanceOf(Decision.Refused.class, budget.take("xa-a", UsageCounter.API_WEBHOOK, RATE, T0.plusSeconds(3)));
+    assertInstanceOf(Decision.Refused.class, budget.take("xa-a", IntakeBudget.Bucket.WEBHOOK, RATE, T0.plusSeconds(2)));
+    assertInstanceOf(Decision.Taken.class, budget.take("xa-a", IntakeBudget.Bucket.WEBHOOK, RATE, T0.plusSeconds(3)));
+    assertInstanceOf(Decision.Refused.class, budget.take("xa-a", IntakeBudget.Bucket.WEBHOOK, RATE, T0.plusSeconds(3)));
     Instant idle = T0.plusSeconds(60);
     for (int i = 0; i < RATE.burst(); i++) {
-      assertInstanceOf(Decision.Taken.class, budget.take("xa-a", UsageCounter.API_WEBHOOK, RATE, idle), "token " + i);
+      assertInstanceOf(Decision.Taken.class, budget.take("xa-a", IntakeBudget.Bucket.WEBHOOK, RATE, idle), "token " + i);
     }
-    assertInstanceOf(Decision.Refused.class, budget.take("xa-a", UsageCounter.API_WEBHOOK, RATE, idle));
+    assertInstanceOf(Decision.Refused.class, budget.take("xa-a", IntakeBudget.Bucket.WEBHOOK, RATE, idle));
   }
 
   @Test
@@ -70,7 +70,7 @@ class DynamoIntakeBudgetTest {
     List<Future<Decision>> all = new ArrayList<>();
     try {
       for (int i = 0; i < 40; i++) {
-        all.add(pool.submit(() -> budget.take("xa-a", UsageCounter.API_WEBHOOK, rate, T0)));
+        all.add(pool.submit(() -> budget.take("xa-a", IntakeBudget.Bucket.WEBHOOK, rate, T0)));
       }
       long taken = 0;
       for (Future<Decision> f : all) {
@@ -89,7 +89,7 @@ class DynamoIntakeBudgetTest {
   void oneWriteUnitWhenIdle() {
     DynamoTable table = TestTable.create();
     RecordingClient client = new RecordingClient(table.client());
-    new DynamoIntakeBudget(new DynamoTable(client, table.name())).take("xa-a", UsageCounter.API_WEBHOOK, RATE, T0);
+    new DynamoIntakeBudget(new DynamoTable(client, table.name())).take("xa-a", IntakeBudget.Bucket.WEBHOOK, RATE, T0);
     assertEquals(List.of("USAGE#2026-12 C#xa-a"), client.updates);
     assertTrue(client.units <= 1.0, "units " + client.units);
   }
@@ -100,15 +100,15 @@ class DynamoIntakeBudgetTest {
     DynamoTable table = TestTable.create();
     RecordingClient client = new RecordingClient(table.client());
     DynamoIntakeBudget budget = new DynamoIntakeBudget(new DynamoTable(client, table.name()));
-    budget.take("xa-a", UsageCounter.API_WEBHOOK, RATE, T0);
+    budget.take("xa-a", IntakeBudget.Bucket.WEBHOOK, RATE, T0);
     client.updates.clear();
-    budget.take("xa-a", UsageCounter.API_WEBHOOK, RATE, T0);
+    budget.take("xa-a", IntakeBudget.Bucket.WEBHOOK, RATE, T0);
     assertEquals(2, client.updates.size(), "the idle update fails, the busy one takes the token");
     for (int i = 0; i < 3; i++) {
-      budget.take("xa-a", UsageCounter.API_WEBHOOK, RATE, T0);
+      budget.take("xa-a", IntakeBudget.Bucket.WEBHOOK, RATE, T0);
     }
     client.updates.clear();
-    assertInstanceOf(Decision.Refused.class, budget.take("xa-a", UsageCounter.API_WEBHOOK, RATE, T0));
+    assertInstanceOf(Decision.Refused.class, budget.take("xa-a", IntakeBudget.Bucket.WEBHOOK, RATE, T0));
     assertEquals(1, client.updates.size(), "the failed update returned the bucket: no second write");
   }
 

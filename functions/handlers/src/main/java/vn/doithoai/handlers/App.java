@@ -152,7 +152,8 @@ public final class App {
             .getHost(), clock);
     this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock, wire,
         new vn.doithoai.aws.DynamoIntakeBudget(table));
-    this.acknowledgingOpinion = new vn.doithoai.core.intake.AcknowledgingOpinion(communes, mails, outbox);
+    this.acknowledgingOpinion = new vn.doithoai.core.intake.AcknowledgingOpinion(communes, mails, outbox,
+        opinions);
     this.publicOpinions = new PublicOpinions(opinions, new AssignmentDeadlines(profiles, calendars), clock);
     this.publicSite = new vn.doithoai.core.site.PublicSite(communes, plans, opinions, publishingConclusion, clock);
     this.hostedForm = new vn.doithoai.core.intake.HostedForm(submittingOpinion,

@@ -11,8 +11,6 @@ import vn.doithoai.core.events.BusEvent;
 import vn.doithoai.core.events.EventPublisher;
 import vn.doithoai.core.intake.AcknowledgingOpinion;
 import vn.doithoai.core.opinion.Channel;
-import vn.doithoai.core.opinion.Opinion;
-import vn.doithoai.core.opinion.Opinions;
 import vn.doithoai.core.usage.UsageCounter;
 import vn.doithoai.handlers.observability.Invocation;
 
@@ -27,22 +25,20 @@ import vn.doithoai.handlers.observability.Invocation;
 public final class RelayHandler extends Edge.Handler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private final EventPublisher publisher;
   private final AcknowledgingOpinion acknowledging;
-  private final Opinions opinions;
 
   public RelayHandler() {
-    this(App.get().eventPublisher(), App.get().acknowledgingOpinion(), App.get().opinions());
+    this(App.get().eventPublisher(), App.get().acknowledgingOpinion());
     this.edge = App.get().edge();
   }
 
   /** The relay alone (tests of the bus side): no acknowledgements queued. */
   RelayHandler(EventPublisher publisher) {
-    this(publisher, null, null);
+    this(publisher, null);
   }
 
-  RelayHandler(EventPublisher publisher, AcknowledgingOpinion acknowledging, Opinions opinions) {
+  RelayHandler(EventPublisher publisher, AcknowledgingOpinion acknowledging) {
     this.publisher = publisher;
     this.acknowledging = acknowledging;
-    this.opinions = opinions;
   }
 
   @Override
@@ -96,15 +92,16 @@ public final class RelayHandler extends Edge.Handler implements RequestHandler<D
     if (acknowledging == null) {
       return 0;
     }
-    Optional<Opinion> inserted = StreamEvents.insertedOpinion(r, opinions);
+    Optional<StreamEvents.Inserted> inserted = StreamEvents.insertedOpinion(r);
     if (inserted.isEmpty()) {
       return 0;
     }
-    Opinion o = inserted.get();
-    if (INTAKE_CHANNELS.contains(o.channel())) {
-      invocation.usage(o.communeId(), UsageCounter.OPINIONS, 1);
+    StreamEvents.Inserted i = inserted.get();
+    if (i.channel().filter(INTAKE_CHANNELS::contains).isPresent()) {
+      invocation.usage(i.communeId(), UsageCounter.OPINIONS, 1);
     }
-    return acknowledging.acknowledge(o);
+    return i.opinion().isPresent() ? acknowledging.acknowledge(i.opinion().get())
+        : acknowledging.acknowledge(i.communeId(), i.opinionId());
   }
 
   /** The channels of the intake function, whose requests do not count the opinion themselves. */

@@ -133,24 +133,32 @@ final class StreamEvents {
   }
 
   /**
-   * The opinion an insert created, as it was created: from the record's new image (no read), or, for one whose
-   * long lists are kept in pages (a compiled matter), read back through {@code opinions}.
+   * An opinion an insert created: the opinion as it was created when the record's new image holds all of it (no
+   * read), else (its long lists kept in pages: a compiled matter) only its key, to be read back.
    */
-  static Optional<vn.doithoai.core.opinion.Opinion> insertedOpinion(DynamodbEvent.DynamodbStreamRecord r,
-      vn.doithoai.core.opinion.Opinions opinions) {
+  record Inserted(String communeId, String opinionId, Optional<vn.doithoai.core.opinion.Channel> channel,
+      Optional<vn.doithoai.core.opinion.Opinion> opinion) {}
+
+  static Optional<Inserted> insertedOpinion(DynamodbEvent.DynamodbStreamRecord r) {
     var ddb = r.getDynamodb();
+    String pk = ddb.getKeys().get("pk").getS();
     String sk = ddb.getKeys().get("sk").getS();
-    if (!"INSERT".equals(r.getEventName()) || !sk.startsWith("OP#")) {
+    if (!"INSERT".equals(r.getEventName()) || !pk.startsWith("C#") || !sk.startsWith("OP#")) {
       return Optional.empty();
     }
     Optional<Map<String, Object>> doc = doc(ddb.getNewImage());
     if (doc.isEmpty()) {
       return Optional.empty();
     }
-    if (ddb.getNewImage().get("pages") == null) {
-      return Optional.of(vn.doithoai.core.opinion.Opinion.fromJson(doc.get()));
+    String commune = pk.substring(2);
+    String id = sk.substring("OP#".length());
+    if (ddb.getNewImage().get("pages") != null) {
+      Object channel = doc.get().get("channel");
+      return Optional.of(new Inserted(commune, id, java.util.Arrays.stream(vn.doithoai.core.opinion.Channel.values())
+          .filter(c -> c.code().equals(channel)).findFirst(), Optional.empty()));
     }
-    return opinions.find(String.valueOf(doc.get().get("commune")), sk.substring("OP#".length()));
+    vn.doithoai.core.opinion.Opinion o = vn.doithoai.core.opinion.Opinion.fromJson(doc.get());
+    return Optional.of(new Inserted(commune, id, Optional.of(o.channel()), Optional.of(o)));
   }
 
   private static boolean statusChanged(Optional<Map<String, Object>> before, Optional<Map<String, Object>> after) {

@@ -7,6 +7,7 @@ import vn.doithoai.core.commune.Communes;
 import vn.doithoai.core.mail.CitizenMails;
 import vn.doithoai.core.mail.MailOutbox;
 import vn.doithoai.core.opinion.Opinion;
+import vn.doithoai.core.opinion.Opinions;
 
 /**
  * Xác nhận tiếp nhận: the acknowledgement of a newly stored opinion, derived from the table's stream (the
@@ -18,8 +19,10 @@ public final class AcknowledgingOpinion {
   private final Communes communes;
   private final CitizenMails mails;
   private final MailOutbox outbox;
+  private final Opinions opinions;
 
-  public AcknowledgingOpinion(Communes communes, CitizenMails mails, MailOutbox outbox) {
+  public AcknowledgingOpinion(Communes communes, CitizenMails mails, MailOutbox outbox, Opinions opinions) {
+    this.opinions = Objects.requireNonNull(opinions);
     this.communes = Objects.requireNonNull(communes);
     this.mails = Objects.requireNonNull(mails);
     this.outbox = Objects.requireNonNull(outbox);
@@ -31,6 +34,18 @@ public final class AcknowledgingOpinion {
    * gone meanwhile).
    */
   public int acknowledge(Opinion inserted) {
+    return acknowledge(inserted.communeId(), inserted);
+  }
+
+  /**
+   * The same for an insert whose image does not hold the whole opinion (its long lists in pages): read back. A
+   * commune's opinion that is gone meanwhile (erased) is not acknowledged.
+   */
+  public int acknowledge(String communeId, String opinionId) {
+    return opinions.find(communeId, opinionId).map(o -> acknowledge(communeId, o)).orElse(0);
+  }
+
+  private int acknowledge(String communeId, Opinion inserted) {
     Optional<Commune> commune = communes.find(inserted.communeId());
     if (commune.isEmpty()) {
       return 0;

@@ -24,7 +24,6 @@ import vn.doithoai.core.common.Input;
 import vn.doithoai.core.common.Json;
 import vn.doithoai.core.common.TooManyRequests;
 import vn.doithoai.core.mail.ContactIds;
-import vn.doithoai.core.usage.UsageCounter;
 import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.commune.Communes;
 import vn.doithoai.core.commune.WebhookSecret;
@@ -46,14 +45,6 @@ import vn.doithoai.core.plan.Plans;
  */
 public final class SubmittingOpinion {
   public static final int MAX_BODY_BYTES = 64 * 1024;
-  /**
-   * Each commune's budget of signed deliveries: 20 at once, then one every 3 s (1,200 an hour): far above what a
-   * commune's website sends (a busy one, a few hundred opinions the week before a dialogue), far below what one
-   * commune could take from the deployment-wide ceiling (template.yaml: WebhookRateLimit).
-   */
-  public static final IntakeBudget.Rate WEBHOOK_RATE = new IntakeBudget.Rate(20, Duration.ofSeconds(3));
-  /** The hosted form's: 10 at once, then one every 6 s (600 an hour), on top of its daily limits per address. */
-  public static final IntakeBudget.Rate FORM_RATE = new IntakeBudget.Rate(10, Duration.ofSeconds(6));
   /** Tracking codes tried for one delivery before giving up: a second is needed about once in 10^7 deliveries. */
   static final int CODE_ATTEMPTS = 8;
 
@@ -141,7 +132,7 @@ public final class SubmittingOpinion {
               : "Chữ ký webhook không hợp lệ.");
     }
     return create(commune.orElseThrow(), new Input(parse(d.body(), mediaType)), Channel.WEBSITE, id,
-        sha256(d.body()), "website", UsageCounter.API_WEBHOOK, WEBHOOK_RATE, () -> { });
+        sha256(d.body()), "website", IntakeBudget.Bucket.WEBHOOK, () -> { });
   }
 
   /**
@@ -155,12 +146,12 @@ public final class SubmittingOpinion {
     StringBuilder canonical = new StringBuilder();
     new java.util.TreeMap<>(fields).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
     return create(commune, new Input(fields), channel, "form-" + formToken,
-        sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)), "public-form", UsageCounter.API_PUBLIC,
-        FORM_RATE, beforeWrite);
+        sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)), "public-form", IntakeBudget.Bucket.FORM,
+        beforeWrite);
   }
 
   private Receipt create(Commune commune, Input in, Channel channel, String inboxId, String bodyHash, String via,
-      UsageCounter requests, IntakeBudget.Rate rate, Runnable beforeWrite) {
+      IntakeBudget.Bucket bucket, Runnable beforeWrite) {
     Instant now = clock.instant();
     String communeId = commune.id();
     String content = in.requiredText("content", 5000, "nội dung ý kiến");
@@ -197,7 +188,7 @@ public final class SubmittingOpinion {
       }
     });
 
-    IntakeBudget.Decision taken = budget.take(communeId, requests, rate, now);
+    IntakeBudget.Decision taken = budget.take(communeId, bucket, now);
     if (taken instanceof IntakeBudget.Decision.Refused refused) {
       throw new TooManyRequests("commune_rate_limited", via.equals("website")
           ? "Xã này đang gửi quá nhiều ý kiến trong thời gian ngắn. Vui lòng gửi lại sau "
