@@ -150,8 +150,13 @@ public final class App {
     this.exporting = new vn.doithoai.core.followup.Exporting(plans, opinions, communes, conclusions, followingUp,
         java.net.URI.create(publicBaseUrl == null || publicBaseUrl.isBlank() ? "https://doithoai.local" : publicBaseUrl)
             .getHost(), clock);
-    this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock, wire,
-        new vn.doithoai.aws.DynamoIntakeBudget(table));
+    vn.doithoai.core.intake.IntakeBudget budget = new vn.doithoai.aws.DynamoIntakeBudget(table);
+    // local only: the end-to-end tests that send hundreds of opinions a minute to one commune widen its budget
+    String rates = Config.get("DOITHOAI_INTAKE_RATES");
+    if (rates != null && !rates.isBlank()) {
+      budget = budget.at(rates);
+    }
+    this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock, wire, budget);
     this.acknowledgingOpinion = new vn.doithoai.core.intake.AcknowledgingOpinion(communes, mails, outbox,
         opinions);
     this.publicOpinions = new PublicOpinions(opinions, new AssignmentDeadlines(profiles, calendars), clock);

@@ -16,6 +16,16 @@ public interface IntakeBudget {
         throw new IllegalArgumentException("a rate needs a burst of at least 1 and a positive interval");
       }
     }
+
+    /** {@code 20/3}: a burst of 20, then one every 3 s (seconds may have a fraction: {@code 1000/0.01}). */
+    public static Rate parse(String spec) {
+      int slash = spec.indexOf('/');
+      if (slash < 0) {
+        throw new IllegalArgumentException("a rate is burst/seconds, not " + spec);
+      }
+      return new Rate(Integer.parseInt(spec.substring(0, slash).strip()), Duration.ofMillis(Math.round(
+          Double.parseDouble(spec.substring(slash + 1).strip()) * 1000)));
+    }
   }
 
   /** The ways in, each with a bucket of its own per commune. */
@@ -26,8 +36,11 @@ public interface IntakeBudget {
      * one commune could take from the deployment-wide ceiling (template.yaml, the webhook route's throttle).
      */
     WEBHOOK(new Rate(20, Duration.ofSeconds(3))),
-    /** The hosted form: 10 at once, then one every 6 s (600 an hour), on top of its daily limits per address. */
-    FORM(new Rate(10, Duration.ofSeconds(6)));
+    /**
+     * The hosted form: 60 at once (a meeting hall scanning the poster's QR code together), then one every 3 s, on
+     * top of its daily limits per address and contact (20), which a single sender meets first.
+     */
+    FORM(new Rate(60, Duration.ofSeconds(3)));
 
     private final Rate rate;
 
@@ -58,6 +71,24 @@ public interface IntakeBudget {
   /** {@link #take} at the bucket's own rate. */
   default Decision take(String communeId, Bucket bucket, Instant now) {
     return take(communeId, bucket, bucket.rate(), now);
+  }
+
+  /**
+   * This budget at other rates: {@code webhook=1000/0.01,form=10/6} (the local runtime's end-to-end tests, which
+   * send a hundred opinions a second to one commune); a bucket not named keeps its own.
+   */
+  default IntakeBudget at(String spec) {
+    java.util.Map<Bucket, Rate> rates = new java.util.EnumMap<>(Bucket.class);
+    for (String part : spec.split(",")) {
+      int eq = part.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException("rates are bucket=burst/seconds, not " + part);
+      }
+      rates.put(Bucket.valueOf(part.substring(0, eq).strip().toUpperCase(java.util.Locale.ROOT)),
+          Rate.parse(part.substring(eq + 1)));
+    }
+    IntakeBudget self = this;
+    return (communeId, bucket, rate, now) -> self.take(communeId, bucket, rates.getOrDefault(bucket, rate), now);
   }
 
   /** No budget (tests and tools that build the use case by hand): every request served, none counted here. */
