@@ -104,6 +104,26 @@ public final class DynamoMailOutbox implements MailOutbox {
   }
 
   /**
+   * One conditional PutItem per e-mail ({@code attribute_not_exists(pk)}), not a transaction: each e-mail stands
+   * alone (its id names its change), so a put that finds its id taken was written before — by this very stream
+   * record's earlier delivery — and is skipped. A transaction would double every unit for no guarantee more.
+   */
+  @Override
+  public int queue(List<OutgoingMail> mails) {
+    int written = 0;
+    for (OutgoingMail m : mails) {
+      try {
+        table.client().putItem(b -> b.tableName(table.name()).item(mailItem(m))
+            .conditionExpression(DynamoTable.NOT_EXISTS));
+        written++;
+      } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+        // queued already: a replayed stream record
+      }
+    }
+    return written;
+  }
+
+  /**
    * E-mails not yet sent nor suppressed (pending, or claimed and not finished), oldest first. Fan-out records
    * met on the way are expanded first (the local runtime's drain reads here), so only e-mails are returned.
    */

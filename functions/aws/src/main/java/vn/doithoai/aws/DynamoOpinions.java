@@ -1,6 +1,5 @@
 package vn.doithoai.aws;
 
-import static vn.doithoai.aws.DynamoTable.EXPIRES_AT;
 import static vn.doithoai.aws.DynamoTable.GSI1PK;
 import static vn.doithoai.aws.DynamoTable.GSI1SK;
 import static vn.doithoai.aws.DynamoTable.GSI2PK;
@@ -19,10 +18,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import vn.doithoai.core.common.DomainException;
+import vn.doithoai.core.common.Ids;
 import vn.doithoai.core.intake.InboxEntry;
 import vn.doithoai.core.intake.IntakeResult;
 import vn.doithoai.core.mail.OutgoingMail;
@@ -39,16 +42,21 @@ import vn.doithoai.core.opinion.Opinions;
  *   <li>Opinion: {@code C#{cid} / OP#{id}}; gsi1 {@code C#{cid}#PLAN#{planId|-}#OPS /
  *       {status}#{receivedAt}#{id}}; {@code field} and {@code agencyId} as plain attributes for filters; while
  *       it has an assignment, gsi2 {@code C#{cid}#AGENCY#{agencyId} / {currentDue}#{id}}.
- *   <li>Tracking code: {@code TRACK#{cid}#{code} / TRACK}, attribute {@code opinionId}.
- *   <li>Webhook inbox: {@code INBOX#{cid}#{webhookId} / INBOX}: bodyHash, opinionId, trackingCode,
- *       receivedAt, {@code expiresAt} (TTL, epoch seconds).
+ *   <li>Tracking code: the opinion's id is {@code o_} and its code ({@link Ids#opinionIdFor}), so a code is
+ *       found with one GetItem and is unique in the commune because the opinion's put is conditional. An opinion
+ *       from a delivery (webhook, hosted form) carries {@code delivery} (its id) and {@code bodyHash}.
+ *   <li>Earlier design, still read: {@code TRACK#{cid}#{code} / TRACK} (attribute {@code opinionId}) for opinions
+ *       with 12-character ids, and the webhook inbox {@code INBOX#{cid}#{webhookId} / INBOX} (TTL 7 days).
  *   <li>E-mail: {@code MAIL#{id} / MAIL}, written once ({@code attribute_not_exists}); see
- *       {@link DynamoMailOutbox}.
+ *       {@link DynamoMailOutbox}. An opinion's acknowledgement is queued from the stream.
  * </ul>
  */
 public final class DynamoOpinions implements Opinions {
-  /** Opinions per transaction in {@link #create}: each takes two items (opinion, tracking code). */
+  /** Opinions per transaction in {@link #create}: one item each (and their pages, if long). */
   static final int CREATE_CHUNK = 30;
+  /** The delivery (webhook id, {@code form-<token>}) an opinion was created from, and its body's hash. */
+  static final String DELIVERY = "delivery";
+  static final String BODY_HASH = "bodyHash";
   static final String NO_PLAN = "-";
 
   private final DynamoTable table;
@@ -58,55 +66,79 @@ public final class DynamoOpinions implements Opinions {
   }
 
   /**
-   * One TransactWriteItems: inbox (new id only), opinion, tracking code, e-mails. If the inbox id exists the
-   * stored entry decides: same body hash → {@code Duplicate} with the stored tracking code, another →
-   * {@code Mismatch}. A transaction cancelled by another one in flight on the same item is tried again with
-   * a jittered backoff, so any number of concurrent deliveries of one id create exactly one opinion.
+   * One conditional PutItem of the opinion ({@code attribute_not_exists(pk)}), not a transaction: the opinion's
+   * key follows from the delivery id, so its condition is the idempotency, and it carries the delivery's id and
+   * body hash to tell a retry (same id) from a collision of tracking codes (another id: the next attempt). A put
+   * that fails returns the stored item ({@code ReturnValuesOnConditionCheckFailure}), so no read follows it.
+   * Two concurrent deliveries of one id put the same key: one wins, the other finds it. Before that, one read of
+   * the webhook inbox item of the earlier design, for a delivery accepted before it (its TTL: 7 days).
    */
   @Override
-  public IntakeResult intake(InboxEntry entry, Opinion opinion, List<OutgoingMail> mails) {
-    if (!entry.communeId().equals(opinion.communeId())) {
-      throw new IllegalArgumentException("inbox entry and opinion of different communes");
+  public IntakeResult intake(InboxEntry entry, IntFunction<Opinion> attempt) {
+    Optional<Map<String, AttributeValue>> legacy = table.get(inboxPk(entry), "INBOX");
+    if (legacy.isPresent()) {
+      return entry.bodyHash().equals(str(legacy.get(), BODY_HASH))
+          ? new IntakeResult.Duplicate(str(legacy.get(), "trackingCode")) : new IntakeResult.Mismatch();
     }
-    List<TransactWriteItem> items = new ArrayList<>();
-    items.add(table.putNew(inboxItem(entry)));
-    OpinionPages.Split split = split(opinion);
-    items.add(table.putNew(split.head()));
-    items.add(table.putNew(trackingItem(opinion)));
-    items.addAll(DynamoMailOutbox.queued(table, mails));
-    items.addAll(OpinionPages.writes(table, split, java.util.Set.of()));
-    for (int round = 0; round < 3; round++) {
-      DynamoTable.Outcome o = table.transact(items);
-      if (o.committed()) {
+    int vanished = 0;
+    for (int k = 0; ; ) {
+      Opinion opinion = attempt.apply(k);
+      if (!entry.communeId().equals(opinion.communeId())) {
+        throw new IllegalArgumentException("delivery and opinion of different communes");
+      }
+      OpinionPages.Split split = split(opinion);
+      if (!split.pages().isEmpty()) {
+        throw new IllegalArgumentException("a delivery's opinion has one raiser and no pages");
+      }
+      Map<String, AttributeValue> item = new HashMap<>(split.head());
+      item.put(DELIVERY, s(entry.webhookId()));
+      item.put(BODY_HASH, s(entry.bodyHash()));
+      Map<String, AttributeValue> stored;
+      try {
+        table.client().putItem(b -> b.tableName(table.name()).item(item).conditionExpression(DynamoTable.NOT_EXISTS)
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         return new IntakeResult.Created(opinion.trackingCode());
+      } catch (ConditionalCheckFailedException e) {
+        stored = e.hasItem() && !e.item().isEmpty() ? e.item()
+            : table.get(item.get(DynamoTable.PK).s(), item.get(DynamoTable.SK).s()).orElse(null);
       }
-      if (o.conditionFailed(0) || o.transientOnly()) {
-        Optional<IntakeResult> seen = stored(entry);
-        if (seen.isPresent()) {
-          return seen.get();
+      if (stored == null) {
+        if (++vanished > 3) {
+          throw DomainException.staleVersion();
         }
-        continue; // the inbox entry vanished meanwhile (TTL) or its writer is still in flight: try again
+        continue; // removed between the put and the read (an erasure): try the same key again
       }
-      throw createConflict(o, 1, List.of(opinion), mails);
+      if (entry.webhookId().equals(str(stored, DELIVERY))) {
+        return entry.bodyHash().equals(str(stored, BODY_HASH))
+            ? new IntakeResult.Duplicate(opinion.trackingCode()) : new IntakeResult.Mismatch();
+      }
+      k++; // the code is another opinion's: the delivery's next code
     }
-    throw DomainException.staleVersion();
-  }
-
-  private Optional<IntakeResult> stored(InboxEntry entry) {
-    return table.get(inboxPk(entry), "INBOX").map(item -> entry.bodyHash().equals(str(item, "bodyHash"))
-        ? new IntakeResult.Duplicate(str(item, "trackingCode"))
-        : new IntakeResult.Mismatch());
   }
 
   /**
-   * Creates the opinions with their tracking codes and the e-mails. When everything fits in one transaction
-   * (100 items: two per opinion, one per e-mail) it is all or nothing. A longer compiled list is written in
+   * Creates the opinions (the key of each is its tracking code: no item of its own) and the e-mails. One opinion
+   * alone (no pages, no e-mails: a staff entry) is one conditional PutItem, since a transaction would double its
+   * units. When everything fits in one transaction (100 items: one per opinion, one per e-mail) it is all or
+   * nothing. A longer compiled list is written in
    * transactions of {@value #CREATE_CHUNK} opinions, then the e-mails (so no e-mail reports an opinion that was
    * not stored): each chunk is atomic, and a failure leaves the chunks before it stored.
    */
   @Override
   public void create(List<Opinion> opinions, List<OutgoingMail> mails) {
-    if (2 * opinions.size() + mails.size() <= DynamoTable.MAX_TRANSACTION_ITEMS) {
+    if (opinions.size() == 1 && mails.isEmpty() && split(opinions.get(0)).pages().isEmpty()
+        && keyedByCode(opinions.get(0))) {
+      Opinion o = opinions.get(0);
+      try {
+        table.client().putItem(b -> b.tableName(table.name()).item(split(o).head())
+            .conditionExpression(DynamoTable.NOT_EXISTS));
+        return;
+      } catch (ConditionalCheckFailedException e) {
+        throw DomainException.conflict("already_exists", "Ý kiến có mã \"" + o.id() + "\" đã tồn tại.");
+      }
+    }
+    long tracking = opinions.stream().filter(o -> !keyedByCode(o)).count();
+    if (opinions.size() + tracking + mails.size() <= DynamoTable.MAX_TRANSACTION_ITEMS) {
       createChunk(opinions, mails);
       return;
     }
@@ -124,10 +156,14 @@ public final class DynamoOpinions implements Opinions {
     for (Opinion o : opinions) {
       OpinionPages.Split split = split(o);
       items.add(table.putNew(split.head()));
-      items.add(table.putNew(trackingItem(o)));
       pages.addAll(OpinionPages.writes(table, split, java.util.Set.of()));
     }
     items.addAll(DynamoMailOutbox.queued(table, mails));
+    for (Opinion o : opinions) {
+      if (!keyedByCode(o)) {
+        pages.add(table.putNew(legacyTrackingItem(o))); // an id that is not its code: the code needs its item
+      }
+    }
     items.addAll(pages); // after the items createConflict maps by position
     if (items.isEmpty()) {
       return;
@@ -138,24 +174,23 @@ public final class DynamoOpinions implements Opinions {
     }
   }
 
-  /** Maps a failed condition among [opinion, tracking]* mail* items starting at {@code first}. */
+  /** Maps a failed condition among opinion* mail* items starting at {@code first}. */
   private static RuntimeException createConflict(DynamoTable.Outcome o, int first, List<Opinion> opinions,
       List<OutgoingMail> mails) {
     for (int i = 0; i < opinions.size(); i++) {
-      if (o.conditionFailed(first + 2 * i)) {
+      if (o.conditionFailed(first + i)) {
         return DomainException.conflict("already_exists", "Ý kiến có mã \"" + opinions.get(i).id()
             + "\" đã tồn tại.");
       }
-      if (o.conditionFailed(first + 2 * i + 1)) {
-        return DomainException.conflict("already_exists", "Mã tra cứu \"" + opinions.get(i).trackingCode()
-            + "\" đã được dùng cho một ý kiến khác.");
-      }
     }
     for (int i = 0; i < mails.size(); i++) {
-      if (o.conditionFailed(first + 2 * opinions.size() + i)) {
+      if (o.conditionFailed(first + opinions.size() + i)) {
         return DomainException.conflict("already_exists", "Thư điện tử \"" + mails.get(i).id()
             + "\" đã được ghi trước đó.");
       }
+    }
+    if (o.anyConditionFailed()) { // after the e-mails: a tracking item of an opinion whose id is not its code
+      return DomainException.conflict("already_exists", "Mã tra cứu đã được dùng cho một ý kiến khác.");
     }
     return DynamoTable.unexpected(o);
   }
@@ -172,8 +207,16 @@ public final class DynamoOpinions implements Opinions {
     if (trackingCode == null || trackingCode.isEmpty()) {
       return Optional.empty();
     }
-    return table.get(trackingPk(communeId, trackingCode), "TRACK")
-        .flatMap(item -> find(communeId, str(item, "opinionId")));
+    String code = Ids.normalizeTrackingCode(trackingCode);
+    if (code.isEmpty()) {
+      return Optional.empty();
+    }
+    // the key of an opinion is its code; one created before that has a tracking item of its own
+    Optional<Opinion> keyed = find(communeId, Ids.opinionIdFor(code)).filter(o -> o.trackingCode().equals(code));
+    if (keyed.isPresent()) {
+      return keyed;
+    }
+    return table.get(trackingPk(communeId, code), "TRACK").flatMap(item -> find(communeId, str(item, "opinionId")));
   }
 
   /**
@@ -392,20 +435,20 @@ public final class DynamoOpinions implements Opinions {
     return item;
   }
 
-  static Map<String, AttributeValue> trackingItem(Opinion o) {
+  /** Whether the opinion's id is its tracking code's ({@link Ids#opinionIdFor}): then the code needs no item. */
+  static boolean keyedByCode(Opinion o) {
+    String code = Ids.normalizeTrackingCode(o.trackingCode() == null ? "" : o.trackingCode());
+    return !code.isEmpty() && Ids.opinionIdFor(code).equals(o.id());
+  }
+
+  /**
+   * The tracking item of the earlier design, still written for an opinion whose id is not its code (one built by a
+   * tool or a test with an id of its own) and read for the opinions created before their key was their code.
+   */
+  static Map<String, AttributeValue> legacyTrackingItem(Opinion o) {
     Map<String, AttributeValue> item = new HashMap<>(
         DynamoTable.key(trackingPk(o.communeId(), o.trackingCode()), "TRACK"));
     item.put("opinionId", s(o.id()));
-    return item;
-  }
-
-  static Map<String, AttributeValue> inboxItem(InboxEntry e) {
-    Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(inboxPk(e), "INBOX"));
-    item.put("bodyHash", s(e.bodyHash()));
-    item.put("opinionId", s(e.opinionId()));
-    item.put("trackingCode", s(e.trackingCode()));
-    item.put("receivedAt", s(e.receivedAt().toString()));
-    item.put(EXPIRES_AT, n(e.expiresAt().getEpochSecond()));
     return item;
   }
 }

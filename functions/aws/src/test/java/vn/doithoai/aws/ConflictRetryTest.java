@@ -87,31 +87,6 @@ class ConflictRetryTest {
   }
 
   @Test
-  void intakeRetriesAConflictingTransaction() {
-    DynamoTable local = TestTable.create();
-    ConflictingClient client = new ConflictingClient(3);
-    DynamoOpinions opinions = new DynamoOpinions(new DynamoTable(client, local.name()));
-    Opinion o = Fixtures.opinion("o_1", Optional.empty(), OpinionField.OTHER, Fixtures.T0);
-    assertEquals(new IntakeResult.Created(o.trackingCode()),
-        opinions.intake(Fixtures.inbox("msg_1", "h", o), o, List.of(Fixtures.mail("m-o_1", Fixtures.T0))));
-    assertEquals(4, client.calls.get());
-  }
-
-  @Test
-  void intakeLosingToAnInFlightDeliveryIsADuplicate() {
-    DynamoTable local = TestTable.create();
-    DynamoOpinions direct = new DynamoOpinions(local);
-    Opinion winner = Fixtures.opinion("o_w", Optional.empty(), OpinionField.OTHER, Fixtures.T0);
-    Opinion loser = Fixtures.opinion("o_l", Optional.empty(), OpinionField.OTHER, Fixtures.T0);
-    ConflictingClient client = new ConflictingClient(1);
-    client.inFlight = () -> direct.intake(Fixtures.inbox("msg_1", "h", winner), winner, List.of());
-    DynamoOpinions opinions = new DynamoOpinions(new DynamoTable(client, local.name()));
-    assertEquals(new IntakeResult.Duplicate(winner.trackingCode()),
-        opinions.intake(Fixtures.inbox("msg_1", "h", loser), loser, List.of()));
-    assertEquals(Optional.empty(), direct.find(Fixtures.CID, "o_l"));
-  }
-
-  @Test
   void saveLosingToAnInFlightSaveIsAVersionConflict() {
     DynamoTable local = TestTable.create();
     DynamoOpinions direct = new DynamoOpinions(local);

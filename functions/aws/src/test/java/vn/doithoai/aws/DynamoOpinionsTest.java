@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.doithoai.core.common.DomainException;
+import vn.doithoai.core.common.Ids;
 import vn.doithoai.core.intake.IntakeResult;
 import vn.doithoai.core.mail.OutgoingMail;
 import vn.doithoai.core.opinion.Opinion;
@@ -55,23 +56,57 @@ class DynamoOpinionsTest {
 
   @Test
   void intakeCreatesThenRecognisesTheSameDelivery() {
-    Opinion first = Fixtures.opinion("o_1", Optional.empty(), OpinionField.OTHER, Fixtures.T0);
-    IntakeResult r1 = opinions.intake(Fixtures.inbox("msg_1", "h1", first), first,
-        List.of(Fixtures.mail("mail-o_1", Fixtures.T0)));
-    assertEquals(new IntakeResult.Created(first.trackingCode()), r1);
+    IntakeResult r1 = opinions.intake(Fixtures.inbox("msg_1", "h1"), Fixtures.delivered("msg_1"));
+    String code = Fixtures.delivered("msg_1").apply(0).trackingCode();
+    assertEquals(new IntakeResult.Created(code), r1);
 
-    Opinion again = Fixtures.opinion("o_2", Optional.empty(), OpinionField.OTHER, Fixtures.T0);
-    assertEquals(new IntakeResult.Duplicate(first.trackingCode()), opinions.intake(
-        Fixtures.inbox("msg_1", "h1", again), again, List.of(Fixtures.mail("mail-o_2", Fixtures.T0))));
-    assertInstanceOf(IntakeResult.Mismatch.class, opinions.intake(
-        Fixtures.inbox("msg_1", "h-other", again), again, List.of()));
+    assertEquals(new IntakeResult.Duplicate(code), opinions.intake(Fixtures.inbox("msg_1", "h1"),
+        Fixtures.delivered("msg_1")));
+    assertInstanceOf(IntakeResult.Mismatch.class, opinions.intake(Fixtures.inbox("msg_1", "h-other"),
+        Fixtures.delivered("msg_1")));
     assertEquals(1, opinions.byPlan(Fixtures.CID, Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty()).size());
-    assertEquals(1, outbox.pending(10).size());
+    assertEquals(0, outbox.pending(10).size(), "the acknowledgement follows from the stream");
+    // one item: no inbox entry, no tracking item; the opinion carries the delivery
+    assertEquals(List.of(), TestTable.scan(table, "INBOX#"));
+    assertEquals(List.of(), TestTable.scan(table, "TRACK#"));
+    Opinion stored = opinions.findByTrackingCode(Fixtures.CID, code).orElseThrow();
+    assertEquals(Ids.opinionIdFor(code), stored.id());
+    Map<String, AttributeValue> item = TestTable.scan(table, "C#").stream()
+        .filter(i -> i.get("sk").s().equals("OP#" + stored.id())).findFirst().orElseThrow();
+    assertEquals("msg_1", item.get("delivery").s());
+    assertEquals("h1", item.get("bodyHash").s());
+  }
 
-    Map<String, AttributeValue> inbox = TestTable.scan(table, "INBOX#").get(0);
-    assertEquals(String.valueOf(Fixtures.T0.plusSeconds(7 * 86400).getEpochSecond()), inbox.get("expiresAt").n());
-    assertEquals("o_1", inbox.get("opinionId").s());
+  @Test
+  void aTrackingCodeTakenByAnotherOpinionMovesTheDeliveryToItsNextCode() {
+    Opinion squatter = Fixtures.coded(Fixtures.delivered("msg_9").apply(0).trackingCode());
+    opinions.create(List.of(squatter), List.of());
+    String second = Fixtures.delivered("msg_9").apply(1).trackingCode();
+    assertEquals(new IntakeResult.Created(second), opinions.intake(Fixtures.inbox("msg_9", "h"),
+        Fixtures.delivered("msg_9")));
+    assertEquals(new IntakeResult.Duplicate(second), opinions.intake(Fixtures.inbox("msg_9", "h"),
+        Fixtures.delivered("msg_9")), "a retry walks the same codes to its own");
+    assertEquals(2, opinions.all(Fixtures.CID).size());
+  }
+
+  @Test
+  void opinionsAndDeliveriesOfTheEarlierDesignStillResolve() {
+    Opinion old = Fixtures.opinion("o_7k3m9qx2ab4t", Optional.empty(), OpinionField.OTHER, Fixtures.T0);
+    opinions.create(List.of(old), List.of()); // an id that is not its code: a tracking item, as before
+    assertEquals(1, TestTable.scan(table, "TRACK#").size());
+    assertEquals(Optional.of(old), opinions.findByTrackingCode(Fixtures.CID, old.trackingCode().toLowerCase()));
+
+    Map<String, AttributeValue> inbox = new java.util.HashMap<>(DynamoTable.key("INBOX#" + Fixtures.CID + "#msg_old",
+        "INBOX"));
+    inbox.put("bodyHash", AttributeValue.fromS("h"));
+    inbox.put("trackingCode", AttributeValue.fromS(old.trackingCode()));
+    table.client().putItem(b -> b.tableName(table.name()).item(inbox));
+    assertEquals(new IntakeResult.Duplicate(old.trackingCode()), opinions.intake(Fixtures.inbox("msg_old", "h"),
+        Fixtures.delivered("msg_old")), "a delivery accepted before the change is not created again");
+    assertInstanceOf(IntakeResult.Mismatch.class, opinions.intake(Fixtures.inbox("msg_old", "h2"),
+        Fixtures.delivered("msg_old")));
+    assertEquals(1, opinions.all(Fixtures.CID).size());
   }
 
   @Test
@@ -244,7 +279,7 @@ class DynamoOpinionsTest {
     opinions.create(list, mails);
     List<Opinion> read = opinions.byPlan(Fixtures.CID, PLAN, Optional.empty(), Optional.empty(), Optional.empty());
     assertEquals(list, read);
-    assertEquals(75, TestTable.scan(table, "TRACK#").size());
+    assertEquals(75, TestTable.scan(table, "TRACK#").size(), "ids that are not their codes keep tracking items");
     assertEquals(5, outbox.pending(100).size());
     assertEquals(3, read.get(0).raiserCount());
   }

@@ -87,7 +87,20 @@ final class Fixtures {
         "<p>Kính gửi ông/bà Lương Văn Đức,</p>", "opinion.received", createdAt);
   }
 
-  static InboxEntry inbox(String webhookId, String bodyHash, Opinion o) {
-    return new InboxEntry(CID, webhookId, bodyHash, o.id(), o.trackingCode(), T0, T0.plusSeconds(7 * 86400));
+  static InboxEntry inbox(String webhookId, String bodyHash) {
+    return new InboxEntry(CID, webhookId, bodyHash, T0);
+  }
+
+  /** The opinion of a webhook delivery, try {@code attempt}, as the intake builds it: keyed by its derived code. */
+  static java.util.function.IntFunction<Opinion> delivered(String webhookId) {
+    return attempt -> coded(Ids.trackingCode(vn.doithoai.core.mail.ContactIds.mac("tracking\n" + CID + "\n"
+        + webhookId + "\n" + attempt)));
+  }
+
+  /** A website opinion whose id is its tracking code's. */
+  static Opinion coded(String trackingCode) {
+    Opinion o = opinion(Ids.opinionIdFor(trackingCode), Optional.empty(), OpinionField.INFRASTRUCTURE, T0);
+    return Opinion.received(o.id(), CID, Optional.empty(), trackingCode, o.content(), o.field(), o.channel(),
+        o.raisers(), Optional.empty(), T0, WEBSITE);
   }
 }

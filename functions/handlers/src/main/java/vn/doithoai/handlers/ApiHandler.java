@@ -35,7 +35,8 @@ abstract class ApiHandler extends Edge.Handler
     String commune = request.commune();
     invocation.commune(commune);
     // a public or webhook request counts once it served an existing commune; a staff one once its token is valid
-    if (response.getStatusCode() < 400 || request.authenticated()) {
+    // (an intake request served was counted by the same write that took its commune's budget)
+    if (!invocation.isRequestCounted() && (response.getStatusCode() < 400 || request.authenticated())) {
       invocation.usage(commune, group(request.routeKey()), 1);
     }
     edge.finish(invocation);

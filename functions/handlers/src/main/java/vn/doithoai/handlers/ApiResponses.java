@@ -70,7 +70,18 @@ final class ApiResponses {
       List<Object> fields = e.fieldErrors().stream().map(ApiResponses::field).toList();
       err.put("fields", fields);
     }
-    return json(status(e.kind()), Map.of("error", err));
+    APIGatewayV2HTTPResponse response = json(status(e.kind()), Map.of("error", err));
+    return retryAfter(response, e);
+  }
+
+  /** A refusal for now says when to come back ({@code Retry-After}, RFC 9110 §10.2.3, in seconds). */
+  static APIGatewayV2HTTPResponse retryAfter(APIGatewayV2HTTPResponse response, DomainException e) {
+    if (e instanceof vn.doithoai.core.common.TooManyRequests t) {
+      Map<String, String> headers = new LinkedHashMap<>(response.getHeaders());
+      headers.put("retry-after", Long.toString(t.retryAfterSeconds()));
+      response.setHeaders(headers);
+    }
+    return response;
   }
 
   static APIGatewayV2HTTPResponse unexpected(String requestId) {

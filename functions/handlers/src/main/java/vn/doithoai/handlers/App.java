@@ -91,6 +91,8 @@ public final class App {
   private final ManagingPlans managingPlans;
   private final HandlingOpinions handlingOpinions;
   private final SubmittingOpinion submittingOpinion;
+  private final vn.doithoai.core.intake.AcknowledgingOpinion acknowledgingOpinion;
+  private final DynamoOpinions opinions;
   private final PublicOpinions publicOpinions;
   private final vn.doithoai.core.site.PublicSite publicSite;
   private final vn.doithoai.core.intake.HostedForm hostedForm;
@@ -125,6 +127,7 @@ public final class App {
     DynamoCommunes communes = new DynamoCommunes(table);
     DynamoPlans plans = new DynamoPlans(table);
     DynamoOpinions opinions = new DynamoOpinions(table);
+    this.opinions = opinions;
     DynamoDeadlineStore deadlines = new DynamoDeadlineStore(table);
     DynamoMailOutbox outbox = new DynamoMailOutbox(table);
     CitizenMails mails = new CitizenMails(publicBaseUrl);
@@ -147,7 +150,15 @@ public final class App {
     this.exporting = new vn.doithoai.core.followup.Exporting(plans, opinions, communes, conclusions, followingUp,
         java.net.URI.create(publicBaseUrl == null || publicBaseUrl.isBlank() ? "https://doithoai.local" : publicBaseUrl)
             .getHost(), clock);
-    this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock, wire);
+    vn.doithoai.core.intake.IntakeBudget budget = new vn.doithoai.aws.DynamoIntakeBudget(table);
+    // local only: the end-to-end tests that send hundreds of opinions a minute to one commune widen its budget
+    String rates = Config.get("DOITHOAI_INTAKE_RATES");
+    if (rates != null && !rates.isBlank()) {
+      budget = budget.at(rates);
+    }
+    this.submittingOpinion = new SubmittingOpinion(communes, plans, opinions, mails, clock, wire, budget);
+    this.acknowledgingOpinion = new vn.doithoai.core.intake.AcknowledgingOpinion(communes, mails, outbox,
+        opinions);
     this.publicOpinions = new PublicOpinions(opinions, new AssignmentDeadlines(profiles, calendars), clock);
     this.publicSite = new vn.doithoai.core.site.PublicSite(communes, plans, opinions, publishingConclusion, clock);
     this.hostedForm = new vn.doithoai.core.intake.HostedForm(submittingOpinion,
@@ -283,6 +294,14 @@ public final class App {
 
   SubmittingOpinion submittingOpinion() {
     return submittingOpinion;
+  }
+
+  vn.doithoai.core.opinion.Opinions opinions() {
+    return opinions;
+  }
+
+  vn.doithoai.core.intake.AcknowledgingOpinion acknowledgingOpinion() {
+    return acknowledgingOpinion;
   }
 
   vn.doithoai.core.site.PublicSite publicSite() {

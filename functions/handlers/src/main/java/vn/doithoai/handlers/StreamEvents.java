@@ -140,6 +140,35 @@ final class StreamEvents {
     return Optional.empty();
   }
 
+  /**
+   * An opinion an insert created: the opinion as it was created when the record's new image holds all of it (no
+   * read), else (its long lists kept in pages: a compiled matter) only its key, to be read back.
+   */
+  record Inserted(String communeId, String opinionId, Optional<vn.doithoai.core.opinion.Channel> channel,
+      Optional<vn.doithoai.core.opinion.Opinion> opinion) {}
+
+  static Optional<Inserted> insertedOpinion(DynamodbEvent.DynamodbStreamRecord r) {
+    var ddb = r.getDynamodb();
+    String pk = ddb.getKeys().get("pk").getS();
+    String sk = ddb.getKeys().get("sk").getS();
+    if (!"INSERT".equals(r.getEventName()) || !pk.startsWith("C#") || !sk.startsWith("OP#")) {
+      return Optional.empty();
+    }
+    Optional<Map<String, Object>> doc = doc(ddb.getNewImage());
+    if (doc.isEmpty()) {
+      return Optional.empty();
+    }
+    String commune = pk.substring(2);
+    String id = sk.substring("OP#".length());
+    if (ddb.getNewImage().get("pages") != null) {
+      Object channel = doc.get().get("channel");
+      return Optional.of(new Inserted(commune, id, java.util.Arrays.stream(vn.doithoai.core.opinion.Channel.values())
+          .filter(c -> c.code().equals(channel)).findFirst(), Optional.empty()));
+    }
+    vn.doithoai.core.opinion.Opinion o = vn.doithoai.core.opinion.Opinion.fromJson(doc.get());
+    return Optional.of(new Inserted(commune, id, Optional.of(o.channel()), Optional.of(o)));
+  }
+
   private static boolean statusChanged(Optional<Map<String, Object>> before, Optional<Map<String, Object>> after) {
     return before.isEmpty() || !before.get().get("status").equals(after.get().get("status"));
   }

@@ -14,7 +14,6 @@ import vn.doithoai.core.intake.HostedForm;
 import vn.doithoai.core.intake.SubmittingOpinion;
 import vn.doithoai.core.opinion.Channel;
 import vn.doithoai.core.site.PublicSite;
-import vn.doithoai.core.usage.UsageCounter;
 import vn.doithoai.handlers.observability.Metric;
 
 /**
@@ -57,15 +56,21 @@ public final class WebhookHandler extends ApiHandler {
       r.observed().metric(Metric.WEBHOOK_REJECTIONS, 1, e.code());
       throw e;
     }
+    if (receipt.counted()) {
+      r.observed().requestCounted();
+    }
     if (receipt.created()) {
       received(r, Channel.WEBSITE);
     }
     return ApiResponses.json(receipt.created() ? 202 : 200, receipt.toJson());
   }
 
-  /** A new opinion: its metric by channel, and one more in the commune's usage. */
+  /**
+   * A new opinion: its metric by channel. The commune's usage counts it from the stream (the relay, with the
+   * storage it counts there), so that this request writes one usage item only: its budget's.
+   */
   private static void received(ApiRequest r, Channel channel) {
-    r.observed().metric(Metric.OPINIONS_RECEIVED, 1, channel).usage(r.commune(), UsageCounter.OPINIONS, 1);
+    r.observed().metric(Metric.OPINIONS_RECEIVED, 1, channel);
   }
 
   private APIGatewayV2HTTPResponse hostedForm(ApiRequest r) {
@@ -74,6 +79,9 @@ public final class WebhookHandler extends ApiHandler {
     Map<String, String> fields = body.length > HostedForm.MAX_BYTES ? Map.of() : fields(body);
     try {
       HostedForm.Sent sent = form.submit(new HostedForm.Submission(c.id(), fields, r.sourceIp(), body.length));
+      if (sent.receipt().counted()) {
+        r.observed().requestCounted();
+      }
       if (sent.receipt().created()) {
         received(r, sent.verified() ? Channel.PUBLIC_FORM : Channel.PUBLIC_FORM_UNVERIFIED);
       }
@@ -88,8 +96,8 @@ public final class WebhookHandler extends ApiHandler {
       }
       PublicPages.FormView view = new PublicPages.FormView(token, form.challenge(token), fields, errors,
           Optional.ofNullable(fields.get("plan")));
-      return PublicHandler.page(ApiResponses.status(e.kind()), c, PublicPages.formPage(c, site.announced(c.id()),
-          view));
+      return ApiResponses.retryAfter(PublicHandler.page(ApiResponses.status(e.kind()), c,
+          PublicPages.formPage(c, site.announced(c.id()), view)), e);
     }
   }
 

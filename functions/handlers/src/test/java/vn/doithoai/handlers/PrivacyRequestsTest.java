@@ -55,6 +55,8 @@ class PrivacyRequestsTest {
     assertEquals(202, sent.getStatusCode(), sent.getBody());
     opinionId = app.handlingOpinions().page(actor("office"), new vn.doithoai.core.common.Input(Map.of()))
         .opinions().get(0).opinion().id();
+    // the relay's part: the acknowledgement queued from the opinion's insert
+    app.acknowledgingOpinion().acknowledge("demo", opinionId);
   }
 
   @Test

@@ -556,7 +556,7 @@ final class ProductFlow {
       case "ConclusionsHandler" -> new ConclusionsHandler(app.publishingConclusion(), app.communes());
       case "FollowUpHandler" -> new FollowUpHandler(app.followingUp(), app.exporting());
       case "CommunesHandler" -> new CommunesHandler(app);
-      case "RelayHandler" -> new RelayHandler(app.eventPublisher());
+      case "RelayHandler" -> new RelayHandler(app.eventPublisher(), app.acknowledgingOpinion());
       case "SchedulesHandler" -> new SchedulesHandler(app.schedulingDeadlines());
       case "RedateHandler" -> new RedateHandler(app.redatingCommunes());
       case "DeadlinesHandler" -> new DeadlinesHandler(app.firingDeadlines());

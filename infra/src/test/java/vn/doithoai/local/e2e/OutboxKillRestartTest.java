@@ -65,7 +65,9 @@ class OutboxKillRestartTest {
 
     Serve(Path data) throws Exception {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+      // the test sends 120 opinions a run to one commune, far above its intake budget (20, then one every 3 s)
+      process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-DDOITHOAI_INTAKE_RATES=webhook=1000/0.01",
+          "-cp", System.getProperty("java.class.path"),
           "vn.doithoai.local.Main", "serve", "--port", "0", "--data", data.toString(), "--template",
           Path.of("..", "template.yaml").toAbsolutePath().normalize().toString(), "--webhook-secret",
           DemoCommand.SECRET).redirectErrorStream(true).start();

@@ -24,6 +24,33 @@ public final class Ids {
     return "DT-" + r.substring(0, 4) + "-" + r.substring(4);
   }
 
+  /** The tracking code whose 40 bits are the first five bytes of {@code digest} (a keyed hash). */
+  public static String trackingCode(byte[] digest) {
+    long bits = 0;
+    for (int i = 0; i < 5; i++) {
+      bits = (bits << 8) | (digest[i] & 0xff);
+    }
+    char[] out = new char[8];
+    for (int i = 0; i < 8; i++) {
+      out[i] = CROCKFORD[(int) (bits >>> (35 - 5 * i)) & 31];
+    }
+    String r = new String(out);
+    return "DT-" + r.substring(0, 4) + "-" + r.substring(4);
+  }
+
+  /**
+   * The id of an opinion created with {@code trackingCode} ({@code DT-7K3M-9QX2} → {@code o_7k3m9qx2}): the
+   * opinion's key is its code, so the code needs no item or index of its own and is unique in the commune
+   * because the opinion's conditional put is. Opinions created before this (12-character ids) keep theirs.
+   */
+  public static String opinionIdFor(String trackingCode) {
+    String t = normalizeTrackingCode(trackingCode);
+    if (t.isEmpty()) {
+      throw new IllegalArgumentException("not a tracking code: " + trackingCode);
+    }
+    return "o_" + (t.substring(3, 7) + t.substring(8)).toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** Normalises what a citizen typed: case, spaces, and the letters people confuse with digits. */
   public static String normalizeTrackingCode(String s) {
     StringBuilder sb = new StringBuilder();

@@ -3,8 +3,8 @@ package vn.doithoai.core.intake;
 import java.time.Instant;
 
 /**
- * A webhook delivery remembered by its {@code webhook-id} for a while (TTL), so that a retried delivery has
- * exactly one effect: same body → the same answer again; another body under the same id → refused.
+ * A delivery as the opinion it created remembers it: its id ({@code webhook-id}, or {@code form-<token>}) and the
+ * hash of its body, so that a retried delivery has exactly one effect: same body → the same answer again; another
+ * body under the same id → refused. Kept on the opinion's own item, for as long as the opinion.
  */
-public record InboxEntry(String communeId, String webhookId, String bodyHash, String opinionId,
-    String trackingCode, Instant receivedAt, Instant expiresAt) {}
+public record InboxEntry(String communeId, String webhookId, String bodyHash, Instant receivedAt) {}

@@ -22,6 +22,8 @@ import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Ids;
 import vn.doithoai.core.common.Input;
 import vn.doithoai.core.common.Json;
+import vn.doithoai.core.common.TooManyRequests;
+import vn.doithoai.core.mail.ContactIds;
 import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.commune.Communes;
 import vn.doithoai.core.commune.WebhookSecret;
@@ -36,18 +38,25 @@ import vn.doithoai.core.plan.Plans;
 
 /**
  * A citizen's opinion from the commune website, through the signed webhook: size cap before the MAC, the
- * Standard Webhooks signature over the exact bytes, NFC after it, then one atomic write keyed by the
- * webhook id so that a retried delivery has exactly one effect. The raiser gets a tracking code.
+ * Standard Webhooks signature over the exact bytes, NFC after it, a token of the commune's own intake budget,
+ * then one conditional put of the opinion, whose key follows from the webhook id (its tracking code is a keyed
+ * hash of the id), so that a retried delivery finds its opinion and has exactly one effect. The raiser gets the
+ * tracking code; the acknowledgement follows from the table's stream ({@link AcknowledgingOpinion}).
  */
 public final class SubmittingOpinion {
   public static final int MAX_BODY_BYTES = 64 * 1024;
-  static final Duration INBOX_TTL = Duration.ofDays(7);
+  /** Tracking codes tried for one delivery before giving up: a second is needed about once in 10^7 deliveries. */
+  static final int CODE_ATTEMPTS = 8;
 
   /** A delivery as received: the commune from the path, lower-case headers, and the exact body bytes. */
   public record Delivery(String communeId, Map<String, String> headers, byte[] body) {}
 
   /** What the website gets back: 202 for a new opinion, 200 for a repeated delivery. */
-  public record Receipt(boolean created, String trackingCode, String statusUrl) {
+  public record Receipt(boolean created, String trackingCode, String statusUrl, boolean counted) {
+    public Receipt(boolean created, String trackingCode, String statusUrl) {
+      this(created, trackingCode, statusUrl, false);
+    }
+
     public Map<String, Object> toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("trackingCode", trackingCode);
@@ -64,6 +73,7 @@ public final class SubmittingOpinion {
   private final CitizenMails mails;
   private final Clock clock;
   private final Clock wire;
+  private final IntakeBudget budget;
 
   /** One clock for both: in AWS the product's time is the real time. */
   public SubmittingOpinion(Communes communes, Plans plans, Opinions opinions, CitizenMails mails, Clock clock) {
@@ -77,6 +87,13 @@ public final class SubmittingOpinion {
    */
   public SubmittingOpinion(Communes communes, Plans plans, Opinions opinions, CitizenMails mails, Clock clock,
       Clock wire) {
+    this(communes, plans, opinions, mails, clock, wire, IntakeBudget.UNLIMITED);
+  }
+
+  /** {@code budget}: each commune's own intake budget (429 once it is spent), which also counts the request. */
+  public SubmittingOpinion(Communes communes, Plans plans, Opinions opinions, CitizenMails mails, Clock clock,
+      Clock wire, IntakeBudget budget) {
+    this.budget = Objects.requireNonNull(budget);
     this.communes = Objects.requireNonNull(communes);
     this.plans = Objects.requireNonNull(plans);
     this.opinions = Objects.requireNonNull(opinions);
@@ -115,7 +132,7 @@ public final class SubmittingOpinion {
               : "Chữ ký webhook không hợp lệ.");
     }
     return create(commune.orElseThrow(), new Input(parse(d.body(), mediaType)), Channel.WEBSITE, id,
-        sha256(d.body()), "website", () -> { });
+        sha256(d.body()), "website", IntakeBudget.Bucket.WEBHOOK, () -> { });
   }
 
   /**
@@ -129,11 +146,12 @@ public final class SubmittingOpinion {
     StringBuilder canonical = new StringBuilder();
     new java.util.TreeMap<>(fields).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
     return create(commune, new Input(fields), channel, "form-" + formToken,
-        sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)), "public-form", beforeWrite);
+        sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)), "public-form", IntakeBudget.Bucket.FORM,
+        beforeWrite);
   }
 
   private Receipt create(Commune commune, Input in, Channel channel, String inboxId, String bodyHash, String via,
-      Runnable beforeWrite) {
+      IntakeBudget.Bucket bucket, Runnable beforeWrite) {
     Instant now = clock.instant();
     String communeId = commune.id();
     String content = in.requiredText("content", 5000, "nội dung ý kiến");
@@ -170,18 +188,31 @@ public final class SubmittingOpinion {
       }
     });
 
+    IntakeBudget.Decision taken = budget.take(communeId, bucket, now);
+    if (taken instanceof IntakeBudget.Decision.Refused refused) {
+      throw new TooManyRequests("commune_rate_limited", via.equals("website")
+          ? "Xã này đang gửi quá nhiều ý kiến trong thời gian ngắn. Vui lòng gửi lại sau "
+              + refused.retryAfter().toSeconds() + " giây."
+          : "Hệ thống đang nhận quá nhiều ý kiến của xã trong thời gian ngắn. Vui lòng gửi lại sau ít phút.",
+          refused.retryAfter());
+    }
+    boolean counted = ((IntakeBudget.Decision.Taken) taken).counted();
     beforeWrite.run();
-    Opinion opinion = Opinion.received(Ids.newId("o"), communeId, planId, Ids.trackingCode(), content, field,
-        channel, List.of(new Raiser(name, phone, email, address, village, consent, Optional.of(record))),
-        Optional.empty(), now, Actor.system(via, communeId));
-    InboxEntry entry = new InboxEntry(communeId, inboxId, bodyHash, opinion.id(), opinion.trackingCode(), now,
-        now.plus(INBOX_TTL));
-    IntakeResult result = opinions.intake(entry, opinion, mails.acknowledgement(commune, opinion, now));
+    Raiser raiser = new Raiser(name, phone, email, address, village, consent, Optional.of(record));
+    Optional<String> plan = planId;
+    IntakeResult result = opinions.intake(new InboxEntry(communeId, inboxId, bodyHash, now), attempt -> {
+      if (attempt >= CODE_ATTEMPTS) {
+        throw new IllegalStateException("no free tracking code for a delivery after " + CODE_ATTEMPTS + " tries");
+      }
+      String code = Ids.trackingCode(ContactIds.mac("tracking\n" + communeId + "\n" + inboxId + "\n" + attempt));
+      return Opinion.received(Ids.opinionIdFor(code), communeId, plan, code, content, field, channel,
+          List.of(raiser), Optional.empty(), now, Actor.system(via, communeId));
+    });
     if (result instanceof IntakeResult.Created c) {
-      return new Receipt(true, c.trackingCode(), mails.statusUrl(communeId, c.trackingCode()));
+      return new Receipt(true, c.trackingCode(), mails.statusUrl(communeId, c.trackingCode()), counted);
     }
     if (result instanceof IntakeResult.Duplicate dup) {
-      return new Receipt(false, dup.trackingCode(), mails.statusUrl(communeId, dup.trackingCode()));
+      return new Receipt(false, dup.trackingCode(), mails.statusUrl(communeId, dup.trackingCode()), counted);
     }
     throw new DomainException(DomainException.Kind.UNPROCESSABLE, "webhook_id_reused",
         via.equals("website") ? "webhook-id này đã được dùng cho một nội dung khác."

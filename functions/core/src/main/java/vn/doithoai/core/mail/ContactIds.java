@@ -45,14 +45,7 @@ public final class ContactIds {
    */
   public static String of(String contact) {
     String c = Objects.requireNonNull(contact, "contact").strip().toLowerCase(Locale.ROOT);
-    byte[] mac;
-    try {
-      Mac m = Mac.getInstance("HmacSHA256");
-      m.init(key);
-      mac = m.doFinal(c.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] mac = mac(c);
     StringBuilder out = new StringBuilder(16);
     long bits = 0;
     for (int i = 0; i < 10; i++) {
@@ -73,6 +66,20 @@ public final class ContactIds {
    */
   public static String messageId(String prefix, String contact) {
     return prefix + "#" + of(contact);
+  }
+
+  /**
+   * HMAC-SHA256 of {@code text} under the deployment's key: for other deterministic, unguessable names (a
+   * webhook opinion's tracking code, derived from its delivery id so that a retry finds the same item).
+   */
+  public static byte[] mac(String text) {
+    try {
+      Mac m = Mac.getInstance("HmacSHA256");
+      m.init(key);
+      return m.doFinal(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static SecretKeySpec spec(String secret) {

@@ -17,6 +17,12 @@ public interface MailOutbox {
     }
   }
 
+  /**
+   * Queues e-mails written after the change they report (derived from the table's stream): each is written only
+   * if its id is new, so a replayed record queues none twice; returns how many this call wrote.
+   */
+  int queue(List<OutgoingMail> mails);
+
   /** Takes a pending e-mail for sending (pending → sending, conditionally); empty if it is not pending. */
   Optional<OutgoingMail> claim(String mailId, Instant now);
 

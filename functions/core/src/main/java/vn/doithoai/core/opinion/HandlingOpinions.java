@@ -76,10 +76,21 @@ public final class HandlingOpinions {
     }
     in.check();
     Instant now = clock.instant();
-    Opinion o = Opinion.received(Ids.newId("o"), commune.id(), planId, Ids.trackingCode(), content, field, channel,
-        raisers, Optional.empty(), now, actor);
-    opinions.create(List.of(o), mails.acknowledgement(commune, o, now));
-    return o;
+    // the opinion's key is its tracking code (Ids.opinionIdFor); a code already taken in the commune (about
+    // N / 2^40 for N opinions) fails the conditional put, and a fresh code is drawn
+    for (int attempt = 0; ; attempt++) {
+      String code = Ids.trackingCode();
+      Opinion o = Opinion.received(Ids.opinionIdFor(code), commune.id(), planId, code, content, field, channel,
+          raisers, Optional.empty(), now, actor);
+      try {
+        opinions.create(List.of(o), List.of()); // its acknowledgement follows from the table's stream
+        return o;
+      } catch (DomainException e) {
+        if (attempt >= 2 || !"already_exists".equals(e.code())) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** A list compiled by the Front, a union, a village or a party cell: each item one matter with its count. */
@@ -96,7 +107,8 @@ public final class HandlingOpinions {
       OpinionField field = item.choice("field", OpinionField.class).orElse(OpinionField.OTHER);
       int count = item.integer("count", 1, 1_000_000).orElse(1);
       List<Raiser> raisers = item.objects("raisers", 50, HandlingOpinions::raiser);
-      return Opinion.received(Ids.newId("o"), commune.id(), planId, Ids.trackingCode(), content, field, channel,
+      String code = Ids.trackingCode();
+      return Opinion.received(Ids.opinionIdFor(code), commune.id(), planId, code, content, field, channel,
           raisers, Optional.of(new Compiled(organisation, Math.max(count, raisers.size()))), now, actor);
     });
     if (list.isEmpty() && in.has("items")) {
@@ -105,9 +117,7 @@ public final class HandlingOpinions {
       in.error("items", "Vui lòng nhập các ý kiến đã tổng hợp.");
     }
     in.check();
-    List<OutgoingMail> out = new ArrayList<>();
-    list.forEach(o -> out.addAll(mails.acknowledgement(commune, o, now)));
-    opinions.create(list, out);
+    opinions.create(list, List.of()); // each acknowledgement follows from the table's stream
     return list;
   }
 

@@ -9,12 +9,18 @@ import vn.doithoai.core.mail.OutgoingMail;
 /** Port: where opinions, the webhook inbox and the e-mail outbox are kept. */
 public interface Opinions {
   /**
-   * Stores a webhook delivery atomically: the inbox entry (only if its id is new), the opinion, its tracking
-   * code and its e-mails. Concurrent deliveries of one id create exactly one opinion.
+   * Stores the opinion of a delivery (a webhook, a hosted form) once: {@code attempt.apply(0)} is the opinion to
+   * create, its key following from the delivery's id, put only if that key is new. If the key is taken by this
+   * very delivery the stored entry decides: same body hash → {@code Duplicate} with the stored tracking code,
+   * another → {@code Mismatch}; if it is taken by another delivery (a tracking-code collision) the next attempt
+   * is tried. Concurrent deliveries of one id create exactly one opinion. Its e-mails follow from the stream.
    */
-  IntakeResult intake(InboxEntry entry, Opinion opinion, List<OutgoingMail> mails);
+  IntakeResult intake(InboxEntry entry, java.util.function.IntFunction<Opinion> attempt);
 
-  /** Creates opinions entered by staff, with their e-mails, all or nothing. */
+  /**
+   * Creates opinions entered by staff, each only if its key is new, with the given e-mails, all or nothing (a
+   * long list in atomic chunks); the acknowledgements follow from the stream, not from here.
+   */
   void create(List<Opinion> opinions, List<OutgoingMail> mails);
 
   Optional<Opinion> find(String communeId, String opinionId);

@@ -33,7 +33,7 @@ public final class Invocation {
   /** Counts a step reports. */
   public enum Count {
     WAITING, RELEASED, SENT, SUPPRESSED, FAILED, EXPANDED, DEADLINES, FIRED, SCHEDULES_CREATED, DIGESTS, RECORDS,
-    EVENTS, ADDRESSES, COMMUNES, OPINIONS_READ, CONTACTS_ERASED, PLANS_MOVED
+    EVENTS, ADDRESSES, COMMUNES, OPINIONS_READ, CONTACTS_ERASED, PLANS_MOVED, ACKNOWLEDGED
   }
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9$*][A-Za-z0-9 ._:/{}$*-]{0,99}");
@@ -54,6 +54,7 @@ public final class Invocation {
   /** dimension values (function first) → metric → value; one EMF line per distinct dimension values. */
   private final Map<List<String>, Map<Metric, Long>> metrics = new LinkedHashMap<>();
   private final Map<String, Map<UsageCounter, Long>> usage = new TreeMap<>();
+  private boolean requestCounted;
 
   private Invocation(String function, String requestId, Step step) {
     this.function = id(function);
@@ -129,6 +130,19 @@ public final class Invocation {
     }
     metrics.computeIfAbsent(key, k -> new EnumMap<>(Metric.class)).merge(metric, n, Long::sum);
     return this;
+  }
+
+  /**
+   * The request was counted in the commune's usage already, by the write that took its intake budget: the edge
+   * does not count it a second time.
+   */
+  public Invocation requestCounted() {
+    this.requestCounted = true;
+    return this;
+  }
+
+  public boolean isRequestCounted() {
+    return requestCounted;
   }
 
   /** Adds {@code n} to a commune's usage counter of this month (written once, at the end, by the caller). */

@@ -123,6 +123,7 @@ public final class Warm {
 
   private void iteration(int i) {
     // a citizen's opinion through the website, and its public status page
+    refillIntakeBudget();
     String code = (String) json(call("POST /webhooks/{commune}/opinions", "IntakeFunction", webhook,
         webhookEvent(i), true)).get("trackingCode");
     call("GET /public/{commune}/opinions/{trackingCode}", "PublicFunction", publicStatus,
@@ -361,6 +362,21 @@ public final class Warm {
     }
     int rank = (int) Math.ceil(p / 100.0 * sorted.length);
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+  }
+
+  /**
+   * The commune's intake budget full again before each delivery, as it is for a commune whose opinions come
+   * minutes apart (the usual case): the harness sends one an iteration, above the budget (20 at once, then one
+   * every 3 s), and would otherwise measure 429s. Outside the measured call; the busy path (one write more) is
+   * DynamoIntakeBudgetTest's.
+   */
+  private void refillIntakeBudget() {
+    DynamoTable t = DynamoTable.fromEnvironment();
+    t.client().updateItem(b -> b.tableName(t.name()).key(Map.of(
+        "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("USAGE#"
+            + java.time.YearMonth.now(DeadlineScheduling.VIETNAM)),
+        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("C#" + commune)))
+        .updateExpression("REMOVE tat_apiWebhook"));
   }
 
   private static double mean(long[] a) {
