@@ -22,6 +22,7 @@ import vn.doithoai.core.opinion.OpinionParts.Answer;
 import vn.doithoai.core.opinion.OpinionParts.Compiled;
 import vn.doithoai.core.opinion.OpinionParts.Evidence;
 import vn.doithoai.core.opinion.OpinionParts.Raiser;
+import vn.doithoai.core.mail.RaiserLetter;
 import vn.doithoai.core.plan.Plan;
 import vn.doithoai.core.plan.Plans;
 import vn.doithoai.core.rules.DeadlineScheduling;
@@ -204,12 +205,22 @@ public final class HandlingOpinions {
     in.check();
     Opinion o = load(actor, opinionId);
     checkVersion(in, o);
-    Opinion target = load(actor, into);
-    Instant now = clock.instant();
-    Opinion merged = o.mergeInto(target, actor, now);
-    Opinion absorbed = target.absorb(o, actor, now);
-    persist(actor, List.of(merged, absorbed), List.of());
-    return absorbed;
+    for (int attempt = 0; ; attempt++) {
+      Opinion target = load(actor, into);
+      Instant now = clock.instant();
+      Opinion merged = o.mergeInto(target, actor, now);
+      Opinion absorbed = target.absorb(o, actor, now);
+      try {
+        opinions.merge(merged, absorbed, MergedRaisers.of(target, o, now, actor.id()));
+        return absorbed;
+      } catch (DomainException e) {
+        // another merge into the same matter went first: merges commute, so read the matter again and retry
+        Opinion source = load(actor, opinionId);
+        if (attempt >= 4 || !e.code().equals("version_conflict") || source.version() != o.version()) {
+          throw e;
+        }
+      }
+    }
   }
 
   public Opinion assign(Actor actor, String opinionId, Input in) {
@@ -309,8 +320,9 @@ public final class HandlingOpinions {
     Commune commune = commune(actor);
     Optional<Plan> plan = next.planId().flatMap(p -> plans.find(commune.id(), p));
     List<OutgoingMail> out = new ArrayList<>(agencyMails.extended(commune, next, plan, clock.instant()));
-    out.addAll(mails.extension(commune, next, clock.instant()));
-    persist(commune, List.of(next), out);
+    RaiserLetter letter = mails.extensionLetter(commune, next, clock.instant());
+    out.addAll(letter.to(next.raisers()));
+    persist(commune, List.of(next), out, next.hasMergedRaisers() ? List.of(letter) : List.of());
     return next;
   }
 
@@ -336,6 +348,7 @@ public final class HandlingOpinions {
     Instant now = clock.instant();
     List<Opinion> changed = new ArrayList<>();
     List<OutgoingMail> out = new ArrayList<>();
+    List<RaiserLetter> letters = new ArrayList<>();
     for (vn.doithoai.core.meeting.MeetingRecord.Raised r : raised) {
       if (!r.answeredAtMeeting()) {
         continue;
@@ -347,10 +360,14 @@ public final class HandlingOpinions {
       Opinion answered = o.answerAtMeeting(planId, new Answer(r.answer(), true, List.of(), now, actor.id()), actor,
           now);
       changed.add(answered);
-      out.addAll(mails.outcome(commune, answered, "answered", now));
+      RaiserLetter letter = mails.outcomeLetter(commune, answered, "answered", now);
+      out.addAll(letter.to(answered.raisers()));
+      if (answered.hasMergedRaisers()) {
+        letters.add(letter);
+      }
     }
     if (!changed.isEmpty()) {
-      persist(commune, changed, out);
+      persist(commune, changed, out, letters);
     }
   }
 
@@ -506,7 +523,8 @@ public final class HandlingOpinions {
 
   private Opinion saveAndTell(Actor actor, Opinion next, String event) {
     Commune commune = commune(actor);
-    persist(commune, List.of(next), mails.outcome(commune, next, event, clock.instant()));
+    RaiserLetter letter = mails.outcomeLetter(commune, next, event, clock.instant());
+    persist(commune, List.of(next), letter.to(next.raisers()), next.hasMergedRaisers() ? List.of(letter) : List.of());
     return next;
   }
 
@@ -520,6 +538,11 @@ public final class HandlingOpinions {
   }
 
   private void persist(Commune commune, List<Opinion> changed, List<OutgoingMail> out) {
+    persist(commune, changed, out, List.of());
+  }
+
+  /** {@code letters}: to the raisers of opinions merged into a changed one, sent page by page after the save. */
+  private void persist(Commune commune, List<Opinion> changed, List<OutgoingMail> out, List<RaiserLetter> letters) {
     java.util.Map<String, Optional<vn.doithoai.core.plan.PlanDeadline>> tracked = new java.util.HashMap<>();
     for (Opinion o : changed) {
       if (o.assignment().isEmpty()) {
@@ -529,7 +552,7 @@ public final class HandlingOpinions {
       String profile = plan.map(p -> p.content().profileId()).orElse(commune.profileId());
       tracked.put(o.id(), deadlines.tracked(o, profile, plan.map(p -> p.content().issuer())));
     }
-    opinions.save(changed, out, tracked);
+    opinions.save(changed, out, tracked, letters);
   }
 
   private Optional<String> plan(Actor actor, Input in) {
