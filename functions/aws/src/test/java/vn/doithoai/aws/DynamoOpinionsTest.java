@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.intake.IntakeResult;
 import vn.doithoai.core.mail.OutgoingMail;
+import vn.doithoai.core.opinion.MergedRaisers;
 import vn.doithoai.core.opinion.Opinion;
 import vn.doithoai.core.opinion.OpinionField;
 import vn.doithoai.core.opinion.OpinionParts;
@@ -122,19 +124,29 @@ class DynamoOpinionsTest {
   }
 
   @Test
+  @DisplayName("a merge writes the merged opinion, the record of its raisers and the matter's counters, or nothing")
   void mergeSavesBothOpinionsOrNeither() {
     Opinion a = Fixtures.opinion("o_a", PLAN, OpinionField.LAND, Fixtures.T0);
     Opinion b = Fixtures.opinion("o_b", PLAN, OpinionField.LAND, Fixtures.T0.plusSeconds(5));
     opinions.create(List.of(a, b), List.of());
-    Opinion merged = b.mergeInto(a, Fixtures.OFFICE, Fixtures.T0.plusSeconds(60));
-    Opinion target = a.absorb(b, Fixtures.OFFICE, Fixtures.T0.plusSeconds(60));
+    Instant at = Fixtures.T0.plusSeconds(60);
+    Opinion merged = b.mergeInto(a, Fixtures.OFFICE, at);
+    MergedRaisers record = MergedRaisers.of(a, b, at, Fixtures.OFFICE.id());
     Opinion staleTarget = new Opinion(a.id(), a.communeId(), a.planId(), a.trackingCode(), a.content(), a.field(),
         a.channel(), a.raisers(), a.compiled(), a.receivedAt(), a.status(), a.decision(), a.mergedInto(),
         a.mergedFrom(), a.assignment(), a.answer(), 5, a.audit());
-    assertThrows(DomainException.class, () -> opinions.save(List.of(merged, staleTarget), List.of()));
+    assertEquals("version_conflict", assertThrows(DomainException.class,
+        () -> opinions.merge(merged, staleTarget.absorb(b, Fixtures.OFFICE, at), record)).code());
     assertEquals(b, opinions.find(Fixtures.CID, "o_b").orElseThrow());
-    opinions.save(List.of(merged, target), List.of());
-    assertEquals(2, opinions.find(Fixtures.CID, "o_a").orElseThrow().raisers().size());
+    assertEquals(List.of(), opinions.mergedRaisers(Fixtures.CID, "o_a", Optional.empty(), 10).records());
+
+    Opinion target = a.absorb(b, Fixtures.OFFICE, at);
+    opinions.merge(merged, target, record);
+    Opinion read = opinions.find(Fixtures.CID, "o_a").orElseThrow();
+    assertEquals(target, read);
+    assertEquals(1, read.raisers().size(), "the matter's own list");
+    assertEquals(2, read.raiserCount());
+    assertEquals(List.of(record), opinions.mergedRaisers(Fixtures.CID, "o_a", Optional.empty(), 10).records());
     assertEquals(OpinionStatus.MERGED, opinions.find(Fixtures.CID, "o_b").orElseThrow().status());
   }
 
