@@ -131,7 +131,7 @@ class DynamoOpinionsTest {
     opinions.create(List.of(a, b), List.of());
     Instant at = Fixtures.T0.plusSeconds(60);
     Opinion merged = b.mergeInto(a, Fixtures.OFFICE, at);
-    MergedRaisers record = MergedRaisers.of(a, b, at, Fixtures.OFFICE.id());
+    MergedRaisers record = MergedRaisers.of(a, b, at, Fixtures.OFFICE);
     Opinion staleTarget = new Opinion(a.id(), a.communeId(), a.planId(), a.trackingCode(), a.content(), a.field(),
         a.channel(), a.raisers(), a.compiled(), a.receivedAt(), a.status(), a.decision(), a.mergedInto(),
         a.mergedFrom(), a.assignment(), a.answer(), 5, a.audit());

@@ -88,7 +88,7 @@ class LargeMergeTest {
       Opinion stored = opinions.find(Fixtures.CID, "o_0").orElseThrow();
       Instant at = Fixtures.T0.plusSeconds(RAISERS + 120 + i);
       opinions.merge(source.mergeInto(stored, Fixtures.OFFICE, at), stored.absorb(source, Fixtures.OFFICE, at),
-          vn.doithoai.core.opinion.MergedRaisers.of(stored, source, at, Fixtures.OFFICE.id()));
+          vn.doithoai.core.opinion.MergedRaisers.of(stored, source, at, Fixtures.OFFICE));
     }
 
     Opinion read = opinions.find(Fixtures.CID, "o_0").orElseThrow();
@@ -135,7 +135,7 @@ class LargeMergeTest {
     Instant at = Fixtures.T0.plusSeconds(99_999);
     Opinion merged = target.absorb(source, Fixtures.OFFICE, at);
     opinions.merge(source.mergeInto(target, Fixtures.OFFICE, at), merged,
-        vn.doithoai.core.opinion.MergedRaisers.of(target, source, at, Fixtures.OFFICE.id()));
+        vn.doithoai.core.opinion.MergedRaisers.of(target, source, at, Fixtures.OFFICE));
     Opinion read = opinions.find(Fixtures.CID, "o_0").orElseThrow();
     assertEquals(OpinionPages.PAGE + 50, read.raisers().size(), "the old list stays as it was");
     assertEquals(OpinionPages.PAGE + 51, read.raiserCount());

@@ -178,7 +178,7 @@ class MergedRaisersTest {
         "o_5", new Input(Map.of("into", "o_0")))).code());
     Opinion storedFive = opinions.find(Fixtures.CID, "o_5").orElseThrow();
     assertThrows(DomainException.class, () -> opinions.merge(storedFive, read.absorb(storedFive, Fixtures.OFFICE,
-        clock.instant()), MergedRaisers.of(read, sources.get(4), clock.instant(), Fixtures.OFFICE.id())),
+        clock.instant()), MergedRaisers.of(read, sources.get(4), clock.instant(), Fixtures.OFFICE)),
         "the record is written once");
     List<Raiser> all = new ArrayList<>();
     opinions.forEachRaiser(opinions.find(Fixtures.CID, "o_0").orElseThrow(), all::add);

@@ -211,7 +211,7 @@ public final class HandlingOpinions {
       Opinion merged = o.mergeInto(target, actor, now);
       Opinion absorbed = target.absorb(o, actor, now);
       try {
-        opinions.merge(merged, absorbed, MergedRaisers.of(target, o, now, actor.id()));
+        opinions.merge(merged, absorbed, MergedRaisers.of(target, o, now, actor));
         return absorbed;
       } catch (DomainException e) {
         // another merge into the same matter went first: merges commute, so read the matter again and retry
@@ -401,6 +401,20 @@ public final class HandlingOpinions {
     if (!recounted.isEmpty()) {
       persist(commune(actor), recounted, List.of());
     }
+  }
+
+  /** Records of merged raisers shown with one opinion, a page at a time. */
+  public static final int RAISERS_SHOWN = 50;
+
+  /**
+   * The raisers merged into {@code o} (already read by {@link #get} or returned by a change, so the viewer may see
+   * it), a page of {@value #RAISERS_SHOWN} records from {@code after}: an opinion's view lists them with its own.
+   */
+  public MergedRaisers.Page mergedRaisers(Opinion o, Optional<String> after) {
+    if (!o.hasMergedRaisers()) {
+      return new MergedRaisers.Page(List.of(), Optional.empty());
+    }
+    return opinions.mergedRaisers(o.communeId(), o.id(), after, RAISERS_SHOWN);
   }
 
   public Opinion get(Actor actor, String opinionId) {
