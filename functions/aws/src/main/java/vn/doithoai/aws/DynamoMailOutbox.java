@@ -473,6 +473,13 @@ public final class DynamoMailOutbox implements MailOutbox {
   private static final String AFTER = "after";
   /** Raiser records read per step of a letter's expansion. */
   static final int LETTER_RECORDS = 40;
+  /**
+   * Steps one call takes at most: {@value} × {@value #LETTER_RECORDS} = 2,400 merged opinions. A step is one
+   * strongly consistent Query and one TransactWriteItems of at most 100 items: assuming ~100 ms each in AWS,
+   * about 6 s, within the mailer's 15 s. A larger matter's letter stays on the pending index where the call
+   * stopped, and the 5-minute sweep goes on from there (another 2,400 each time).
+   */
+  static final int LETTER_STEPS_PER_CALL = 60;
 
   /**
    * A letter's record: {@code MAIL#{letterId} / FANOUT} (so the stream, the mailer and the sweep expand it like a
@@ -500,17 +507,22 @@ public final class DynamoMailOutbox implements MailOutbox {
    * records, {@value #LETTER_RECORDS} at most), as many as make at most {@value #EXPAND_BATCH} messages, written
    * in one transaction with {@code after} moved past them on condition it has not moved (the step that finds no
    * record left takes the letter off the pending index). Memory and time per step are bounded whatever the
-   * number of raisers; an expander that dies between steps leaves {@code after} where the next one goes on. A
+   * number of raisers, and one call takes at most {@value #LETTER_STEPS_PER_CALL} steps; an expander that stops
+   * or dies between steps leaves {@code after} where the next one (the sweep) goes on. A
    * message already there (the same address told through the matter's listed raisers, or an earlier record) is
    * left out, not written again: one message per address.
    */
   @SuppressWarnings("unchecked")
   private int expandLetter(String letterId) {
     int written = 0;
+    int steps = 0;
     java.util.Set<String> present = new java.util.HashSet<>();
     for (int round = 0; ; round++) {
-      if (round > 1_000_000) {
+      if (round > 10 * LETTER_STEPS_PER_CALL) {
         throw new IllegalStateException("letter " + letterId + " made no progress");
+      }
+      if (steps >= LETTER_STEPS_PER_CALL) {
+        return written; // the sweep goes on from here
       }
       Optional<Map<String, AttributeValue>> found = table.get(pk(letterId), FANOUT_SK);
       if (found.isEmpty() || !found.get().containsKey(GSI2PK)) {
@@ -585,13 +597,15 @@ public final class DynamoMailOutbox implements MailOutbox {
       DynamoTable.Outcome o = table.transact(writes);
       if (o.committed()) {
         written += writes.size() - 1;
+        steps++;
         if (done) {
           return written;
         }
         continue;
       }
       if (o.conditionFailed(writes.size() - 1)) {
-        continue; // another expander moved on: read where it stands
+        steps++; // another expander moved on: read where it stands
+        continue;
       }
       boolean explained = false;
       for (int i = 0; i < writes.size() - 1; i++) {

@@ -151,6 +151,32 @@ class DynamoOpinionsTest {
   }
 
   @Test
+  @DisplayName("a matter merged into another brings the records of what was merged into it")
+  void aMergedMatterCarriesItsRecords() {
+    Opinion a = Fixtures.opinion("o_a", PLAN, OpinionField.LAND, Fixtures.T0);
+    Opinion b = Fixtures.opinion("o_b", PLAN, OpinionField.LAND, Fixtures.T0.plusSeconds(5));
+    Opinion c = Fixtures.opinion("o_c", PLAN, OpinionField.LAND, Fixtures.T0.plusSeconds(9));
+    opinions.create(List.of(a, b, c), List.of());
+    Instant at = Fixtures.T0.plusSeconds(60);
+    opinions.merge(b.mergeInto(a, Fixtures.OFFICE, at), a.absorb(b, Fixtures.OFFICE, at),
+        MergedRaisers.of(a, b, at, Fixtures.OFFICE));
+    Opinion matterA = opinions.find(Fixtures.CID, "o_a").orElseThrow();
+    opinions.merge(matterA.mergeInto(c, Fixtures.OFFICE, at), c.absorb(matterA, Fixtures.OFFICE, at),
+        MergedRaisers.of(c, matterA, at, Fixtures.OFFICE));
+
+    Opinion matterC = opinions.find(Fixtures.CID, "o_c").orElseThrow();
+    assertEquals(new vn.doithoai.core.opinion.OpinionParts.Merged(2, 2, 2), matterC.merged());
+    assertEquals(List.of("o_a", "o_b"), opinions.mergedRaisers(Fixtures.CID, "o_c", Optional.empty(), 10).records()
+        .stream().map(MergedRaisers::sourceId).toList());
+    List<vn.doithoai.core.opinion.OpinionParts.Raiser> every = new java.util.ArrayList<>();
+    opinions.forEachRaiser(matterC, every::add);
+    assertEquals(3, every.size());
+    assertEquals(2, opinions.mergedRaisers(Fixtures.CID, "o_c", Optional.empty(), 1).records().size()
+        + opinions.mergedRaisers(Fixtures.CID, "o_c", opinions.mergedRaisers(Fixtures.CID, "o_c", Optional.empty(), 1)
+            .next(), 1).records().size(), "page by page");
+  }
+
+  @Test
   void byPlanFiltersByStatusFieldAndAgency() {
     Instant t = Fixtures.T0;
     Opinion land1 = Fixtures.opinion("o_1", PLAN, OpinionField.LAND, t.plusSeconds(30));

@@ -85,6 +85,9 @@ class OpinionTest {
     Opinion chain = c.absorb(target, OFFICE, NOW);
     assertEquals(new OpinionParts.Merged(2, 2, 2), chain.merged(), "a matter merged brings what was merged into it");
     assertEquals(3, chain.raiserCount());
+    Opinion crowd = target.stored(target.version(), new OpinionParts.Merged(Opinion.MAX_CARRIED + 1, 500, 0));
+    assertEquals("merge_too_large", assertThrows(DomainException.class, () -> c.absorb(crowd, OFFICE, NOW)).code(),
+        "a matter of more merges than one write carries is merged the other way round");
     assertEquals("merge_into_self", assertThrows(DomainException.class,
         () -> a.mergeInto(a, OFFICE, NOW)).code());
   }
