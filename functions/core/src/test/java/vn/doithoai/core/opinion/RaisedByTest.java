@@ -73,7 +73,7 @@ class RaisedByTest {
         Channel.WEBSITE, List.of(raiser("Nguyễn Văn A", "thôn Đông Phong", true)), Optional.empty(), NOW, OFFICE);
     Opinion other = Opinion.received("o2", "demo", Optional.empty(), "DT-AAAA-0002", "Nội dung", OpinionField.OTHER,
         Channel.WEBSITE, List.of(raiser("Trần Văn C", "thôn Nà Pàn", true)), Optional.empty(), NOW, OFFICE);
-    assertEquals("Công dân Nguyễn Văn A (thôn Đông Phong), một số công dân khác",
+    assertEquals("Công dân Nguyễn Văn A (thôn Đông Phong), một công dân khác",
         RaisedBy.label(matter.absorb(other, OFFICE, NOW), PLAN_VILLAGES));
   }
 }
