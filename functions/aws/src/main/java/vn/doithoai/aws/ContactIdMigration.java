@@ -139,6 +139,9 @@ public final class ContactIdMigration {
   @SuppressWarnings("unchecked")
   private boolean rewriteFanOut(Map<String, AttributeValue> item) {
     Map<String, Object> doc = DynamoTable.doc(item);
+    if (doc.get("mails") == null) {
+      return false; // a letter to a matter's merged raisers: it holds no address
+    }
     boolean changed = false;
     for (Map<String, Object> e : (List<Map<String, Object>>) doc.get("mails")) {
       String newId = opaque((String) e.get("id"), (String) e.get("to"));

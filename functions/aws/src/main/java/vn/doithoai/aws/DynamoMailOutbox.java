@@ -464,6 +464,9 @@ public final class DynamoMailOutbox implements MailOutbox {
         return written;
       }
       Map<String, AttributeValue> item = found.get();
+      if (LETTER_KIND.equals(DynamoTable.doc(item).get("kind"))) {
+        return expandLetter(fanOutId);
+      }
       long cursor = Long.parseLong(item.get(CURSOR).n());
       List<OutgoingMail> mails = fanOutMails(item);
       if (cursor >= mails.size() && !item.containsKey(GSI2PK)) {
@@ -505,6 +508,160 @@ public final class DynamoMailOutbox implements MailOutbox {
       }
       if (o.conditionFailed(writes.size() - 1)) {
         continue; // another expander moved the cursor: read where it stands
+      }
+      boolean explained = false;
+      for (int i = 0; i < writes.size() - 1; i++) {
+        if (o.conditionFailed(i)) {
+          present.add(idOf(writes.get(i).put().item()));
+          explained = true;
+        }
+      }
+      if (!explained) {
+        throw DynamoTable.unexpected(o);
+      }
+    }
+  }
+
+  // ---- letters: one message to every raiser merged into a matter, page by page ----
+
+  static final String LETTER_KIND = "mail.letter";
+  /** The sort key of the last raiser record whose messages a letter's expansion has written. */
+  private static final String AFTER = "after";
+  /** Raiser records read per step of a letter's expansion. */
+  static final int LETTER_RECORDS = 40;
+  /**
+   * Steps one call takes at most: {@value} × {@value #LETTER_RECORDS} = 2,400 merged opinions. A step is one
+   * strongly consistent Query and one TransactWriteItems of at most 100 items: assuming ~100 ms each in AWS,
+   * about 6 s, within the mailer's 15 s. A larger matter's letter stays on the pending index where the call
+   * stopped, and the 5-minute sweep goes on from there (another 2,400 each time).
+   */
+  static final int LETTER_STEPS_PER_CALL = 60;
+
+  /**
+   * A letter's record: {@code MAIL#{letterId} / FANOUT} (so the stream, the mailer and the sweep expand it like a
+   * fan-out record), doc {@code {id, commune, kind: mail.letter, letter}}, no personal data; {@code cursor}
+   * counts the messages written, {@code after} names the last raiser record done; on the pending index until
+   * done.
+   */
+  static Map<String, AttributeValue> letterItem(vn.doithoai.core.mail.RaiserLetter l) {
+    Map<String, Object> doc = new java.util.LinkedHashMap<>();
+    doc.put("id", l.id());
+    doc.put("commune", l.communeId());
+    doc.put("kind", LETTER_KIND);
+    doc.put("letter", l.toJson());
+    Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(pk(l.id()), FANOUT_SK));
+    item.put(DOC, s(Json.write(doc)));
+    item.put(CURSOR, DynamoTable.n(0));
+    item.put(GSI2PK, s(PENDING_PK));
+    item.put(GSI2SK, s(iso(l.createdAt()) + "#" + l.id()));
+    item.put("queuedAt", s(l.createdAt().toString()));
+    return item;
+  }
+
+  /**
+   * A letter's expansion, step by step: the next raiser records after {@code after} (a Query of the matter's
+   * records, {@value #LETTER_RECORDS} at most), as many as make at most {@value #EXPAND_BATCH} messages, written
+   * in one transaction with {@code after} moved past them on condition it has not moved (the step that finds no
+   * record left takes the letter off the pending index). Memory and time per step are bounded whatever the
+   * number of raisers, and one call takes at most {@value #LETTER_STEPS_PER_CALL} steps; an expander that stops
+   * or dies between steps leaves {@code after} where the next one (the sweep) goes on. A
+   * message already there (the same address told through the matter's listed raisers, or an earlier record) is
+   * left out, not written again: one message per address.
+   */
+  @SuppressWarnings("unchecked")
+  private int expandLetter(String letterId) {
+    int written = 0;
+    int steps = 0;
+    java.util.Set<String> present = new java.util.HashSet<>();
+    for (int round = 0; ; round++) {
+      if (round > 10 * LETTER_STEPS_PER_CALL) {
+        throw new IllegalStateException("letter " + letterId + " made no progress");
+      }
+      if (steps >= LETTER_STEPS_PER_CALL) {
+        return written; // the sweep goes on from here
+      }
+      Optional<Map<String, AttributeValue>> found = table.get(pk(letterId), FANOUT_SK);
+      if (found.isEmpty() || !found.get().containsKey(GSI2PK)) {
+        return written; // gone or done
+      }
+      Map<String, AttributeValue> item = found.get();
+      vn.doithoai.core.mail.RaiserLetter letter = vn.doithoai.core.mail.RaiserLetter.fromJson(
+          (Map<String, Object>) DynamoTable.doc(item).get("letter"));
+      Optional<String> after = Optional.ofNullable(DynamoTable.str(item, AFTER));
+      vn.doithoai.core.opinion.MergedRaisers.Page page = MatterRaisers.page(table, letter.communeId(),
+          letter.matterId(), after, LETTER_RECORDS);
+      Map<String, OutgoingMail> batch = new java.util.LinkedHashMap<>();
+      String last = after.orElse(null);
+      int taken = 0;
+      for (vn.doithoai.core.opinion.MergedRaisers r : page.records()) {
+        List<OutgoingMail> mails = letter.to(r.raisers());
+        if (taken > 0 && batch.size() + mails.size() > EXPAND_BATCH) {
+          break;
+        }
+        for (OutgoingMail m : mails) {
+          batch.putIfAbsent(m.id(), m);
+        }
+        last = MatterRaisers.sk(r.matterId(), r.sourceId());
+        taken++;
+      }
+      boolean done = taken == page.records().size() && page.next().isEmpty();
+      List<OutgoingMail> toWrite = batch.values().stream().filter(m -> !present.contains(m.id())).toList();
+      // a record of more raisers than one transaction holds (an old matter's list carried along): its
+      // messages first, each written once whatever happens, then the step moves past it
+      while (toWrite.size() > EXPAND_BATCH) {
+        List<OutgoingMail> chunk = toWrite.subList(0, EXPAND_BATCH);
+        for (OutgoingMail m : chunk) {
+          try {
+            table.client().putItem(b -> b.tableName(table.name()).item(mailItem(m))
+                .conditionExpression(DynamoTable.NOT_EXISTS));
+            written++;
+          } catch (ConditionalCheckFailedException e) {
+            // already written
+          }
+          present.add(m.id());
+        }
+        toWrite = toWrite.subList(EXPAND_BATCH, toWrite.size());
+      }
+      List<TransactWriteItem> writes = new ArrayList<>();
+      for (OutgoingMail m : toWrite) {
+        writes.add(table.putNew(mailItem(m)));
+      }
+      Map<String, AttributeValue> values = new HashMap<>();
+      values.put(":n", DynamoTable.n(toWrite.size()));
+      String update = "SET #c = #c + :n";
+      if (last != null) {
+        update += ", #a = :last";
+        values.put(":last", s(last));
+      }
+      if (done) {
+        update += ", " + DynamoTable.EXPIRES_AT + " = :exp REMOVE " + GSI2PK + ", " + GSI2SK;
+        values.put(":exp", DynamoTable.n(Instant.parse(DynamoTable.str(item, "queuedAt")).plus(FANOUT_KEPT)
+            .getEpochSecond()));
+      }
+      String condition;
+      if (after.isPresent()) {
+        condition = "#a = :after";
+        values.put(":after", s(after.get()));
+      } else {
+        condition = "attribute_not_exists(#a)";
+      }
+      condition += " AND attribute_exists(" + GSI2PK + ")";
+      writes.add(TransactWriteItem.builder().update(software.amazon.awssdk.services.dynamodb.model.Update.builder()
+          .tableName(table.name()).key(DynamoTable.key(pk(letterId), FANOUT_SK)).updateExpression(update)
+          .conditionExpression(condition).expressionAttributeNames(Map.of("#c", CURSOR, "#a", AFTER))
+          .expressionAttributeValues(values).build()).build());
+      DynamoTable.Outcome o = table.transact(writes);
+      if (o.committed()) {
+        written += writes.size() - 1;
+        steps++;
+        if (done) {
+          return written;
+        }
+        continue;
+      }
+      if (o.conditionFailed(writes.size() - 1)) {
+        steps++; // another expander moved on: read where it stands
+        continue;
       }
       boolean explained = false;
       for (int i = 0; i < writes.size() - 1; i++) {

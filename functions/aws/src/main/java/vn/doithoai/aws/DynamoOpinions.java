@@ -29,6 +29,10 @@ import vn.doithoai.core.common.Ids;
 import vn.doithoai.core.intake.InboxEntry;
 import vn.doithoai.core.intake.IntakeResult;
 import vn.doithoai.core.mail.OutgoingMail;
+import vn.doithoai.core.mail.RaiserLetter;
+import vn.doithoai.core.opinion.MergedRaisers;
+import vn.doithoai.core.opinion.OpinionParts.Merged;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import vn.doithoai.core.opinion.Opinion;
 import vn.doithoai.core.plan.PlanDeadline;
 import vn.doithoai.core.opinion.OpinionField;
@@ -47,6 +51,9 @@ import vn.doithoai.core.opinion.Opinions;
  *       from a delivery (webhook, hosted form) carries {@code delivery} (its id) and {@code bodyHash}.
  *   <li>Earlier design, still read: {@code TRACK#{cid}#{code} / TRACK} (attribute {@code opinionId}) for opinions
  *       with 12-character ids, and the webhook inbox {@code INBOX#{cid}#{webhookId} / INBOX} (TTL 7 days).
+ *   <li>Raisers of an opinion merged into a matter: {@code C#{cid} / OPR#{matterId}#{sourceId}} ({@link
+ *       MatterRaisers}); the matter keeps counters ({@code mergedOpinions}, {@code mergedRaisers},
+ *       {@code mergedWithoutConsent}) beside its document.
  *   <li>E-mail: {@code MAIL#{id} / MAIL}, written once ({@code attribute_not_exists}); see
  *       {@link DynamoMailOutbox}. An opinion's acknowledgement is queued from the stream.
  * </ul>
@@ -58,6 +65,10 @@ public final class DynamoOpinions implements Opinions {
   static final String DELIVERY = "delivery";
   static final String BODY_HASH = "bodyHash";
   static final String NO_PLAN = "-";
+  /** The merge counters, beside the opinion's document ({@link vn.doithoai.core.opinion.OpinionParts.Merged}). */
+  static final String MERGED_OPINIONS = "mergedOpinions";
+  static final String MERGED_RAISERS = "mergedRaisers";
+  static final String MERGED_WITHOUT_CONSENT = "mergedWithoutConsent";
 
   private final DynamoTable table;
 
@@ -226,7 +237,7 @@ public final class DynamoOpinions implements Opinions {
    */
   @Override
   public void save(List<Opinion> changed, List<OutgoingMail> mails,
-      Map<String, Optional<PlanDeadline>> assignmentDeadlines) {
+      Map<String, Optional<PlanDeadline>> assignmentDeadlines, List<RaiserLetter> letters) {
     List<TransactWriteItem> items = new ArrayList<>();
     List<TransactWriteItem> pages = new ArrayList<>();
     for (Opinion o : changed) {
@@ -251,6 +262,10 @@ public final class DynamoOpinions implements Opinions {
       }
     }
     // the e-mails themselves when they fit (a matter of up to ~95 addresses), else their fan-out records
+    // a letter to a matter's merged raisers: one record, expanded page by page after the save
+    for (RaiserLetter l : letters) {
+      deadlines.add(table.putNew(DynamoMailOutbox.letterItem(l)));
+    }
     int room = DynamoTable.MAX_TRANSACTION_ITEMS - items.size() - deadlines.size() - pages.size();
     List<TransactWriteItem> queued = DynamoMailOutbox.queued(table, mails, room, fanOutKey(changed, mails));
     items.addAll(queued);
@@ -276,6 +291,64 @@ public final class DynamoOpinions implements Opinions {
       }
     }
     throw DynamoTable.unexpected(o);
+  }
+
+  /**
+   * One transaction: the merged opinion (its stored version one less), the record of its raisers under the
+   * matter ({@code attribute_not_exists}: written once), the matter's version and counters (an UpdateItem on
+   * condition of the version read, so a matter closed or changed meanwhile is a version conflict; the matter's
+   * document is not rewritten), and the records of opinions merged into the merged one, carried along. Without
+   * those (the usual merge) it writes three items of a size that does not grow with the number of merges.
+   */
+  @Override
+  public void merge(Opinion merged, Opinion absorbed, MergedRaisers record) {
+    String cid = absorbed.communeId();
+    List<TransactWriteItem> items = new ArrayList<>();
+    OpinionPages.Split split = split(merged);
+    items.add(table.putIfVersion(split.head(), merged.version() - 1));
+    items.add(table.putNew(MatterRaisers.item(record)));
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":prev", n(absorbed.version() - 1));
+    values.put(":next", n(absorbed.version()));
+    values.put(":mo", n(absorbed.merged().opinions()));
+    values.put(":mr", n(absorbed.merged().raisers()));
+    values.put(":mw", n(absorbed.merged().withoutConsent()));
+    items.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name())
+        .key(DynamoTable.key(communePk(cid), "OP#" + part(absorbed.id(), "opinion id")))
+        .updateExpression("SET #v = :next, " + MERGED_OPINIONS + " = :mo, " + MERGED_RAISERS + " = :mr, "
+            + MERGED_WITHOUT_CONSENT + " = :mw")
+        .conditionExpression("#v = :prev").expressionAttributeNames(Map.of("#v", VERSION))
+        .expressionAttributeValues(values).build()).build());
+    if (merged.hasMergedRaisers()) {
+      for (MergedRaisers carried : MatterRaisers.all(table, cid, merged.id(), Opinion.MAX_CARRIED)) {
+        items.add(table.put(MatterRaisers.item(carried.into(absorbed.id())), null, null, null));
+      }
+    }
+    items.addAll(OpinionPages.writes(table, split, split.pages().isEmpty() ? java.util.Set.of()
+        : OpinionPages.storedPages(table, communePk(cid), "OP#" + merged.id())));
+    DynamoTable.Outcome o = table.transact(items);
+    if (o.committed()) {
+      return;
+    }
+    if (o.conditionFailed(0) || o.conditionFailed(2)) {
+      throw DomainException.staleVersion();
+    }
+    if (o.conditionFailed(1)) {
+      throw DomainException.conflict("already_merged", "Ý kiến mã " + merged.trackingCode()
+          + " đã được gộp vào ý kiến này trước đó.");
+    }
+    throw DynamoTable.unexpected(o);
+  }
+
+  @Override
+  public MergedRaisers.Page mergedRaisers(String communeId, String matterId, Optional<String> cursor, int limit) {
+    return MatterRaisers.page(table, communeId, matterId, cursor, limit);
+  }
+
+  @Override
+  public boolean eraseMergedRaisers(String communeId, String matterId, String sourceId,
+      java.util.function.Predicate<vn.doithoai.core.opinion.OpinionParts.Raiser> whose) {
+    return MatterRaisers.erase(table, communeId, matterId, sourceId, whose);
   }
 
   /**
@@ -400,12 +473,25 @@ public final class DynamoOpinions implements Opinions {
     return "INBOX#" + part(e.communeId(), "commune id") + "#" + e.webhookId();
   }
 
-  /** The opinion in a stored item, with its pages if it has any ({@link OpinionPages}). */
+  /**
+   * The opinion in a stored item, with its pages if it has any ({@link OpinionPages}), and the version and merge
+   * counters a merge updates beside its document ({@link #merge}).
+   */
   private Opinion read(Map<String, AttributeValue> item) {
     String pk = item.get(DynamoTable.PK).s();
     String sk = item.get(DynamoTable.SK).s();
-    return OpinionPages.read(table, item, () -> table.get(pk, sk).orElseThrow(
+    Opinion o = OpinionPages.read(table, item, () -> table.get(pk, sk).orElseThrow(
         () -> new IllegalStateException("opinion removed while read")));
+    if (!item.containsKey(MERGED_OPINIONS)) {
+      return o; // nothing merged into it since raisers are kept apart
+    }
+    return o.stored(Long.parseLong(item.get(VERSION).n()), new Merged(number(item, MERGED_OPINIONS),
+        number(item, MERGED_RAISERS), number(item, MERGED_WITHOUT_CONSENT)));
+  }
+
+  private static int number(Map<String, AttributeValue> item, String attribute) {
+    AttributeValue v = item.get(attribute);
+    return v == null ? 0 : Integer.parseInt(v.n());
   }
 
   /** The opinion's item (its growing lists in pages once long) and those pages. */
@@ -432,6 +518,11 @@ public final class DynamoOpinions implements Opinions {
       item.put(GSI2SK, s(a.currentDue() + "#" + o.id()));
     });
     item.put(VERSION, n(o.version()));
+    if (!o.merged().equals(Merged.NONE)) {
+      item.put(MERGED_OPINIONS, n(o.merged().opinions()));
+      item.put(MERGED_RAISERS, n(o.merged().raisers()));
+      item.put(MERGED_WITHOUT_CONSENT, n(o.merged().withoutConsent()));
+    }
     return item;
   }
 

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Ids;
 import vn.doithoai.core.intake.IntakeResult;
 import vn.doithoai.core.mail.OutgoingMail;
+import vn.doithoai.core.opinion.MergedRaisers;
 import vn.doithoai.core.opinion.Opinion;
 import vn.doithoai.core.opinion.OpinionField;
 import vn.doithoai.core.opinion.OpinionParts;
@@ -157,20 +159,56 @@ class DynamoOpinionsTest {
   }
 
   @Test
+  @DisplayName("a merge writes the merged opinion, the record of its raisers and the matter's counters, or nothing")
   void mergeSavesBothOpinionsOrNeither() {
     Opinion a = Fixtures.opinion("o_a", PLAN, OpinionField.LAND, Fixtures.T0);
     Opinion b = Fixtures.opinion("o_b", PLAN, OpinionField.LAND, Fixtures.T0.plusSeconds(5));
     opinions.create(List.of(a, b), List.of());
-    Opinion merged = b.mergeInto(a, Fixtures.OFFICE, Fixtures.T0.plusSeconds(60));
-    Opinion target = a.absorb(b, Fixtures.OFFICE, Fixtures.T0.plusSeconds(60));
+    Instant at = Fixtures.T0.plusSeconds(60);
+    Opinion merged = b.mergeInto(a, Fixtures.OFFICE, at);
+    MergedRaisers record = MergedRaisers.of(a, b, at, Fixtures.OFFICE);
     Opinion staleTarget = new Opinion(a.id(), a.communeId(), a.planId(), a.trackingCode(), a.content(), a.field(),
         a.channel(), a.raisers(), a.compiled(), a.receivedAt(), a.status(), a.decision(), a.mergedInto(),
         a.mergedFrom(), a.assignment(), a.answer(), 5, a.audit());
-    assertThrows(DomainException.class, () -> opinions.save(List.of(merged, staleTarget), List.of()));
+    assertEquals("version_conflict", assertThrows(DomainException.class,
+        () -> opinions.merge(merged, staleTarget.absorb(b, Fixtures.OFFICE, at), record)).code());
     assertEquals(b, opinions.find(Fixtures.CID, "o_b").orElseThrow());
-    opinions.save(List.of(merged, target), List.of());
-    assertEquals(2, opinions.find(Fixtures.CID, "o_a").orElseThrow().raisers().size());
+    assertEquals(List.of(), opinions.mergedRaisers(Fixtures.CID, "o_a", Optional.empty(), 10).records());
+
+    Opinion target = a.absorb(b, Fixtures.OFFICE, at);
+    opinions.merge(merged, target, record);
+    Opinion read = opinions.find(Fixtures.CID, "o_a").orElseThrow();
+    assertEquals(target, read);
+    assertEquals(1, read.raisers().size(), "the matter's own list");
+    assertEquals(2, read.raiserCount());
+    assertEquals(List.of(record), opinions.mergedRaisers(Fixtures.CID, "o_a", Optional.empty(), 10).records());
     assertEquals(OpinionStatus.MERGED, opinions.find(Fixtures.CID, "o_b").orElseThrow().status());
+  }
+
+  @Test
+  @DisplayName("a matter merged into another brings the records of what was merged into it")
+  void aMergedMatterCarriesItsRecords() {
+    Opinion a = Fixtures.opinion("o_a", PLAN, OpinionField.LAND, Fixtures.T0);
+    Opinion b = Fixtures.opinion("o_b", PLAN, OpinionField.LAND, Fixtures.T0.plusSeconds(5));
+    Opinion c = Fixtures.opinion("o_c", PLAN, OpinionField.LAND, Fixtures.T0.plusSeconds(9));
+    opinions.create(List.of(a, b, c), List.of());
+    Instant at = Fixtures.T0.plusSeconds(60);
+    opinions.merge(b.mergeInto(a, Fixtures.OFFICE, at), a.absorb(b, Fixtures.OFFICE, at),
+        MergedRaisers.of(a, b, at, Fixtures.OFFICE));
+    Opinion matterA = opinions.find(Fixtures.CID, "o_a").orElseThrow();
+    opinions.merge(matterA.mergeInto(c, Fixtures.OFFICE, at), c.absorb(matterA, Fixtures.OFFICE, at),
+        MergedRaisers.of(c, matterA, at, Fixtures.OFFICE));
+
+    Opinion matterC = opinions.find(Fixtures.CID, "o_c").orElseThrow();
+    assertEquals(new vn.doithoai.core.opinion.OpinionParts.Merged(2, 2, 2), matterC.merged());
+    assertEquals(List.of("o_a", "o_b"), opinions.mergedRaisers(Fixtures.CID, "o_c", Optional.empty(), 10).records()
+        .stream().map(MergedRaisers::sourceId).toList());
+    List<vn.doithoai.core.opinion.OpinionParts.Raiser> every = new java.util.ArrayList<>();
+    opinions.forEachRaiser(matterC, every::add);
+    assertEquals(3, every.size());
+    assertEquals(2, opinions.mergedRaisers(Fixtures.CID, "o_c", Optional.empty(), 1).records().size()
+        + opinions.mergedRaisers(Fixtures.CID, "o_c", opinions.mergedRaisers(Fixtures.CID, "o_c", Optional.empty(), 1)
+            .next(), 1).records().size(), "page by page");
   }
 
   @Test

@@ -81,6 +81,25 @@ final class Fixtures {
         field, Channel.WEBSITE, List.of(raiser()), Optional.empty(), receivedAt, WEBSITE);
   }
 
+  /**
+   * {@code target} after {@code merged} were merged into it as merges were made before raisers were kept apart
+   * ({@link MatterRaisers}): every raiser, merged id and audit entry inline; what older records hold.
+   */
+  static Opinion legacyMatter(Opinion target, List<Opinion> merged, Instant at) {
+    List<Raiser> raisers = new java.util.ArrayList<>(target.raisers());
+    List<String> from = new java.util.ArrayList<>(target.mergedFrom());
+    List<vn.doithoai.core.common.AuditEntry> audit = new java.util.ArrayList<>(target.audit());
+    for (Opinion m : merged) {
+      raisers.addAll(m.raisers());
+      from.add(m.id());
+      audit.add(vn.doithoai.core.common.AuditEntry.of(at, OFFICE, "opinion.absorbed", "từ " + m.trackingCode(), ""));
+    }
+    return new Opinion(target.id(), target.communeId(), target.planId(), target.trackingCode(), target.content(),
+        target.field(), target.channel(), raisers, target.compiled(), target.receivedAt(), target.status(),
+        target.decision(), target.mergedInto(), from, target.assignment(), target.answer(),
+        target.version() + merged.size(), audit);
+  }
+
   static OutgoingMail mail(String id, Instant createdAt) {
     return new OutgoingMail(id, CID, "duc.lv@example.vn", "Xã Tân Thành đã tiếp nhận ý kiến của ông/bà",
         "Kính gửi ông/bà Lương Văn Đức,\nỦy ban nhân dân xã đã tiếp nhận ý kiến. Mã tra cứu: DT-7K3M-9QX2.",

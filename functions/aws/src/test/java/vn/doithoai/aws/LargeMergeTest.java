@@ -23,8 +23,8 @@ import vn.doithoai.core.opinion.OpinionField;
 import vn.doithoai.core.opinion.OpinionParts.Raiser;
 
 /**
- * A matter raised by thousands: its raisers, audit trail and merged ids kept in pages ({@link OpinionPages}),
- * every item far below DynamoDB's 400 KB (which DynamoDB Local enforces too), read back whole.
+ * A matter stored the old way — every merged raiser inline, its raisers, audit trail and merged ids kept in pages
+ * ({@link OpinionPages}) — still reads whole, and takes further merges the new way ({@link MatterRaisers}).
  */
 class LargeMergeTest {
   /** The number of raisers of one matter this is tested with. */
@@ -49,14 +49,13 @@ class LargeMergeTest {
         o.assignment(), o.answer(), o.version(), o.audit());
   }
 
-  /** The target after absorbing citizens 1..n-1 in memory: what n-1 merges make of it. */
+  /** The target after n-1 merges as they were made before raisers were kept apart: every raiser inline. */
   private static Opinion absorbed(int n) {
-    Opinion target = citizen(0);
-    Instant at = Fixtures.T0.plusSeconds(RAISERS + 60);
+    List<Opinion> merged = new ArrayList<>();
     for (int i = 1; i < n; i++) {
-      target = target.absorb(citizen(i), Fixtures.OFFICE, at);
+      merged.add(citizen(i));
     }
-    return target;
+    return Fixtures.legacyMatter(citizen(0), merged, Fixtures.T0.plusSeconds(RAISERS + 60));
   }
 
   /** An item's size as DynamoDB counts it: attribute names and values, UTF-8. */
@@ -77,8 +76,8 @@ class LargeMergeTest {
   }
 
   @Test
-  @DisplayName(RAISERS + " raisers on one matter, the last ten by real merges: every item under 100 KB, "
-      + "everything read back")
+  @DisplayName(RAISERS + " raisers on one matter stored the old way, ten more by real merges: every item under "
+      + "100 KB, everything read back")
   void aMatterOfFiveThousandRaisers() {
     int bulk = RAISERS - 10;
     Opinion target = absorbed(bulk);
@@ -88,15 +87,19 @@ class LargeMergeTest {
       opinions.create(List.of(source), List.of());
       Opinion stored = opinions.find(Fixtures.CID, "o_0").orElseThrow();
       Instant at = Fixtures.T0.plusSeconds(RAISERS + 120 + i);
-      opinions.save(List.of(source.mergeInto(stored, Fixtures.OFFICE, at),
-          stored.absorb(source, Fixtures.OFFICE, at)), List.of());
+      opinions.merge(source.mergeInto(stored, Fixtures.OFFICE, at), stored.absorb(source, Fixtures.OFFICE, at),
+          vn.doithoai.core.opinion.MergedRaisers.of(stored, source, at, Fixtures.OFFICE));
     }
 
     Opinion read = opinions.find(Fixtures.CID, "o_0").orElseThrow();
-    assertEquals(RAISERS, read.raisers().size());
+    assertEquals(bulk, read.raisers().size(), "the old list, inline");
     assertEquals(RAISERS, read.raiserCount());
-    assertEquals(RAISERS - 1, read.mergedFrom().size());
-    assertEquals("cong.dan4999@example.vn", read.raisers().get(RAISERS - 1).email(), "in merge order");
+    assertEquals(bulk - 1, read.mergedFrom().size());
+    assertEquals(10, read.merged().opinions(), "the new merges, kept apart");
+    List<Raiser> every = new ArrayList<>();
+    opinions.forEachRaiser(read, every::add);
+    assertEquals(RAISERS, every.size(), "both shapes read as one list");
+    assertEquals("cong.dan4999@example.vn", every.get(RAISERS - 1).email(), "in merge order");
     assertEquals(citizen(1234).raisers().get(0), read.raisers().get(1234));
     assertEquals(read, opinions.byPlan(Fixtures.CID, PLAN, Optional.empty(), Optional.empty(), Optional.empty())
         .stream().filter(o -> o.id().equals("o_0")).findFirst().orElseThrow(), "the list reads the same");
@@ -131,12 +134,14 @@ class LargeMergeTest {
     opinions.create(List.of(source), List.of());
     Instant at = Fixtures.T0.plusSeconds(99_999);
     Opinion merged = target.absorb(source, Fixtures.OFFICE, at);
-    opinions.save(List.of(source.mergeInto(target, Fixtures.OFFICE, at), merged), List.of());
+    opinions.merge(source.mergeInto(target, Fixtures.OFFICE, at), merged,
+        vn.doithoai.core.opinion.MergedRaisers.of(target, source, at, Fixtures.OFFICE));
     Opinion read = opinions.find(Fixtures.CID, "o_0").orElseThrow();
-    assertEquals(OpinionPages.PAGE + 51, read.raisers().size());
+    assertEquals(OpinionPages.PAGE + 50, read.raisers().size(), "the old list stays as it was");
+    assertEquals(OpinionPages.PAGE + 51, read.raiserCount());
     assertEquals(merged, read);
-    assertThrows(DomainException.class, () -> opinions.save(List.of(merged.absorb(citizen(7), Fixtures.OFFICE, at)
-        .absorb(citizen(8), Fixtures.OFFICE, at)), List.of()), "a lost race is still a stale version");
+    assertThrows(DomainException.class, () -> opinions.save(List.of(target.close("", Fixtures.OFFICE, at)),
+        List.of()), "a save from before the merge is a stale version");
     assertEquals(read, opinions.find(Fixtures.CID, "o_0").orElseThrow(), "and changes nothing");
   }
 

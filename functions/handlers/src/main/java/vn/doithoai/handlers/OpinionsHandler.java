@@ -35,7 +35,10 @@ public final class OpinionsHandler extends ApiHandler {
         Map.entry("GET /opinions", r -> ApiResponses.json(200, page(opinions.page(r.actor(), r.query()), r.actor()))),
         Map.entry("GET /opinions/{opinionId}", r -> {
           Opinion o = opinions.get(r.actor(), r.path("opinionId"));
-          return ApiResponses.json(200, withDaysLeft(o, opinions.workingDaysLeft(o), r.actor()));
+          Map<String, Object> m = new LinkedHashMap<>(OpinionView.of(o, r.actor(), opinions.mergedRaisers(o,
+              r.query().text("raisersAfter", 200))));
+          m.put("workingDaysLeft", opinions.workingDaysLeft(o).orElse(null));
+          return ApiResponses.json(200, m);
         }),
         Map.entry("POST /opinions/{opinionId}/triage", r -> decided(r, TriageDecision.TRIAGE,
             opinions.triage(r.actor(), r.path("opinionId"), r.json()))),
@@ -82,7 +85,7 @@ public final class OpinionsHandler extends ApiHandler {
   /** A triage decision, as its metric counts it. */
   enum TriageDecision { TRIAGE, MERGE, FORWARD, REFUSE }
 
-  private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse decided(ApiRequest r,
+  private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse decided(ApiRequest r,
       TriageDecision decision, Opinion o) {
     r.observed().metric(Metric.TRIAGE_DECISIONS, 1, decision);
     return ok(r, o);
@@ -94,7 +97,8 @@ public final class OpinionsHandler extends ApiHandler {
     return o;
   }
 
-  private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse ok(ApiRequest r, Opinion o) {
-    return ApiResponses.json(200, OpinionView.of(o, r.actor()));
+  /** A changed opinion, with the first page of the raisers merged into it. */
+  private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse ok(ApiRequest r, Opinion o) {
+    return ApiResponses.json(200, OpinionView.of(o, r.actor(), opinions.mergedRaisers(o, Optional.empty())));
   }
 }

@@ -167,9 +167,9 @@ final class ProductFlow {
     assertEquals("answered", http("opinions-answer").get("status"));
     assertEquals("closed", http("opinions-close").get("status"));
 
-    // a matter raised by more citizens than one transaction holds e-mails (merged in earlier: stored as it is),
-    // assigned and answered: the answer commits with a fan-out record, the mailer writes the e-mails from it
-    // (MailFanOutQueued) and sends each through its own MailQueued
+    // a matter raised by more citizens than one transaction holds e-mails (merged in earlier, their raisers kept
+    // apart), assigned and answered: the answer commits with a letter, the mailer writes the e-mails from it page
+    // by page (MailFanOutQueued) and sends each through its own MailQueued
     with("OPINION_ID", storeLargeMatter(LARGE_MATTER), () -> {
       assertEquals("assigned", http("opinions-assign").get("status"));
       int before = cloud.sentTo().size();
@@ -459,7 +459,9 @@ final class ProductFlow {
   private String storeLargeMatter(int n) {
     Instant now = clock.instant();
     vn.doithoai.core.common.Actor website = vn.doithoai.core.common.Actor.system("webhook", COMMUNE);
-    vn.doithoai.core.opinion.Opinion matter = null;
+    vn.doithoai.aws.DynamoOpinions stored = new vn.doithoai.aws.DynamoOpinions(new DynamoTable(cloud.dynamo(),
+        cloud.table()));
+    List<vn.doithoai.core.opinion.Opinion> all = new java.util.ArrayList<>();
     for (int i = 0; i < n; i++) {
       vn.doithoai.core.opinion.Opinion o = vn.doithoai.core.opinion.Opinion.received("o_large_" + i, COMMUNE,
           java.util.Optional.of(ids.get("PLAN_ID")), vn.doithoai.core.common.Ids.trackingCode(),
@@ -467,11 +469,16 @@ final class ProductFlow {
           vn.doithoai.core.opinion.Channel.WEBSITE, List.of(new vn.doithoai.core.opinion.OpinionParts.Raiser(
               "Công dân " + i, null, "cong.dan." + i + "@example.vn", null, "Thôn Nà Pàn", false)),
           java.util.Optional.empty(), now, website);
-      matter = matter == null ? o : matter.absorb(o, website, now);
+      all.add(i == 0 ? o.accept(o.planId(), o.field(), website, now) : o);
     }
-    matter = matter.accept(matter.planId(), matter.field(), website, now);
-    new vn.doithoai.aws.DynamoOpinions(new DynamoTable(cloud.dynamo(), cloud.table())).create(List.of(matter),
-        List.of());
+    stored.create(all, List.of());
+    vn.doithoai.core.opinion.Opinion matter = all.get(0);
+    for (vn.doithoai.core.opinion.Opinion o : all.subList(1, n)) {
+      vn.doithoai.core.opinion.Opinion absorbed = matter.absorb(o, website, now);
+      stored.merge(o.mergeInto(matter, website, now), absorbed,
+          vn.doithoai.core.opinion.MergedRaisers.of(matter, o, now, website));
+      matter = absorbed;
+    }
     return matter.id();
   }
 

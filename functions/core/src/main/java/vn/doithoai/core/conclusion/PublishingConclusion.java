@@ -276,7 +276,7 @@ public final class PublishingConclusion {
     items.addAll(c.content().redirected());
     for (Conclusion.Item i : items) {
       if (i.opinionId() != null) {
-        opinions.find(c.communeId(), i.opinionId()).ifPresent(o -> o.raisers().forEach(r -> {
+        opinions.find(c.communeId(), i.opinionId()).ifPresent(o -> opinions.forEachRaiser(o, r -> {
           if (r.email() != null && !r.email().isBlank()) {
             to.putIfAbsent(r.email().strip().toLowerCase(java.util.Locale.ROOT),
                 vn.doithoai.core.common.Addressing.dearCitizen(r.name()));

@@ -121,7 +121,12 @@ public final class OpinionExport {
         .map(c -> c.organisation() + " tổng hợp (" + c.count() + " người)");
     Stream<String> named = o.raisers().stream().map(r -> blank(r.village()) ? nonNull(r.name())
         : nonNull(r.name()) + " (" + r.village() + ")");
-    return Stream.concat(compiled, named).filter(s -> !s.isBlank()).collect(Collectors.joining("\n"));
+    // the raisers of opinions merged into it are kept apart, and a row lists no crowd: counted, as the merged
+    // opinions' own rows name them
+    Stream<String> merged = o.hasMergedRaisers() ? Stream.of("và " + o.merged().raisers() + " người nêu của "
+        + o.merged().opinions() + " ý kiến gộp vào") : Stream.empty();
+    return Stream.of(compiled, named, merged).flatMap(x -> x).filter(s -> !s.isBlank())
+        .collect(Collectors.joining("\n"));
   }
 
   private static String contact(Raiser r) {

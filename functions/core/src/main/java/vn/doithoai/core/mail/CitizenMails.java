@@ -47,6 +47,14 @@ public final class CitizenMails {
 
   /** Kết quả phân loại / trả lời: what was decided, and the answer or guidance. */
   public List<OutgoingMail> outcome(Commune commune, Opinion o, String event, Instant now) {
+    return outcomeLetter(commune, o, event, now).to(o.raisers());
+  }
+
+  /**
+   * The message of {@link #outcome} as a letter: the raisers of the opinions merged into {@code o} (kept apart)
+   * are told through it page by page, with the ids the listed raisers' messages have (one per address).
+   */
+  public RaiserLetter outcomeLetter(Commune commune, Opinion o, String event, Instant now) {
     String subject = "[" + commune.name() + "] Kết quả xử lý ý kiến mã " + o.trackingCode() + ": "
         + o.status().vietnamese();
     String lead = "Ủy ban nhân dân " + Addressing.communeInSentence(commune.name())
@@ -61,7 +69,7 @@ public final class CitizenMails {
         ? committee(commune) + " đã trả lời ý kiến mã " + o.trackingCode() + ". Xem nội dung: "
         : committee(commune) + ": ý kiến mã " + o.trackingCode() + " - " + o.status().vietnamese()
             + ". Chi tiết: ";
-    return toRaisers(commune, o, event, subject, lead, body.toString(),
+    return letter(commune, o, event, subject, lead, body.toString(),
         sms + statusUrl(commune.id(), o.trackingCode()), now);
   }
 
@@ -70,6 +78,11 @@ public final class CitizenMails {
    * reason), the new time and who is responsible.
    */
   public List<OutgoingMail> extension(Commune commune, Opinion o, Instant now) {
+    return extensionLetter(commune, o, now).to(o.raisers());
+  }
+
+  /** The message of {@link #extension} as a letter ({@link #outcomeLetter}). */
+  public RaiserLetter extensionLetter(Commune commune, Opinion o, Instant now) {
     OpinionParts.Assignment a = o.assignment().orElseThrow();
     String until = VietnameseDates.format(a.currentDue());
     String subject = "[" + commune.name() + "] Gia hạn giải quyết ý kiến mã " + o.trackingCode() + " đến " + until;
@@ -80,7 +93,7 @@ public final class CitizenMails {
         + statusUrl(commune.id(), o.trackingCode());
     String sms = committee(commune) + ": ý kiến mã " + o.trackingCode() + " được gia hạn giải quyết đến " + until
         + ", do " + a.agencyName() + " giải quyết. Chi tiết: " + statusUrl(commune.id(), o.trackingCode());
-    return toRaisers(commune, o, "extended", subject, lead, body, sms, now);
+    return letter(commune, o, "extended", subject, lead, body, sms, now);
   }
 
   /** "UBND xã Demo": the sender named at the start of an SMS. */
@@ -91,34 +104,26 @@ public final class CitizenMails {
   /**
    * One e-mail per address, and one SMS per mobile number of a raiser who left no e-mail (a phone-only
    * citizen; an SMS costs money, an e-mail does not, and the e-mail holds the whole answer). The SMS goes
-   * without diacritics unless the commune asks for them ({@link Commune#smsAccents}).
+   * without diacritics unless the commune asks for them ({@link Commune#smsAccents}). The raisers listed on the
+   * opinion are told here; those of opinions merged into it through {@link #letter}.
    */
   private List<OutgoingMail> toRaisers(Commune commune, Opinion o, String event, String subject, String lead,
       String body, String sms, Instant now) {
-    java.util.Map<String, String> addresses = new java.util.LinkedHashMap<>();
-    for (Raiser r : o.raisers()) {
-      if (r.email() != null && !r.email().isBlank()) {
-        addresses.putIfAbsent(r.email().strip().toLowerCase(java.util.Locale.ROOT), r.name());
-      }
-    }
-    List<OutgoingMail> mails = new ArrayList<>();
-    for (java.util.Map.Entry<String, String> a : addresses.entrySet()) {
-      String to = a.getKey();
-      String dear = Addressing.dearCitizen(a.getValue());
-      String text = dear + "\n\n" + lead + "\n\n" + body + "\n\nTrân trọng,\n" + commune.name()
-          + "\n\n(Thư gửi tự động, vui lòng không trả lời thư này.)";
-      String html = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + Html.escape(subject)
-          + "</title></head><body><p>" + Html.escape(dear) + "</p><p>" + Html.paragraphs(lead) + "</p><p>"
-          + Html.paragraphs(body) + "</p><p>Trân trọng,<br>" + Html.escape(commune.name())
-          + "</p><p style=\"color:#666\">(Thư gửi tự động, vui lòng không trả lời thư này.)</p></body></html>";
-      mails.add(new OutgoingMail(ContactIds.messageId("mail#" + o.id() + "#" + event + "#v" + o.version(), to),
-          commune.id(), to, subject, text, html, "opinion." + event, now));
-    }
-    String text = commune.smsAccents() ? sms : SmsText.unaccented(sms);
-    o.raisers().stream().filter(r -> r.email() == null || r.email().isBlank())
-        .map(r -> PhoneNumber.mobile(r.phone())).flatMap(java.util.Optional::stream).distinct()
-        .forEach(phone -> mails.add(OutgoingMail.sms(ContactIds.messageId("sms#" + o.id() + "#" + event + "#v"
-            + o.version(), phone), commune.id(), phone, text, "opinion." + event, now)));
-    return mails;
+    return letter(commune, o, event, subject, lead, body, sms, now).to(o.raisers());
+  }
+
+  private RaiserLetter letter(Commune commune, Opinion o, String event, String subject, String lead, String body,
+      String sms, Instant now) {
+    String text = "\n\n" + lead + "\n\n" + body + "\n\nTrân trọng,\n" + commune.name()
+        + "\n\n(Thư gửi tự động, vui lòng không trả lời thư này.)";
+    String before = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + Html.escape(subject)
+        + "</title></head><body><p>";
+    String after = "</p><p>" + Html.paragraphs(lead) + "</p><p>" + Html.paragraphs(body) + "</p><p>Trân trọng,<br>"
+        + Html.escape(commune.name())
+        + "</p><p style=\"color:#666\">(Thư gửi tự động, vui lòng không trả lời thư này.)</p></body></html>";
+    String change = o.id() + "#" + event + "#v" + o.version();
+    RaiserLetter l = new RaiserLetter("letter#" + change, commune.id(), o.id(), "mail#" + change, subject, text,
+        before, after, "opinion." + event, now, "sms#" + change, commune.smsAccents() ? sms : SmsText.unaccented(sms));
+    return l;
   }
 }

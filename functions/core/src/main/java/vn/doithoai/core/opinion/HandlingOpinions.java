@@ -22,6 +22,7 @@ import vn.doithoai.core.opinion.OpinionParts.Answer;
 import vn.doithoai.core.opinion.OpinionParts.Compiled;
 import vn.doithoai.core.opinion.OpinionParts.Evidence;
 import vn.doithoai.core.opinion.OpinionParts.Raiser;
+import vn.doithoai.core.mail.RaiserLetter;
 import vn.doithoai.core.plan.Plan;
 import vn.doithoai.core.plan.Plans;
 import vn.doithoai.core.rules.DeadlineScheduling;
@@ -214,12 +215,22 @@ public final class HandlingOpinions {
     in.check();
     Opinion o = load(actor, opinionId);
     checkVersion(in, o);
-    Opinion target = load(actor, into);
-    Instant now = clock.instant();
-    Opinion merged = o.mergeInto(target, actor, now);
-    Opinion absorbed = target.absorb(o, actor, now);
-    persist(actor, List.of(merged, absorbed), List.of());
-    return absorbed;
+    for (int attempt = 0; ; attempt++) {
+      Opinion target = load(actor, into);
+      Instant now = clock.instant();
+      Opinion merged = o.mergeInto(target, actor, now);
+      Opinion absorbed = target.absorb(o, actor, now);
+      try {
+        opinions.merge(merged, absorbed, MergedRaisers.of(target, o, now, actor));
+        return absorbed;
+      } catch (DomainException e) {
+        // another merge into the same matter went first: merges commute, so read the matter again and retry
+        Opinion source = load(actor, opinionId);
+        if (attempt >= 4 || !e.code().equals("version_conflict") || source.version() != o.version()) {
+          throw e;
+        }
+      }
+    }
   }
 
   public Opinion assign(Actor actor, String opinionId, Input in) {
@@ -319,8 +330,9 @@ public final class HandlingOpinions {
     Commune commune = commune(actor);
     Optional<Plan> plan = next.planId().flatMap(p -> plans.find(commune.id(), p));
     List<OutgoingMail> out = new ArrayList<>(agencyMails.extended(commune, next, plan, clock.instant()));
-    out.addAll(mails.extension(commune, next, clock.instant()));
-    persist(commune, List.of(next), out);
+    RaiserLetter letter = mails.extensionLetter(commune, next, clock.instant());
+    out.addAll(letter.to(next.raisers()));
+    persist(commune, List.of(next), out, next.hasMergedRaisers() ? List.of(letter) : List.of());
     return next;
   }
 
@@ -346,6 +358,7 @@ public final class HandlingOpinions {
     Instant now = clock.instant();
     List<Opinion> changed = new ArrayList<>();
     List<OutgoingMail> out = new ArrayList<>();
+    List<RaiserLetter> letters = new ArrayList<>();
     for (vn.doithoai.core.meeting.MeetingRecord.Raised r : raised) {
       if (!r.answeredAtMeeting()) {
         continue;
@@ -357,10 +370,14 @@ public final class HandlingOpinions {
       Opinion answered = o.answerAtMeeting(planId, new Answer(r.answer(), true, List.of(), now, actor.id()), actor,
           now);
       changed.add(answered);
-      out.addAll(mails.outcome(commune, answered, "answered", now));
+      RaiserLetter letter = mails.outcomeLetter(commune, answered, "answered", now);
+      out.addAll(letter.to(answered.raisers()));
+      if (answered.hasMergedRaisers()) {
+        letters.add(letter);
+      }
     }
     if (!changed.isEmpty()) {
-      persist(commune, changed, out);
+      persist(commune, changed, out, letters);
     }
   }
 
@@ -394,6 +411,20 @@ public final class HandlingOpinions {
     if (!recounted.isEmpty()) {
       persist(commune(actor), recounted, List.of());
     }
+  }
+
+  /** Records of merged raisers shown with one opinion, a page at a time. */
+  public static final int RAISERS_SHOWN = 50;
+
+  /**
+   * The raisers merged into {@code o} (already read by {@link #get} or returned by a change, so the viewer may see
+   * it), a page of {@value #RAISERS_SHOWN} records from {@code after}: an opinion's view lists them with its own.
+   */
+  public MergedRaisers.Page mergedRaisers(Opinion o, Optional<String> after) {
+    if (!o.hasMergedRaisers()) {
+      return new MergedRaisers.Page(List.of(), Optional.empty());
+    }
+    return opinions.mergedRaisers(o.communeId(), o.id(), after, RAISERS_SHOWN);
   }
 
   public Opinion get(Actor actor, String opinionId) {
@@ -516,7 +547,8 @@ public final class HandlingOpinions {
 
   private Opinion saveAndTell(Actor actor, Opinion next, String event) {
     Commune commune = commune(actor);
-    persist(commune, List.of(next), mails.outcome(commune, next, event, clock.instant()));
+    RaiserLetter letter = mails.outcomeLetter(commune, next, event, clock.instant());
+    persist(commune, List.of(next), letter.to(next.raisers()), next.hasMergedRaisers() ? List.of(letter) : List.of());
     return next;
   }
 
@@ -530,6 +562,11 @@ public final class HandlingOpinions {
   }
 
   private void persist(Commune commune, List<Opinion> changed, List<OutgoingMail> out) {
+    persist(commune, changed, out, List.of());
+  }
+
+  /** {@code letters}: to the raisers of opinions merged into a changed one, sent page by page after the save. */
+  private void persist(Commune commune, List<Opinion> changed, List<OutgoingMail> out, List<RaiserLetter> letters) {
     java.util.Map<String, Optional<vn.doithoai.core.plan.PlanDeadline>> tracked = new java.util.HashMap<>();
     for (Opinion o : changed) {
       if (o.assignment().isEmpty()) {
@@ -539,7 +576,7 @@ public final class HandlingOpinions {
       String profile = plan.map(p -> p.content().profileId()).orElse(commune.profileId());
       tracked.put(o.id(), deadlines.tracked(o, profile, plan.map(p -> p.content().issuer())));
     }
-    opinions.save(changed, out, tracked);
+    opinions.save(changed, out, tracked, letters);
   }
 
   private Optional<String> plan(Actor actor, Input in) {

@@ -16,6 +16,7 @@ import vn.doithoai.core.opinion.OpinionParts.Answer;
 import vn.doithoai.core.opinion.OpinionParts.Assignment;
 import vn.doithoai.core.opinion.OpinionParts.Compiled;
 import vn.doithoai.core.opinion.OpinionParts.Decision;
+import vn.doithoai.core.opinion.OpinionParts.Merged;
 import vn.doithoai.core.opinion.OpinionParts.Raiser;
 
 /**
@@ -41,12 +42,23 @@ public record Opinion(
     Optional<Assignment> assignment,
     Optional<Answer> answer,
     long version,
-    List<AuditEntry> audit) {
+    List<AuditEntry> audit,
+    Merged merged) {
 
   public Opinion {
     raisers = List.copyOf(raisers);
     mergedFrom = List.copyOf(mergedFrom);
     audit = List.copyOf(audit);
+    merged = merged == null ? Merged.NONE : merged;
+  }
+
+  /** An opinion nothing was merged into since raisers are kept apart ({@link Merged#NONE}). */
+  public Opinion(String id, String communeId, Optional<String> planId, String trackingCode, String content,
+      OpinionField field, Channel channel, List<Raiser> raisers, Optional<Compiled> compiled, Instant receivedAt,
+      OpinionStatus status, Optional<Decision> decision, Optional<String> mergedInto, List<String> mergedFrom,
+      Optional<Assignment> assignment, Optional<Answer> answer, long version, List<AuditEntry> audit) {
+    this(id, communeId, planId, trackingCode, content, field, channel, raisers, compiled, receivedAt, status,
+        decision, mergedInto, mergedFrom, assignment, answer, version, audit, Merged.NONE);
   }
 
   public static Opinion received(String id, String communeId, Optional<String> planId, String trackingCode,
@@ -54,12 +66,20 @@ public record Opinion(
       Instant now, Actor actor) {
     return new Opinion(id, communeId, planId, trackingCode, content, field, channel, raisers, compiled, now,
         OpinionStatus.RECEIVED, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), 1,
-        List.of(AuditEntry.of(now, actor, "opinion.received", channel.code(), "")));
+        List.of(AuditEntry.of(now, actor, "opinion.received", channel.code(), "")), Merged.NONE);
   }
 
-  /** How many people raised it: the compiled count, or the raisers listed. */
+  /**
+   * How many people raised it: the compiled count, or the raisers listed; and those of the opinions merged into
+   * it since raisers are kept apart.
+   */
   public int raiserCount() {
-    return compiled.map(Compiled::count).orElse(Math.max(1, raisers.size()));
+    return compiled.map(Compiled::count).orElse(Math.max(1, raisers.size())) + merged.raisers();
+  }
+
+  /** Whether opinions were merged into it whose raisers are kept apart ({@link MergedRaisers}). */
+  public boolean hasMergedRaisers() {
+    return merged.opinions() > 0;
   }
 
   public Opinion accept(Optional<String> plan, OpinionField newField, Actor actor, Instant now) {
@@ -122,14 +142,26 @@ public record Opinion(
         assignment, answer, actor, now, "opinion.merged", "vào " + target.trackingCode, "");
   }
 
-  /** The target of a merge: gains the merged opinion's raisers and remembers it. */
-  public Opinion absorb(Opinion merged, Actor actor, Instant now) {
-    List<Raiser> all = new ArrayList<>(raisers);
-    all.addAll(merged.raisers);
-    List<String> from = new ArrayList<>(mergedFrom);
-    from.add(merged.id);
-    return next(planId, field, status, decision, mergedInto, all, from, assignment, answer, actor, now,
-        "opinion.absorbed", "từ " + merged.trackingCode, "");
+  /** The most merged opinions a merged opinion may bring with it: their records are copied in one write. */
+  public static final int MAX_CARRIED = 90;
+
+  /**
+   * The target of a merge: counts the merged opinion's raisers (its own, and those merged into it), which are
+   * kept apart ({@link MergedRaisers}), not in the matter, so a merge writes the same few bytes whatever the
+   * number before it. The audit entry of the merge is the merged opinion's record itself.
+   */
+  public Opinion absorb(Opinion other, Actor actor, Instant now) {
+    if (other.merged.opinions() > MAX_CARRIED) {
+      throw DomainException.conflict("merge_too_large", "Ý kiến mã " + other.trackingCode + " đã nhận gộp "
+          + other.merged.opinions() + " ý kiến khác; hãy gộp ý kiến mã " + trackingCode + " vào ý kiến đó.");
+    }
+    int own = other.raiserCount() - other.merged.raisers();
+    int withoutConsent = (int) other.raisers.stream().filter(r -> !r.consentToPublish()).count()
+        + other.merged.withoutConsent();
+    return new Opinion(id, communeId, planId, trackingCode, content, field, channel, raisers, compiled, receivedAt,
+        status, decision, mergedInto, mergedFrom, assignment, answer, version + 1, audit,
+        merged.plus(new Merged(1, own, withoutConsent)).plus(new Merged(other.merged.opinions(),
+            other.merged.raisers(), 0)));
   }
 
   public Opinion assign(String agencyId, String agencyName, LocalDate due, LocalDate cap, Actor actor, Instant now) {
@@ -196,7 +228,8 @@ public record Opinion(
     }
     trail.add(AuditEntry.of(now, actor, "opinion.answered", "tại hội nghị", ""));
     return new Opinion(id, communeId, attached, trackingCode, content, field, channel, raisers, compiled, receivedAt,
-        OpinionStatus.ANSWERED, decision, mergedInto, mergedFrom, assignment, Optional.of(given), version + 1, trail);
+        OpinionStatus.ANSWERED, decision, mergedInto, mergedFrom, assignment, Optional.of(given), version + 1, trail,
+        merged);
   }
 
   public Opinion close(String note, Actor actor, Instant now) {
@@ -216,7 +249,7 @@ public record Opinion(
     List<AuditEntry> trail = new ArrayList<>(audit);
     trail.add(AuditEntry.of(now, actor, "opinion.contact-erased", erased + " người nêu", why));
     return new Opinion(id, communeId, planId, trackingCode, content, field, channel, kept, compiled, receivedAt,
-        status, decision, mergedInto, mergedFrom, assignment, answer, version + 1, trail);
+        status, decision, mergedInto, mergedFrom, assignment, answer, version + 1, trail, merged);
   }
 
   /** When it left the open statuses (its last transition other than an erasure), if it has. */
@@ -249,7 +282,7 @@ public record Opinion(
     List<AuditEntry> trail = new ArrayList<>(audit);
     trail.add(AuditEntry.of(now, actor, action, detail, reason));
     return new Opinion(id, communeId, plan, trackingCode, content, f, channel, r, compiled, receivedAt, s, d, into,
-        from, a, ans, version + 1, trail);
+        from, a, ans, version + 1, trail, merged);
   }
 
   public Map<String, Object> toJson() {
@@ -265,6 +298,9 @@ public record Opinion(
     m.put("raisers", raisers.stream().map(Raiser::toJson).toList());
     m.put("compiledBy", compiled.map(Compiled::organisation).orElse(null));
     m.put("raiserCount", raiserCount());
+    m.put("mergedOpinions", merged.opinions());
+    m.put("mergedRaisers", merged.raisers());
+    m.put("mergedWithoutConsent", merged.withoutConsent());
     m.put("receivedAt", receivedAt.toString());
     m.put("status", status.code());
     m.put("statusText", status.vietnamese());
@@ -291,7 +327,7 @@ public record Opinion(
     List<AuditEntry> audit = ((List<Object>) m.get("audit")).stream()
         .map(o -> AuditEntry.fromJson((Map<String, Object>) o)).toList();
     Optional<Compiled> compiled = Optional.ofNullable((String) m.get("compiledBy"))
-        .map(org -> new Compiled(org, ((Number) m.get("raiserCount")).intValue()));
+        .map(org -> new Compiled(org, ((Number) m.get("raiserCount")).intValue() - number(m, "mergedRaisers")));
     Optional<Decision> decision = Optional.ofNullable((Map<String, Object>) m.get("decision"))
         .map(d -> new Decision((String) d.get("kind"), (String) d.get("text"), (String) d.get("note")));
     return new Opinion((String) m.get("id"), (String) m.get("commune"), Optional.ofNullable((String) m.get("planId")),
@@ -301,7 +337,22 @@ public record Opinion(
         (List<String>) m.get("mergedFrom"),
         Optional.ofNullable((Map<String, Object>) m.get("assignment")).map(Assignment::fromJson),
         Optional.ofNullable((Map<String, Object>) m.get("answer")).map(Answer::fromJson),
-        ((Number) m.get("version")).longValue(), audit);
+        ((Number) m.get("version")).longValue(), audit, new Merged(number(m, "mergedOpinions"),
+            number(m, "mergedRaisers"), number(m, "mergedWithoutConsent")));
+  }
+
+  /**
+   * The opinion with the version and merge counters its store holds beside it: a merge updates those alone
+   * ({@link Opinions#merge}), never the rest.
+   */
+  public Opinion stored(long storedVersion, Merged storedMerged) {
+    return new Opinion(id, communeId, planId, trackingCode, content, field, channel, raisers, compiled, receivedAt,
+        status, decision, mergedInto, mergedFrom, assignment, answer, storedVersion, audit, storedMerged);
+  }
+
+  private static int number(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    return v == null ? 0 : ((Number) v).intValue();
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String code) {

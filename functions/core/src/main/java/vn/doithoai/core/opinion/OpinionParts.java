@@ -60,6 +60,20 @@ public final class OpinionParts {
     }
   }
 
+  /**
+   * What the opinions merged into a matter brought, kept beside it as counters: {@code opinions} merged (with
+   * the ones merged into those), {@code raisers} they counted, {@code withoutConsent} of those listed who did not
+   * agree to be named. The raisers themselves are stored apart, one record per merged opinion ({@link
+   * MergedRaisers}), so a matter stays the same size whatever the number of merges.
+   */
+  public record Merged(int opinions, int raisers, int withoutConsent) {
+    public static final Merged NONE = new Merged(0, 0, 0);
+
+    public Merged plus(Merged m) {
+      return new Merged(opinions + m.opinions, raisers + m.raisers, withoutConsent + m.withoutConsent);
+    }
+  }
+
   /** A list compiled by the Front, a union or a village: who compiled it and how many people raised it. */
   public record Compiled(String organisation, int count) {}
 

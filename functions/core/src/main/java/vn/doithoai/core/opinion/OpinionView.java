@@ -1,6 +1,8 @@
 package vn.doithoai.core.opinion;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import vn.doithoai.core.access.Contacts;
 import vn.doithoai.core.common.Actor;
@@ -18,6 +20,29 @@ public final class OpinionView {
     boolean contacts = Contacts.visibleTo(viewer);
     m.put("raisers", o.raisers().stream().map(r -> contacts ? r.toJson() : withoutContacts(r)).toList());
     m.put("contactsShown", contacts);
+    return m;
+  }
+
+  /**
+   * One opinion with a page of the raisers merged into it: listed after its own, each merge in its history
+   * ("Nhận gộp ý kiến"), and where the next page starts ({@code mergedRaisersNext}, null: none).
+   */
+  public static Map<String, Object> of(Opinion o, Actor viewer, MergedRaisers.Page merged) {
+    Map<String, Object> m = of(o, viewer);
+    if (!o.hasMergedRaisers()) {
+      return m;
+    }
+    boolean contacts = Contacts.visibleTo(viewer);
+    List<Object> raisers = new ArrayList<>((List<?>) m.get("raisers"));
+    List<vn.doithoai.core.common.AuditEntry> audit = new ArrayList<>(o.audit());
+    for (MergedRaisers r : merged.records()) {
+      r.raisers().forEach(x -> raisers.add(contacts ? x.toJson() : withoutContacts(x)));
+      audit.add(r.audit());
+    }
+    audit.sort(java.util.Comparator.comparing(vn.doithoai.core.common.AuditEntry::at));
+    m.put("raisers", raisers);
+    m.put("audit", audit.stream().map(vn.doithoai.core.common.AuditEntry::toJson).toList());
+    m.put("mergedRaisersNext", merged.next().orElse(null));
     return m;
   }
 

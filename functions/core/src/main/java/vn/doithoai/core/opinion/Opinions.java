@@ -32,8 +32,60 @@ public interface Opinions {
    * a lost race is a version conflict. {@code assignmentDeadlines}: for an opinion id, the open deadline of its
    * assignment to store (present) or remove (empty); opinions not in the map keep theirs as they are.
    */
+  default void save(List<Opinion> changed, List<OutgoingMail> mails,
+      java.util.Map<String, Optional<vn.doithoai.core.plan.PlanDeadline>> assignmentDeadlines) {
+    save(changed, mails, assignmentDeadlines, List.of());
+  }
+
+  /**
+   * {@link #save(List, List, java.util.Map)}, and {@code letters} queued in the same write: each tells the raisers
+   * of the opinions merged into its matter ({@link MergedRaisers}), page by page, exactly once each.
+   */
   void save(List<Opinion> changed, List<OutgoingMail> mails,
-      java.util.Map<String, Optional<vn.doithoai.core.plan.PlanDeadline>> assignmentDeadlines);
+      java.util.Map<String, Optional<vn.doithoai.core.plan.PlanDeadline>> assignmentDeadlines,
+      List<vn.doithoai.core.mail.RaiserLetter> letters);
+
+  /**
+   * Gộp: {@code merged} (its stored version one less) and the record of its raisers under the matter
+   * ({@code record}, written once: the same opinion merged twice is one record), and the matter's counters and
+   * version ({@code absorbed}: the matter as read, one version on), all or nothing; a matter changed meanwhile
+   * is a version conflict. The records of opinions merged into {@code merged} follow it into the matter. Writes
+   * the same few items whatever the number of merges before.
+   */
+  void merge(Opinion merged, Opinion absorbed, MergedRaisers record);
+
+  /**
+   * The records of the raisers merged into a matter, page by page from {@code cursor} (empty: the first), at most
+   * {@code limit} per page: a Query of the matter's records, never the whole list at once.
+   */
+  MergedRaisers.Page mergedRaisers(String communeId, String matterId, Optional<String> cursor, int limit);
+
+  /**
+   * Rewrites the record of {@code sourceId}'s raisers under {@code matterId} with the raisers {@code whose}
+   * erased; false when there is no such record.
+   */
+  boolean eraseMergedRaisers(String communeId, String matterId, String sourceId,
+      java.util.function.Predicate<OpinionParts.Raiser> whose);
+
+  /**
+   * Every raiser of {@code o}: those listed on it, then those of the opinions merged into it, read a page of
+   * records at a time.
+   */
+  default void forEachRaiser(Opinion o, java.util.function.Consumer<OpinionParts.Raiser> each) {
+    o.raisers().forEach(each);
+    if (!o.hasMergedRaisers()) {
+      return;
+    }
+    Optional<String> cursor = Optional.empty();
+    do {
+      MergedRaisers.Page page = mergedRaisers(o.communeId(), o.id(), cursor, RAISER_PAGE);
+      page.records().forEach(r -> r.raisers().forEach(each));
+      cursor = page.next();
+    } while (cursor.isPresent());
+  }
+
+  /** Records of merged raisers read per page by {@link #forEachRaiser}. */
+  int RAISER_PAGE = 100;
 
   default void save(List<Opinion> changed, List<OutgoingMail> mails) {
     save(changed, mails, java.util.Map.of());

@@ -38,8 +38,9 @@ public final class PublicOpinions {
     }
     Opinion shown = o;
     Optional<String> merged = Optional.empty();
-    if (o.status() == OpinionStatus.MERGED && o.mergedInto().isPresent()) {
-      shown = opinions.find(communeId, o.mergedInto().get()).orElse(o);
+    // a merged opinion shows its matter's status; a matter merged in turn, the next one's
+    for (int hop = 0; hop < 20 && shown.status() == OpinionStatus.MERGED && shown.mergedInto().isPresent(); hop++) {
+      shown = opinions.find(communeId, shown.mergedInto().get()).orElse(shown);
       merged = shown == o ? Optional.empty() : Optional.of(shown.trackingCode());
     }
     LocalDate today = LocalDate.ofInstant(clock.instant(), vn.doithoai.core.rules.DeadlineScheduling.VIETNAM);

@@ -50,6 +50,8 @@ public final class RaisedBy {
         anonymous++;
       }
     }
+    // the raisers of opinions merged into it are kept apart and counted, never named: a notice lists no crowd
+    anonymous += o.merged().raisers();
     List<String> out = new ArrayList<>(labels);
     if (anonymous > 0) {
       String some = anonymous == 1 ? "một công dân" : "một số công dân";

@@ -129,6 +129,7 @@ public final class HandlingPrivacyRequests {
       Opinion next = o.eraseContacts(whose, reason, actor, now);
       try {
         opinions.save(List.of(next), List.of());
+        eraseCopies(next, whose);
         return next;
       } catch (DomainException e) {
         if (attempt >= 3 || !e.code().equals("version_conflict")) {
@@ -136,6 +137,18 @@ public final class HandlingPrivacyRequests {
         }
         o = opinions.find(o.communeId(), o.id()).orElseThrow(() -> DomainException.notFound("ý kiến"));
       }
+    }
+  }
+
+  /**
+   * The raisers of a merged opinion are also recorded under the matter it went into (and, when that matter was
+   * merged in turn, under the next one): erased there too.
+   */
+  private void eraseCopies(Opinion o, java.util.function.Predicate<Raiser> whose) {
+    Optional<String> matter = o.mergedInto();
+    for (int hop = 0; matter.isPresent() && hop < 20; hop++) {
+      opinions.eraseMergedRaisers(o.communeId(), matter.get(), o.id(), whose);
+      matter = opinions.find(o.communeId(), matter.get()).flatMap(Opinion::mergedInto);
     }
   }
 

@@ -51,7 +51,8 @@ public final class Retaining {
     Instant now = clock.instant();
     Map<String, List<Opinion>> byCommune = new HashMap<>();
     Map<String, Integer> months = new HashMap<>();
-    java.util.function.Predicate<Opinion> expired = o -> o.closedAt().map(at -> at.atZone(VIETNAM)
+    // a merged opinion's raisers are the matter's raisers too: kept while the matter it went into is
+    java.util.function.Predicate<Opinion> expired = o -> governing(o).closedAt().map(at -> at.atZone(VIETNAM)
         .plusMonths(months.computeIfAbsent(o.communeId(), handling::retentionMonths)).toInstant().isBefore(now))
         .orElse(false);
     Optional<String> cursor = requests.sweepCursor();
@@ -107,5 +108,18 @@ public final class Retaining {
     }
     requests.setSweepCursor(cursor);
     return new Report(read, contacts, raisers, wrapped);
+  }
+
+  /** The matter a merged opinion went into (following further merges), or the opinion itself. */
+  private Opinion governing(Opinion o) {
+    Opinion at = o;
+    for (int hop = 0; at.mergedInto().isPresent() && hop < 20; hop++) {
+      Optional<Opinion> next = opinions.find(at.communeId(), at.mergedInto().get());
+      if (next.isEmpty()) {
+        break;
+      }
+      at = next.get();
+    }
+    return at;
   }
 }

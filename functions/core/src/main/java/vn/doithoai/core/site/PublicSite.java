@@ -100,7 +100,7 @@ public final class PublicSite {
    */
   static Optional<PublishedAnswer> published(Opinion o) {
     if (o.answer().isEmpty() || o.compiled().isPresent() || o.raisers().isEmpty()
-        || !o.raisers().stream().allMatch(r -> r.consentToPublish())
+        || !o.raisers().stream().allMatch(r -> r.consentToPublish()) || o.merged().withoutConsent() > 0
         || !vn.doithoai.core.privacy.PersonalData.find(o.content()).isEmpty()) {
       return Optional.empty();
     }

@@ -83,8 +83,8 @@ class OpinionExportTest {
     assertEquals("Trang thông tin điện tử của xã", road.get(c.get("Hình thức tiếp nhận")));
     assertEquals("Hạ tầng, giao thông", road.get(c.get("Lĩnh vực")));
     assertEquals(HOSTILE, road.get(c.get("Nội dung")));
-    assertEquals("Lương Văn Đức (Thôn Nà Pàn)\nLương Văn Đức (Thôn Nà Pàn)", road.get(c.get("Người nêu")),
-        "the merged opinion's raiser moved here");
+    assertEquals("Lương Văn Đức (Thôn Nà Pàn)\nvà 1 người nêu của 1 ý kiến gộp vào", road.get(c.get("Người nêu")),
+        "the merged opinion's raiser counted here, named in its own row");
     assertEquals(2, road.get(c.get("Số người nêu")));
     assertEquals("Đã trả lời", road.get(c.get("Trạng thái")));
     assertEquals("Trả lời bằng văn bản: Đã khảo sát và sửa chữa xong.", road.get(c.get("Kết quả xử lý")));

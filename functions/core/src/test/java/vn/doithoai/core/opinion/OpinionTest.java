@@ -68,7 +68,7 @@ class OpinionTest {
   }
 
   @Test
-  @DisplayName("merging moves every raiser into the target, so each of them is still told")
+  @DisplayName("merging counts the merged raisers in the target (kept apart, so each of them is still told), one version on")
   void merge() {
     Opinion a = anOpinion("a@example.vn");
     Opinion b = anOpinion("b@example.vn");
@@ -76,8 +76,18 @@ class OpinionTest {
     Opinion target = b.absorb(a, OFFICE, NOW);
     assertEquals(OpinionStatus.MERGED, merged.status());
     assertEquals(Optional.of(b.id()), merged.mergedInto());
-    assertEquals(2, target.raisers().size());
-    assertEquals(List.of(a.id()), target.mergedFrom());
+    assertEquals(1, target.raisers().size(), "the target's own list does not grow");
+    assertEquals(2, target.raiserCount());
+    assertEquals(new OpinionParts.Merged(1, 1, 1), target.merged(), "one opinion, one raiser, not agreeing to be named");
+    assertEquals(b.version() + 1, target.version());
+    assertEquals(b.audit(), target.audit(), "the merge's record is its audit entry: the matter does not grow");
+    Opinion c = anOpinion("c@example.vn");
+    Opinion chain = c.absorb(target, OFFICE, NOW);
+    assertEquals(new OpinionParts.Merged(2, 2, 2), chain.merged(), "a matter merged brings what was merged into it");
+    assertEquals(3, chain.raiserCount());
+    Opinion crowd = target.stored(target.version(), new OpinionParts.Merged(Opinion.MAX_CARRIED + 1, 500, 0));
+    assertEquals("merge_too_large", assertThrows(DomainException.class, () -> c.absorb(crowd, OFFICE, NOW)).code(),
+        "a matter of more merges than one write carries is merged the other way round");
     assertEquals("merge_into_self", assertThrows(DomainException.class,
         () -> a.mergeInto(a, OFFICE, NOW)).code());
   }

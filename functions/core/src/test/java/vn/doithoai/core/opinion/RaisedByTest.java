@@ -65,4 +65,15 @@ class RaisedByTest {
         raiser("Nguyễn Văn A", "xóm Giếng", true), raiser("C", "thôn Nà Pàn", false),
         raiser("D", "Cây Đa đầu làng", false)), Optional.empty()), "a consenting raiser's village as they typed it");
   }
+
+  @Test
+  @DisplayName("the raisers of opinions merged into a matter are counted, never named: a notice lists no crowd")
+  void mergedRaisersAreCounted() {
+    Opinion matter = Opinion.received("o1", "demo", Optional.empty(), "DT-AAAA-0001", "Nội dung", OpinionField.OTHER,
+        Channel.WEBSITE, List.of(raiser("Nguyễn Văn A", "thôn Đông Phong", true)), Optional.empty(), NOW, OFFICE);
+    Opinion other = Opinion.received("o2", "demo", Optional.empty(), "DT-AAAA-0002", "Nội dung", OpinionField.OTHER,
+        Channel.WEBSITE, List.of(raiser("Trần Văn C", "thôn Nà Pàn", true)), Optional.empty(), NOW, OFFICE);
+    assertEquals("Công dân Nguyễn Văn A (thôn Đông Phong), một công dân khác",
+        RaisedBy.label(matter.absorb(other, OFFICE, NOW), PLAN_VILLAGES));
+  }
 }
