@@ -37,6 +37,14 @@ public interface Opinions {
   List<Opinion> byPlan(String communeId, Optional<String> planId, Optional<OpinionStatus> status,
       Optional<OpinionField> field, Optional<String> agencyId);
 
+  /**
+   * Each opinion of a plan (or, with an empty plan, the unattached), handed over a page at a time and not kept:
+   * for counting (statistics), with memory bounded by the page, not by the plan.
+   */
+  default void eachOfPlan(String communeId, Optional<String> planId, java.util.function.Consumer<Opinion> each) {
+    byPlan(communeId, planId, Optional.empty(), Optional.empty(), Optional.empty()).forEach(each);
+  }
+
   /** Opinions assigned to an agency, soonest due first. */
   List<Opinion> byAgency(String communeId, String agencyId);
 
