@@ -419,37 +419,37 @@ public final class DynamoOpinions implements Opinions {
   }
 
   /**
-   * Where a run goes on after an item: its opinion id and its index sort key, joined by a newline. The
-   * partition keys are not in it: {@link #startKey} rebuilds them from the caller's commune and the run.
+   * Where a run goes on after an item: its index sort key without the status a plan run already names
+   * ({@code {receivedAt}#{id}}, or {@code {due}#{id}} for an agency). The partition keys are not in it:
+   * {@link #startKey} rebuilds them from the caller's commune and the run.
    */
   private static String position(Run run, Map<String, AttributeValue> key) {
-    String sk = key.get(DynamoTable.SK).s();
-    return sk.substring("OP#".length()) + "\n" + key.get(run instanceof Run.OfPlan ? GSI1SK : GSI2SK).s();
+    if (run instanceof Run.OfPlan p) {
+      return key.get(GSI1SK).s().substring(p.status().code().length() + 1);
+    }
+    return key.get(GSI2SK).s();
   }
 
   /**
    * The ExclusiveStartKey of a position: the table and index keys of the caller's commune and run. A position
-   * that does not fit the run (another status's sort key, another shape) is refused: whatever it holds, it can
-   * only point inside the caller's own partition.
+   * that does not fit the run's sort keys is refused: whatever it holds, it can only point inside the caller's
+   * own partition.
    */
   private static Map<String, AttributeValue> startKey(String communeId, Run run, String position) {
-    int nl = position.indexOf('\n');
-    String id = nl > 0 ? position.substring(0, nl) : "";
-    String indexSk = nl > 0 ? position.substring(nl + 1) : "";
-    boolean fits = !id.isEmpty() && id.indexOf('#') < 0 && indexSk.endsWith("#" + id)
-        && (run instanceof Run.OfPlan p ? indexSk.startsWith(p.status().code() + "#")
-            : indexSk.matches("\\d{4}-\\d{2}-\\d{2}#.*"));
-    if (!fits) {
+    String shape = run instanceof Run.OfPlan ? "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z#[^#]+"
+        : "\\d{4}-\\d{2}-\\d{2}#[^#]+";
+    if (!position.matches(shape)) {
       throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("cursor",
           "Con trỏ trang không hợp lệ; hãy tải lại danh sách.")));
     }
+    String id = position.substring(position.indexOf('#') + 1);
     Map<String, AttributeValue> k = DynamoTable.key(communePk(communeId), "OP#" + id);
     if (run instanceof Run.OfPlan p) {
       k.put(GSI1PK, s(gsi1pk(communeId, p.planId())));
-      k.put(GSI1SK, s(indexSk));
+      k.put(GSI1SK, s(p.status().code() + "#" + position));
     } else {
       k.put(GSI2PK, s(agencyPk(communeId, ((Run.OfAgency) run).agencyId())));
-      k.put(GSI2SK, s(indexSk));
+      k.put(GSI2SK, s(position));
     }
     return k;
   }

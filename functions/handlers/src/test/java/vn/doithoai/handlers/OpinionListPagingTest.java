@@ -154,6 +154,45 @@ class OpinionListPagingTest {
     assertTrue(bytes < 1_000_000, "a page of 200 under 1 MB: " + bytes);
   }
 
+  @Test
+  @DisplayName("GET /plans: pages of 3 give each of 7 plans once, newest first; another year's or commune's cursor "
+      + "is refused")
+  void plansPaged() {
+    PlansHandler plans = new PlansHandler(app.managingPlans());
+    for (int i = 0; i < 7; i++) {
+      APIGatewayV2HTTPResponse made = plans.handleRequest(Events.load("plans-create"), null);
+      assertEquals(201, made.getStatusCode(), made.getBody());
+    }
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    List<Integer> sizes = new ArrayList<>();
+    do {
+      Map<String, String> q = new HashMap<>(Map.of("year", "2025", "limit", "3"));
+      if (cursor != null) {
+        q.put("cursor", cursor);
+      }
+      APIGatewayV2HTTPResponse r = plansCall(plans, "demo", q);
+      assertEquals(200, r.getStatusCode(), r.getBody());
+      Map<String, Object> page = Json.readObject(r.getBody());
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> list = (List<Map<String, Object>>) page.get("plans");
+      sizes.add(list.size());
+      list.forEach(p -> seen.add((String) p.get("id")));
+      cursor = (String) page.get("next");
+    } while (cursor != null && sizes.size() < 10);
+    assertEquals(7, seen.size(), "pages " + sizes);
+    assertEquals(7, new HashSet<>(seen).size());
+    String next = (String) Json.readObject(plansCall(plans, "demo", Map.of("year", "2025", "limit", "3")).getBody())
+        .get("next");
+    APIGatewayV2HTTPResponse otherYear = plansCall(plans, "demo", Map.of("year", "2026", "limit", "3", "cursor", next));
+    assertEquals(400, otherYear.getStatusCode(), otherYear.getBody());
+    assertTrue(otherYear.getBody().contains("Con trỏ trang không thuộc danh sách này"), otherYear.getBody());
+    APIGatewayV2HTTPResponse otherCommune = plansCall(plans, "khac", Map.of("year", "2025", "limit", "3",
+        "cursor", next));
+    assertEquals(400, otherCommune.getStatusCode(), otherCommune.getBody());
+    assertEquals(400, plansCall(plans, "demo", Map.of("year", "2025", "limit", "201")).getStatusCode());
+  }
+
   // ---- helpers ----
 
   /** {@code n} opinions of alternating statuses, {@code perSecond} received in the same second. */
@@ -197,6 +236,13 @@ class OpinionListPagingTest {
         "commune", commune, "roles", "[" + role + "]"));
     return new OpinionsHandler(app.handlingOpinions()).handleRequest(SampleEvents.http(ContactsByRoleTest.event(
         "GET /opinions", "/opinions", Map.of(), query, null, claims)), null);
+  }
+
+  private static APIGatewayV2HTTPResponse plansCall(PlansHandler h, String commune, Map<String, String> query) {
+    Map<String, Object> claims = new LinkedHashMap<>(Map.of("sub", "local-office", "name", "Cán bộ office",
+        "commune", commune, "roles", "[office]"));
+    return h.handleRequest(SampleEvents.http(ContactsByRoleTest.event("GET /plans", "/plans", Map.of(), query, null,
+        claims)), null);
   }
 
   private static Actor actor(String role, String commune) {

@@ -450,7 +450,9 @@ public final class HandlingOpinions {
     Optional<String> query = in.text("q", 200);
     OpinionPaging.Sort sort = in.choice("sort", OpinionPaging.Sort.class).orElse(OpinionPaging.Sort.NEWEST);
     int limit = in.integer("limit", 1, OpinionPaging.MAX_LIMIT).orElse(OpinionPaging.DEFAULT_LIMIT);
-    Optional<String> cursorText = in.text("cursor", 4000);
+    // only the runs still going are in it (~60 characters each); an HTTP API takes 10,240 bytes of request line
+    // and headers (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html)
+    Optional<String> cursorText = in.text("cursor", 6000);
     Optional<String> similarTo = in.text("similarTo", 40);
     in.check();
     if (onlyAgency(actor)) {

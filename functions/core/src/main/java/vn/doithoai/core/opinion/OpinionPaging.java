@@ -50,6 +50,8 @@ final class OpinionPaging {
   /** Items read from the store per request at most (about 1.5 MB of opinions at the ~1.5 KB measured each). */
   static final int READ_BUDGET = 1000;
   private static final int MIN_CHUNK = 8;
+  /** A run's position in a cursor when it is still to be read from its start. */
+  private static final String START = "^";
 
   private OpinionPaging() {}
 
@@ -88,7 +90,10 @@ final class OpinionPaging {
     }
   }
 
-  /** A cursor read back: per run name, its position ("" when the run is done). */
+  /**
+   * A cursor read back: per run still going, its position ({@value #START}: from its start); a run it does
+   * not name is done.
+   */
   record Cursor(String listing, Map<String, String> positions) {
     String encode() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -158,11 +163,14 @@ final class OpinionPaging {
       Opinions.Narrowing narrowing, Sort sort, Predicate<Opinion> keep, Optional<Cursor> cursor, int limit, int budget) {
     List<Head> heads = new ArrayList<>();
     for (Opinions.Run run : runs) {
-      String at = cursor.map(c -> c.positions().get(name(run))).orElse(null);
-      if ("".equals(at)) {
-        continue; // done on an earlier page
+      if (cursor.isEmpty()) {
+        heads.add(new Head(run, Optional.empty()));
+        continue;
       }
-      heads.add(new Head(run, Optional.ofNullable(at)));
+      String at = cursor.get().positions().get(name(run));
+      if (at != null) { // absent: done on an earlier page (or a run that did not exist at the first page)
+        heads.add(new Head(run, START.equals(at) ? Optional.empty() : Optional.of(at)));
+      }
     }
     Comparator<Opinion> order = order(sort);
     List<Opinion> out = new ArrayList<>();
@@ -171,8 +179,9 @@ final class OpinionPaging {
     while (out.size() < limit && !spent) {
       for (Head h : heads) {
         while (h.waiting()) {
-          int chunk = Math.max(MIN_CHUNK, Math.min(limit - out.size() + 1, (limit + 1) / heads.size() + 1));
-          if (read + chunk > budget) {
+          int chunk = Math.min(budget - read,
+              Math.max(MIN_CHUNK, Math.min(limit - out.size() + 1, (limit + 1) / heads.size() + 1)));
+          if (chunk < 1) {
             spent = true;
             break;
           }
@@ -202,19 +211,14 @@ final class OpinionPaging {
         out.add(o);
       }
     }
+    // only the runs still going: a cursor stays short however many runs are done
     Map<String, String> positions = new LinkedHashMap<>();
-    boolean more = false;
     for (Head h : heads) {
-      if (h.buffer.isEmpty() && h.exhausted) {
-        positions.put(name(h.run), "");
-      } else {
-        more = true;
-        (h.buffer.isEmpty() ? h.from : h.shown).ifPresent(p -> positions.put(name(h.run), p));
+      if (!(h.buffer.isEmpty() && h.exhausted)) {
+        positions.put(name(h.run), (h.buffer.isEmpty() ? h.from : h.shown).orElse(START));
       }
     }
-    for (Opinions.Run run : runs) {
-      cursor.map(c -> c.positions().get(name(run))).filter(""::equals).ifPresent(p -> positions.put(name(run), p));
-    }
+    boolean more = !positions.isEmpty();
     return new Result(out, more ? Optional.of(new Cursor(listing, positions).encode()) : Optional.empty(), read);
   }
 }

@@ -131,6 +131,20 @@ class OpinionPagingTest {
   }
 
   @Test
+  @DisplayName("a page as large as the read budget (the merge candidates) is read within it, not cut to nothing")
+  void pageAsLargeAsTheBudget() {
+    List<Opinion> a = new ArrayList<>();
+    List<Opinion> b = new ArrayList<>();
+    for (int i = 0; i < 53; i++) {
+      (i % 2 == 0 ? a : b).add(opinion(i, "Nội dung " + i, "Người " + i));
+    }
+    OpinionPaging.Result r = OpinionPaging.page(new TwoRuns(a, b), "demo", "L", List.of(RUN_A, RUN_B),
+        Opinions.Narrowing.NONE, OpinionPaging.Sort.NEWEST, o -> true, Optional.empty(), 1000, 1000);
+    assertEquals(53, r.opinions().size());
+    assertTrue(r.next().isEmpty());
+  }
+
+  @Test
   @DisplayName("a cursor is base64url JSON: anything else is not one")
   void cursors() {
     OpinionPaging.Cursor c = new OpinionPaging.Cursor("abc", Map.of("p:-:received", "o_1\nreceived#x#o_1"));
