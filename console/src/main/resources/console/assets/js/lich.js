@@ -5,6 +5,7 @@ import {api} from './api.js';
 import {layout, pageError, ready} from './layout.js';
 import {dayDate} from './text.js';
 import {DEADLINE_TAG} from './ke-hoach-text.js';
+import {plansOf} from './options.js';
 
 const enc = encodeURIComponent;
 const pad = (n) => String(n).padStart(2, '0');
