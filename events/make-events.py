@@ -133,7 +133,7 @@ write("opinions-compiled", event("POST", "/opinions/compiled", None, j({"organis
       "channel": "front", "items": [{"content": "Đề nghị lắp đèn chiếu sáng đường trục thôn.", "field":
       "infrastructure", "count": 14}, {"content": "Chậm chi trả trợ cấp người cao tuổi.", "field": "social-policy",
       "count": 3}]}), claims=staff("front")))
-write("opinions-list", event("GET", "/opinions", None, claims=office, query={"status": "received"}))
+write("opinions-list", event("GET", "/opinions", None, claims=office, query={"status": "received", "limit": "50"}))
 write("opinions-get", event("GET", "/opinions/{opinionId}", {"opinionId": "OPINION_ID"}, claims=office))
 write("opinions-triage-accept", event("POST", "/opinions/{opinionId}/triage", {"opinionId": "OPINION_ID"},
       j({"decision": "accept"}), claims=office))

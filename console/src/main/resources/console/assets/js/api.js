@@ -60,3 +60,23 @@ export function query(params) {
   const s = q.toString();
   return s ? '?' + s : '';
 }
+
+/**
+ * Pages of a paged list (`{<key>: [...], next}`) from the first, following `next` until `want` items are
+ * gathered or the list ends — a filter the server applies after its read (a search) may give short pages —
+ * and at most `pages` requests. Returns the items, the cursor to go on from (null at the end) and the first
+ * page's `total` (null when the server cannot count).
+ */
+export async function gather(path, params, key, want, pages = 10) {
+  let cursor = params.cursor;
+  const items = [];
+  let total = null;
+  for (let i = 0; i < pages; i++) {
+    const page = await api('GET', path + query({...params, cursor}));
+    if (i === 0) total = page.total === undefined ? null : page.total;
+    items.push(...(page[key] || []));
+    cursor = page.next || null;
+    if (!cursor || items.length >= want) break;
+  }
+  return {items, next: cursor, total};
+}

@@ -1,7 +1,7 @@
 // Biên bản hội nghị: attendance, chair and secretary, speakers, and which of the plan's opinions were raised and
 // whether each was answered at the meeting (those get the chair's answer and their raisers are told).
 import {h, fill, byId} from './dom.js';
-import {api} from './api.js';
+import {api, gather} from './api.js';
 import {layout, pageError, ready} from './layout.js';
 import {dayDate, excerpt, STATUS} from './text.js';
 import {onSubmit, announce} from './forms.js';
@@ -53,10 +53,10 @@ async function main() {
   await layout();
   if (!planId) throw new Error('Thiếu mã kế hoạch trong đường dẫn.');
   const [plan, list] = await Promise.all([api('GET', '/plans/' + enc(planId)),
-    api('GET', '/opinions?plan=' + enc(planId))]);
+    gather('/opinions', {plan: planId, limit: 200}, 'opinions', Infinity, 50)]);
   const meeting = plan.meetings.find((m) => m.id === meetingId);
   if (!meeting) throw new Error('Không tìm thấy hội nghị này trong kế hoạch.');
-  opinions = (list.opinions || []).filter((o) => ['received', 'accepted', 'assigned', 'answered'].includes(o.status));
+  opinions = list.items.filter((o) => ['received', 'accepted', 'assigned', 'answered'].includes(o.status));
   fill(byId('ve-ke-hoach'), h('a', {href: '/ke-hoach/chi-tiet.html?id=' + enc(plan.id)}, '‹ Về kế hoạch'));
   fill(byId('hoi-nghi'), `${plan.title} — hội nghị ${meeting.date ? dayDate(meeting.date) : ''}${meeting.venue ? ', ' + meeting.venue : ''}`);
   const speakers = h('div', {id: 'nguoi-phat-bieu'}, speakerRow());

@@ -1,6 +1,6 @@
 // Ý kiến chi tiết: the record, its whole audit trail, and every action the API allows this user now.
 import {h, fill, byId} from './dom.js';
-import {api, query} from './api.js';
+import {api, query, gather} from './api.js';
 import {layout, has, pageError, ready} from './layout.js';
 import {STATUS, FIELD, CHANNEL, ROLE, REFUSAL, ACTION, countdown, date, dateTime, dayDate, person, excerpt}
   from './text.js';
@@ -97,9 +97,10 @@ function mergeAction() {
   const list = h('div', {'aria-live': 'polite'});
   const searchId = 'gop-tim';
   const load = async (q) => {
-    const params = q ? {plan: '*', q, limit: 10} : {plan: '*', similarTo: opinion.id, limit: 8};
-    const page = await api('GET', '/opinions' + query(params));
-    const options = page.opinions.filter((o) => o.id !== opinion.id && ['received', 'accepted', 'assigned'].includes(o.status));
+    // a search is filtered after the server's read: its pages are gathered until 10 are found
+    const page = q ? await gather('/opinions', {plan: '*', q, limit: 10}, 'opinions', 10)
+      : {items: (await api('GET', '/opinions' + query({plan: '*', similarTo: opinion.id, limit: 8}))).opinions};
+    const options = page.items.filter((o) => o.id !== opinion.id && ['received', 'accepted', 'assigned'].includes(o.status));
     fill(list, options.length
         ? radios(q ? 'Kết quả tìm' : 'Ý kiến tương tự (cùng kế hoạch trước)', 'into',
             options.map((o) => [o.id, `${o.trackingCode}: ${excerpt(o.content, 100)} (${STATUS[o.status]})`]))
@@ -239,18 +240,27 @@ function render(o) {
               acts.length ? acts : h('p', {class: 'muted'}, 'Không có thao tác nào đồng chí được thực hiện với ý kiến ở trạng thái này.'))));
 }
 
-async function neighbours() {
-  const page = await api('GET', '/opinions' + query({...filters, around: id, limit: 1}));
-  const n = page.neighbours;
+/** “Ý kiến trước / sau” among the opinions the list showed with the same filters (no list read again). */
+function neighbours() {
   const nav = byId('lan-can');
-  if (!n || !n.position) {
+  let shown = null;
+  try {
+    shown = JSON.parse(sessionStorage.getItem('danh-sach') || 'null');
+  } catch {
+    shown = null;
+  }
+  const at = shown && shown.filters === query(filters) ? shown.ids.indexOf(id) : -1;
+  if (at < 0) {
     fill(nav, h('a', {href: '/y-kien.html' + query(filters)}, '‹ Về danh sách'));
     return;
   }
+  const previous = at > 0 ? shown.ids[at - 1] : null;
+  const next = at + 1 < shown.ids.length ? shown.ids[at + 1] : null;
+  const of = shown.total !== null && shown.total !== undefined ? shown.total : shown.ids.length;
   fill(nav,
-      n.previous ? h('a', {href: detailUrl(n.previous, filters), rel: 'prev'}, '‹ Ý kiến trước') : h('span', {}),
-      h('a', {href: '/y-kien.html' + query(filters)}, `Về danh sách (ý kiến ${n.position}/${page.total})`),
-      n.next ? h('a', {href: detailUrl(n.next, filters), rel: 'next'}, 'Ý kiến sau ›') : h('span', {}));
+      previous ? h('a', {href: detailUrl(previous, filters), rel: 'prev'}, '‹ Ý kiến trước') : h('span', {}),
+      h('a', {href: '/y-kien.html' + query(filters)}, `Về danh sách (ý kiến ${at + 1}/${of})`),
+      next ? h('a', {href: detailUrl(next, filters), rel: 'next'}, 'Ý kiến sau ›') : h('span', {}));
 }
 
 async function show(which) {
@@ -262,7 +272,7 @@ async function main() {
   if (!id) throw new Error('Thiếu mã ý kiến trong đường dẫn.');
   [planList, agencyList] = await Promise.all([plans(), agencies(user)]);
   await show(id);
-  await neighbours();
+  neighbours();
 }
 
 main().then(ready, (e) => {

@@ -3,7 +3,7 @@ import {h, fill, byId} from './dom.js';
 import {api} from './api.js';
 import {layout, has, pageError, ready} from './layout.js';
 import {date} from './text.js';
-import {planTitle} from './options.js';
+import {planTitle, plansOf} from './options.js';
 import {PLAN_STATUS_TAG} from './ke-hoach-text.js';
 
 const thisYear = Number(new Date().toLocaleDateString('sv-SE', {timeZone: 'Asia/Ho_Chi_Minh'}).slice(0, 4));
@@ -18,8 +18,7 @@ async function main() {
   const select = byId('nam');
   for (let y = thisYear + 1; y >= thisYear - 3; y--) select.appendChild(h('option', {value: y, selected: y === year}, `Năm ${y}`));
   if (year > thisYear + 1 || year < thisYear - 3) select.appendChild(h('option', {value: year, selected: true}, `Năm ${year}`));
-  const list = await api('GET', '/plans?year=' + year);
-  const plans = list.plans || [];
+  const plans = await plansOf(year);
   fill(byId('ket-qua'),
       h('p', {id: 'so-ket-qua'}, `Năm ${year}: ${plans.length} kế hoạch`),
       plans.length ? h('table', {class: 'responsive'},

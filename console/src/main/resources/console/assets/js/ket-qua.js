@@ -8,7 +8,7 @@ import {date, excerpt} from './text.js';
 import {onSubmit} from './forms.js';
 import {control, dateInput, select} from './controls.js';
 import {COUNTS, TIMELINESS, inSentence} from './ke-hoach-text.js';
-import {planTitle} from './options.js';
+import {planTitle, plansOf} from './options.js';
 
 const enc = encodeURIComponent;
 
@@ -75,7 +75,7 @@ export async function followUp(user, plan, onChange, said, fetched) {
   }
   if (manager && ['draft', 'announced'].includes(plan.status)) {
     const year = plan.year;
-    const lists = await Promise.all([year, year - 1].map((y) => api('GET', '/plans?year=' + y).catch(() => ({plans: []}))));
+    const lists = await Promise.all([year, year - 1].map((y) => plansOf(y).then((plans) => ({plans})).catch(() => ({plans: []}))));
     const earlier = lists.flatMap((l) => l.plans || []).filter((p) => p.id !== plan.id && p.status !== 'cancelled');
     if (earlier.length) {
       const form = h('form', {novalidate: true, id: 'chuyen-tiep-form'},

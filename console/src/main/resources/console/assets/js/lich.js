@@ -5,6 +5,7 @@ import {api} from './api.js';
 import {layout, pageError, ready} from './layout.js';
 import {dayDate} from './text.js';
 import {DEADLINE_TAG} from './ke-hoach-text.js';
+import {plansOf} from './options.js';
 
 const enc = encodeURIComponent;
 const pad = (n) => String(n).padStart(2, '0');
@@ -29,8 +30,8 @@ async function main() {
       h('a', {href: '/lich.html?month=' + prev, rel: 'prev'}, `‹ Tháng ${prev.slice(5)}/${prev.slice(0, 4)}`),
       h('a', {href: '/lich.html?month=' + next, rel: 'next'}, `Tháng ${next.slice(5)}/${next.slice(0, 4)} ›`));
 
-  const [calendar, list] = await Promise.all([api('GET', '/calendar/' + year), api('GET', '/plans?year=' + year)]);
-  const open = (list.plans || []).filter((p) => p.status !== 'cancelled');
+  const [calendar, list] = await Promise.all([api('GET', '/calendar/' + year), plansOf(year)]);
+  const open = list.filter((p) => p.status !== 'cancelled');
   const plans = await Promise.all(open.map((p) => api('GET', '/plans/' + enc(p.id))));
   const events = new Map(); // date → [{type, node}]
   const add = (d, type, short, node) => {

@@ -1,11 +1,16 @@
 // Choices that come from the commune: its plans (this year and last) and its agencies.
 import {h} from './dom.js';
-import {api} from './api.js';
+import {api, gather} from './api.js';
+
+/** A year's plans, newest first: every page of GET /plans (a commune has a handful a year; 200 a page). */
+export async function plansOf(year) {
+  return (await gather('/plans', {year, limit: 200}, 'plans', Infinity, 20)).items;
+}
 
 export async function plans() {
   const year = Number(new Date().toLocaleDateString('sv-SE', {timeZone: 'Asia/Ho_Chi_Minh'}).slice(0, 4));
-  const lists = await Promise.all([year, year - 1].map((y) => api('GET', '/plans?year=' + y).catch(() => ({plans: []}))));
-  return lists.flatMap((l) => l.plans || []);
+  const lists = await Promise.all([year, year - 1].map((y) => plansOf(y).catch(() => [])));
+  return lists.flat();
 }
 
 export async function agencies(user) {

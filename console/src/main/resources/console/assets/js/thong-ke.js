@@ -4,7 +4,7 @@ import {h, fill, byId} from './dom.js';
 import {api} from './api.js';
 import {layout, pageError, ready} from './layout.js';
 import {date} from './text.js';
-import {planTitle} from './options.js';
+import {planTitle, plansOf} from './options.js';
 import {barChart} from './chart.js';
 
 const enc = encodeURIComponent;
@@ -35,7 +35,7 @@ async function main() {
   const years = byId('nam');
   for (let y = thisYear + 1; y >= thisYear - 3; y--) years.appendChild(h('option', {value: y, selected: y === year}, `Năm ${y}`));
   if (year > thisYear + 1 || year < thisYear - 3) years.appendChild(h('option', {value: year, selected: true}, `Năm ${year}`));
-  const plans = (await api('GET', '/plans?year=' + year)).plans || [];
+  const plans = await plansOf(year);
   for (const p of plans) byId('ke-hoach').appendChild(h('option', {value: p.id, selected: p.id === planId}, planTitle(p)));
   const s = await api('GET', planId ? `/plans/${enc(planId)}/statistics` : `/statistics/${year}`);
   const a = s.answers;

@@ -1,6 +1,6 @@
-// Ý kiến: the filtered list (filters in the URL), search without diacritics, pages by cursor, bulk actions.
+// Ý kiến: the filtered list (filters in the URL), search without diacritics, “Xem thêm” by cursor, bulk actions.
 import {h, fill, byId} from './dom.js';
-import {api, query} from './api.js';
+import {api, query, gather} from './api.js';
 import {layout, has, pageError, ready} from './layout.js';
 import {STATUS, FIELD, CHANNEL, countdown, date, excerpt} from './text.js';
 import {filtersOf, detailUrl} from './filters.js';
@@ -9,8 +9,6 @@ import {showErrors, clearErrors, announce} from './forms.js';
 
 const PAGE = 20;
 const filters = filtersOf();
-const params = new URLSearchParams(location.search);
-const cursor = params.get('cursor') || undefined;
 let user;
 let agencyList = [];
 const selected = new Set((sessionStorage.getItem('chon') || '').split(',').filter(Boolean));
@@ -19,8 +17,9 @@ function remember() {
   sessionStorage.setItem('chon', [...selected].join(','));
 }
 
-function pageUrl(c) {
-  return '/y-kien.html' + query({...filters, cursor: c});
+/** The list as shown, for the detail page's “Ý kiến trước / sau”: the filters, the ids in order, the count. */
+function rememberShown(ids, total) {
+  sessionStorage.setItem('danh-sach', JSON.stringify({filters: query(filters), ids, total}));
 }
 
 function dueCell(o) {
@@ -107,26 +106,43 @@ function bulkForm() {
   return form;
 }
 
+function heading(shown, total, more) {
+  const count = total !== null ? `${total} ý kiến` : more ? `${shown} ý kiến (còn tiếp)` : `${shown} ý kiến`;
+  return filters.q ? `Kết quả tìm “${filters.q}”: ${count}` : count;
+}
+
 async function render() {
-  const page = await api('GET', '/opinions' + query({...filters, limit: PAGE, cursor}));
+  // the first page; a search is filtered after the server's read, so its pages are gathered up to PAGE
+  let {items, next, total} = await gather('/opinions', {...filters, limit: PAGE}, 'opinions', PAGE);
   const bulk = has(user, 'office', 'host');
-  const heading = filters.q ? `Kết quả tìm “${filters.q}”: ${page.total} ý kiến` : `${page.total} ý kiến`;
-  const children = [h('div', {class: 'summary-line'}, h('h2', {id: 'so-ket-qua'}, heading))];
-  if (page.opinions.length === 0) {
+  const title = h('h2', {id: 'so-ket-qua'}, heading(items.length, total, next));
+  const children = [h('div', {class: 'summary-line'}, title)];
+  rememberShown(items.map((o) => o.id), total);
+  if (items.length === 0 && !next) {
     children.push(h('p', {}, 'Không có ý kiến nào khớp với bộ lọc. Hãy bỏ bớt điều kiện lọc hoặc tìm bằng từ khác.'));
   } else {
     if (bulk) children.push(bulkForm());
+    const body = h('tbody', {}, items.map((o) => row(o, bulk)));
     children.push(h('table', {class: 'responsive', 'aria-labelledby': 'so-ket-qua'},
         h('thead', {}, h('tr', {},
             bulk ? h('th', {scope: 'col'}, h('span', {class: 'visually-hidden'}, 'Chọn')) : null,
             h('th', {scope: 'col'}, 'Mã'), h('th', {scope: 'col'}, 'Nội dung'), h('th', {scope: 'col'}, 'Lĩnh vực'),
             h('th', {scope: 'col'}, 'Trạng thái'), h('th', {scope: 'col'}, 'Hạn trả lời'))),
-        h('tbody', {}, page.opinions.map((o) => row(o, bulk)))));
-    if (page.previous || page.next) {
-      children.push(h('nav', {class: 'pager', 'aria-label': 'Phân trang'},
-          page.previous ? h('a', {href: pageUrl(page.previous), rel: 'prev'}, '‹ Trang trước') : null,
-          page.next ? h('a', {href: pageUrl(page.next), rel: 'next'}, 'Trang sau ›') : null));
-    }
+        body));
+    const status = h('p', {class: 'muted', role: 'status', id: 'da-hien'});
+    const more = h('button', {type: 'button', class: 'secondary', id: 'xem-them', onclick: async () => {
+      more.disabled = true;
+      const page = await gather('/opinions', {...filters, limit: PAGE, cursor: next}, 'opinions', PAGE);
+      page.items.forEach((o) => body.appendChild(row(o, bulk)));
+      items = items.concat(page.items);
+      next = page.next;
+      rememberShown(items.map((o) => o.id), total);
+      if (total === null) fill(title, heading(items.length, null, next));
+      fill(status, `Đang hiển thị ${items.length}${total !== null ? '/' + total : ''} ý kiến.`);
+      more.disabled = false;
+      if (!next) more.remove();
+    }}, 'Xem thêm');
+    children.push(h('div', {class: 'pager'}, next ? more : null, status));
   }
   fill(byId('ket-qua'), children);
   countSelected();

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Ids;
@@ -403,6 +404,28 @@ public final class DynamoOpinions implements Opinions {
     return out;
   }
 
+  /** Items per page of {@link #eachOfPlan}: about 150 KB of opinions at the ~1.5 KB measured each. */
+  static final int EACH_PAGE = 100;
+
+  /**
+   * The plan's partition of gsi1, {@value #EACH_PAGE} items a Query, projected to what an opinion is read from
+   * ({@code doc}, its keys and {@code pages}: not the index and filter attributes): each page is handed over
+   * and dropped before the next is read.
+   */
+  @Override
+  public void eachOfPlan(String communeId, Optional<String> planId, java.util.function.Consumer<Opinion> each) {
+    QueryRequest.Builder q = QueryRequest.builder().tableName(table.name()).indexName(DynamoTable.GSI1)
+        .keyConditionExpression("gsi1pk = :p").expressionAttributeValues(Map.of(":p", s(gsi1pk(communeId, planId))))
+        .projectionExpression("pk, sk, #d, #pg").expressionAttributeNames(Map.of("#d", DynamoTable.DOC,
+            "#pg", OpinionPages.PAGES)).limit(EACH_PAGE);
+    Map<String, AttributeValue> start = null;
+    do {
+      var page = table.client().query(q.exclusiveStartKey(start).build());
+      page.items().forEach(item -> each.accept(read(item)));
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+  }
+
   /** A Query of gsi2: every opinion with an assignment to the agency, soonest (current) due date first. */
   @Override
   public List<Opinion> byAgency(String communeId, String agencyId) {
@@ -414,6 +437,137 @@ public final class DynamoOpinions implements Opinions {
       out.add(read(item));
     }
     return out;
+  }
+
+  /**
+   * One Query of a run ({@link Opinions.Run}): a plan's partition of gsi1 with {@code begins_with(gsi1sk,
+   * "{status}#")}, newest first, or an agency's partition of gsi2, soonest due first (a due range in the key
+   * condition). The narrowing is a filter expression (or, for gsi2, the key condition), so DynamoDB reads
+   * {@code max} items at most and returns those kept, with the key after the last one read.
+   */
+  @Override
+  public Chunk read(String communeId, Run run, Narrowing narrowing, Optional<String> from, int max) {
+    QueryRequest.Builder q = runQuery(communeId, run, narrowing).limit(max);
+    from.ifPresent(p -> q.exclusiveStartKey(startKey(communeId, run, p)));
+    var page = table.client().query(q.tableName(table.name()).build());
+    List<Opinion> out = new ArrayList<>();
+    List<String> positions = new ArrayList<>();
+    for (Map<String, AttributeValue> item : page.items()) {
+      out.add(read(item));
+      positions.add(position(run, item));
+    }
+    Optional<String> end = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+        ? Optional.of(position(run, page.lastEvaluatedKey())) : Optional.empty();
+    return new Chunk(out, positions, end);
+  }
+
+  /** {@code Select=COUNT} pages of the run's query: DynamoDB counts, nothing but the number comes back. */
+  @Override
+  public long count(String communeId, Run run, Narrowing narrowing) {
+    QueryRequest.Builder q = runQuery(communeId, run, narrowing).select(Select.COUNT).tableName(table.name());
+    long n = 0;
+    Map<String, AttributeValue> start = null;
+    do {
+      var page = table.client().query(q.exclusiveStartKey(start).build());
+      n += page.count();
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return n;
+  }
+
+  private static QueryRequest.Builder runQuery(String communeId, Run run, Narrowing n) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    List<String> filters = new ArrayList<>();
+    String key;
+    QueryRequest.Builder q = QueryRequest.builder();
+    if (run instanceof Run.OfPlan p) {
+      q.indexName(DynamoTable.GSI1).scanIndexForward(false);
+      key = "gsi1pk = :p AND begins_with(gsi1sk, :st)";
+      values.put(":p", s(gsi1pk(communeId, p.planId())));
+      values.put(":st", s(p.status().code() + "#"));
+      n.agencyId().ifPresent(a -> {
+        filters.add("#a = :a");
+        names.put("#a", "agencyId");
+        values.put(":a", s(a));
+      });
+      n.dueFrom().ifPresent(d -> {
+        filters.add("gsi2sk >= :from");
+        values.put(":from", s(d.toString()));
+      });
+      n.dueBefore().ifPresent(d -> {
+        filters.add("gsi2sk < :before");
+        values.put(":before", s(d.toString()));
+      });
+    } else {
+      Run.OfAgency a = (Run.OfAgency) run;
+      q.indexName(DynamoTable.GSI2).scanIndexForward(true);
+      values.put(":p", s(agencyPk(communeId, a.agencyId())));
+      key = "gsi2pk = :p";
+      if (n.dueFrom().isPresent() || n.dueBefore().isPresent()) {
+        // "{due}#{id}": from "2026-12-01" (inclusive) to "2026-12-08" (every key of the 7th sorts below it)
+        key += " AND gsi2sk BETWEEN :from AND :before";
+        values.put(":from", s(n.dueFrom().map(Object::toString).orElse("0000")));
+        values.put(":before", s(n.dueBefore().map(Object::toString).orElse("9999")));
+      }
+      n.planId().ifPresent(p -> {
+        filters.add("gsi1pk = :plan");
+        values.put(":plan", s(gsi1pk(communeId, Optional.of(p))));
+      });
+      n.status().ifPresent(st -> {
+        filters.add("begins_with(gsi1sk, :st)");
+        values.put(":st", s(st.code() + "#"));
+      });
+    }
+    n.field().ifPresent(f -> {
+      filters.add("#f = :f");
+      names.put("#f", "field");
+      values.put(":f", s(f.code()));
+    });
+    q.keyConditionExpression(key).expressionAttributeValues(values);
+    if (!filters.isEmpty()) {
+      q.filterExpression(String.join(" AND ", filters));
+    }
+    if (!names.isEmpty()) {
+      q.expressionAttributeNames(names);
+    }
+    return q;
+  }
+
+  /**
+   * Where a run goes on after an item: its index sort key without the status a plan run already names
+   * ({@code {receivedAt}#{id}}, or {@code {due}#{id}} for an agency). The partition keys are not in it:
+   * {@link #startKey} rebuilds them from the caller's commune and the run.
+   */
+  private static String position(Run run, Map<String, AttributeValue> key) {
+    if (run instanceof Run.OfPlan p) {
+      return key.get(GSI1SK).s().substring(p.status().code().length() + 1);
+    }
+    return key.get(GSI2SK).s();
+  }
+
+  /**
+   * The ExclusiveStartKey of a position: the table and index keys of the caller's commune and run. A position
+   * that does not fit the run's sort keys is refused: whatever it holds, it can only point inside the caller's
+   * own partition.
+   */
+  private static Map<String, AttributeValue> startKey(String communeId, Run run, String position) {
+    String shape = run instanceof Run.OfPlan ? "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z#[^#]+"
+        : "\\d{4}-\\d{2}-\\d{2}#[^#]+";
+    if (!position.matches(shape)) {
+      throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("cursor",
+          "Con trỏ trang không hợp lệ; hãy tải lại danh sách.")));
+    }
+    String id = position.substring(position.indexOf('#') + 1);
+    Map<String, AttributeValue> k = DynamoTable.key(communePk(communeId), "OP#" + id);
+    if (run instanceof Run.OfPlan p) {
+      k.put(GSI1PK, s(gsi1pk(communeId, p.planId())));
+      k.put(GSI1SK, s(p.status().code() + "#" + position));
+    } else {
+      k.put(GSI2PK, s(agencyPk(communeId, ((Run.OfAgency) run).agencyId())));
+      k.put(GSI2SK, s(position));
+    }
+    return k;
   }
 
   /** A Query of the commune's partition for its opinion items ({@code OP#…}; their pages are {@code OPP#…}). */

@@ -128,6 +128,38 @@ public final class DynamoPlans implements Plans {
     return out;
   }
 
+  /**
+   * One Query of the year's partition of gsi1 with {@code Limit}, newest first; the position is the gsi1 sort
+   * key ({@code {createdAt}#{planId}}) of the last plan, and the ExclusiveStartKey is rebuilt around it from the
+   * caller's commune and year.
+   */
+  @Override
+  public YearPage byYear(String communeId, int year, Optional<String> after, int limit) {
+    String gsi1pk = communePk(communeId) + "#PLANS#" + year;
+    QueryRequest.Builder q = QueryRequest.builder().tableName(table.name()).indexName(DynamoTable.GSI1)
+        .keyConditionExpression("gsi1pk = :p").expressionAttributeValues(Map.of(":p", s(gsi1pk)))
+        .scanIndexForward(false).limit(limit);
+    after.ifPresent(position -> {
+      if (!position.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z#[^#]+")) {
+        throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("cursor",
+            "Con trỏ trang không hợp lệ; hãy tải lại danh sách.")));
+      }
+      Map<String, AttributeValue> start = DynamoTable.key(communePk(communeId),
+          "PLAN#" + position.substring(position.indexOf('#') + 1));
+      start.put(DynamoTable.GSI1PK, s(gsi1pk));
+      start.put(GSI1SK, s(position));
+      q.exclusiveStartKey(start);
+    });
+    var page = table.client().query(q.build());
+    List<Plan> out = new ArrayList<>();
+    for (Map<String, AttributeValue> item : page.items()) {
+      out.add(Plan.fromJson(DynamoTable.doc(item)));
+    }
+    Optional<String> next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+        ? Optional.of(page.lastEvaluatedKey().get(GSI1SK).s()) : Optional.empty();
+    return new YearPage(out, next);
+  }
+
   /** One paged Query of the commune's partition, {@code begins_with(sk, 'DL#')}, to its last page. */
   @Override
   public List<PlanDeadline> openDeadlinesOf(String communeId) {

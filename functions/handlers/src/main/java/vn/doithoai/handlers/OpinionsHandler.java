@@ -32,7 +32,7 @@ public final class OpinionsHandler extends ApiHandler {
         Map.entry("POST /opinions/compiled", r -> ApiResponses.json(201, Map.of("opinions",
             opinions.enterCompiled(r.actor(), r.json()).stream().map(o -> OpinionView.of(received(r, o), r.actor()))
                 .toList()))),
-        Map.entry("GET /opinions", r -> ApiResponses.json(200, page(opinions.page(r.actor(), r.query()), r.actor()))),
+        Map.entry("GET /opinions", r -> ApiResponses.json(200, page(opinions.page(r.actor(), r.query())))),
         Map.entry("GET /opinions/{opinionId}", r -> {
           Opinion o = opinions.get(r.actor(), r.path("opinionId"));
           Map<String, Object> m = new LinkedHashMap<>(OpinionView.of(o, r.actor(), opinions.mergedRaisers(o,
@@ -58,20 +58,20 @@ public final class OpinionsHandler extends ApiHandler {
             r.json()))));
   }
 
-  /** {@code opinions} (each with {@code workingDaysLeft}), {@code next}, {@code previous}, {@code total}. */
-  private static Map<String, Object> page(OpinionPage p, Actor actor) {
+  /**
+   * {@code opinions} (each a summary, {@link OpinionView#summary}, with {@code workingDaysLeft}), {@code next}
+   * (the cursor of the next page, null on the last) and {@code total} (on a first page the store can count;
+   * otherwise null).
+   */
+  private static Map<String, Object> page(OpinionPage p) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("opinions", p.opinions().stream().map(e -> withDaysLeft(e.opinion(), e.workingDaysLeft(), actor)).toList());
+    m.put("opinions", p.opinions().stream().map(e -> {
+      Map<String, Object> x = OpinionView.summary(e.opinion());
+      x.put("workingDaysLeft", e.workingDaysLeft().orElse(null));
+      return x;
+    }).toList());
     m.put("next", p.next().orElse(null));
-    m.put("previous", p.previous().orElse(null));
-    m.put("total", p.total());
-    p.neighbours().ifPresent(n -> {
-      Map<String, Object> x = new LinkedHashMap<>();
-      x.put("previous", n.previous().orElse(null));
-      x.put("next", n.next().orElse(null));
-      x.put("position", n.position());
-      m.put("neighbours", x);
-    });
+    m.put("total", p.total().orElse(null));
     return m;
   }
 

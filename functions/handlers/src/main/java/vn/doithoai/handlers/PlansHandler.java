@@ -32,11 +32,14 @@ public final class PlansHandler extends ApiHandler {
         "GET /plans", r -> {
           Input q = r.query();
           int year = q.integer("year", 2020, 2100).orElse(LocalDate.now(DeadlineScheduling.VIETNAM).getYear());
-          q.check();
-          return ApiResponses.json(200, Map.of("year", year, "plans",
-              plans.list(r.actor(), year).stream().map(PlansHandler::summary).toList(), "profiles",
-              plans.profiles(r.actor()).stream().map(p -> Map.of("id", p.id(), "name", p.name(), "legacy",
-                  p.legacy())).toList()));
+          var page = plans.page(r.actor(), year, q);
+          Map<String, Object> body = new java.util.LinkedHashMap<>();
+          body.put("year", year);
+          body.put("plans", page.plans().stream().map(PlansHandler::summary).toList());
+          body.put("next", page.next().orElse(null));
+          body.put("profiles", plans.profiles(r.actor()).stream().map(p -> Map.of("id", p.id(), "name", p.name(),
+              "legacy", p.legacy())).toList());
+          return ApiResponses.json(200, body);
         },
         "GET /plans/{planId}", r -> ApiResponses.json(200, view(plans.get(r.actor(), r.path("planId")))),
         "PUT /plans/{planId}", r -> ApiResponses.json(200, view(plans.update(r.actor(), r.path("planId"),

@@ -29,7 +29,8 @@ import vn.doithoai.core.commune.WebhookSecret;
 /**
  * The role matrix for citizens' contacts: every staff route that carries raisers, for every role, through the
  * real handlers against DynamoDB Local. Contacts (phone, e-mail, address) only for the office and the host — the
- * same rule as the exports' {@code contacts=true}; the commune's settings only for its admin and office.
+ * same rule as the exports' {@code contacts=true}; the commune's settings only for its admin and office. The
+ * list ({@code GET /opinions}) shows summaries, without contacts for anyone: they are on the detail route.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContactsByRoleTest {
@@ -67,8 +68,8 @@ class ContactsByRoleTest {
   static Stream<Arguments> matrix() {
     Object[][] rows = {
         // role             GET /opinions        GET /opinions/{id}   POST /opinions       export contacts=true export    GET /communes/{id}
-        {"office",          Sees.CONTACTS,       Sees.CONTACTS,       Sees.CONTACTS,       Sees.CONTACTS,       Sees.NO_CONTACTS, true},
-        {"host",            Sees.CONTACTS,       Sees.CONTACTS,       Sees.CONTACTS,       Sees.CONTACTS,       Sees.NO_CONTACTS, false},
+        {"office",          Sees.NO_CONTACTS,    Sees.CONTACTS,       Sees.CONTACTS,       Sees.CONTACTS,       Sees.NO_CONTACTS, true},
+        {"host",            Sees.NO_CONTACTS,    Sees.CONTACTS,       Sees.CONTACTS,       Sees.CONTACTS,       Sees.NO_CONTACTS, false},
         {"agency",          Sees.NO_CONTACTS,    Sees.NO_CONTACTS,    Sees.FORBIDDEN,      Sees.FORBIDDEN,      Sees.FORBIDDEN,   false},
         {"front",           Sees.NO_CONTACTS,    Sees.NO_CONTACTS,    Sees.NO_CONTACTS,    Sees.FORBIDDEN,      Sees.NO_CONTACTS, false},
         {"admin",           Sees.NO_CONTACTS,    Sees.NO_CONTACTS,    Sees.FORBIDDEN,      Sees.FORBIDDEN,      Sees.NO_CONTACTS, true},

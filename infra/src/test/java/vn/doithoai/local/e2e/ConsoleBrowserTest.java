@@ -511,4 +511,30 @@ class ConsoleBrowserTest {
     browser.waitForText(".error-summary", "Email hoặc mật khẩu không đúng.");
     browser.assertNoAxeViolations("sign-in refused by the user pool");
   }
+
+  @Test
+  @Order(18)
+  @DisplayName("a list longer than a page: the first 20, then “Xem thêm” loads the rest by cursor; the count is "
+      + "the server's")
+  void moreLoadsTheNextPage() {
+    List<Map<String, Object>> items = new java.util.ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      items.add(Map.of("content", "Đề nghị bổ sung giáo viên cho điểm trường thôn số " + (i + 1) + ".",
+          "field", "education", "count", 1));
+    }
+    LocalApi.Reply compiled = api.call("POST", "/opinions/compiled", office, Map.of("organisation",
+        "Hội Liên hiệp Phụ nữ xã", "channel", "union", "items", items));
+    assertEquals(201, compiled.status(), compiled.body());
+    browser.signIn(office);
+    browser.open("/y-kien.html?plan=*&field=education");
+    assertEquals("23 ý kiến", browser.find("#so-ket-qua").getText());
+    assertEquals(20, browser.all("tbody tr").size(), "the first page");
+    browser.find("#xem-them").click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> browser.all("tbody tr").size() == 23);
+    assertTrue(browser.all("#xem-them").isEmpty(), "no more to load");
+    assertEquals("Đang hiển thị 23/23 ý kiến.", browser.find("#da-hien").getText());
+    assertEquals(23, new java.util.HashSet<>(browser.all("tbody tr td:nth-child(2) a").stream()
+        .map(WebElement::getText).toList()).size(), "no opinion twice");
+    browser.assertNoAxeViolations("opinions list after Xem thêm");
+  }
 }

@@ -46,7 +46,7 @@ class ConsoleRoutesTest {
   /**
    * The pattern of {@code method path} in a script: each parameter as the script interpolates it; a literal
    * segment as written, or as a {@code ${name}} whose value ({@code 'triage'}) the script spells out elsewhere;
-   * a GET also as a link under {@code /api} (a document, an export, the .ics).
+   * a GET also as a link under {@code /api} (a document, an export, the .ics) or as the pages {@code gather} reads.
    */
   static boolean calls(String script, String method, String path) {
     StringBuilder p = new StringBuilder();
@@ -64,8 +64,11 @@ class ConsoleRoutesTest {
     // api('GET', cond ? `/a` : `/b`) calls either
     String call = "api\\(\\s*'" + method + "'\\s*,\\s*(?:[^,;]*?[?:]\\s*)?[`'\"]" + route;
     String get = "/api" + route;
+    // gather('/opinions', …): every page of a paged list (api.js)
+    String gathered = "gather\\(\\s*[`'\"]" + route;
     return Pattern.compile(call).matcher(script).find()
-        || method.equals("GET") && Pattern.compile(get).matcher(script).find();
+        || method.equals("GET") && (Pattern.compile(get).matcher(script).find()
+            || Pattern.compile(gathered).matcher(script).find());
   }
 
   @Test

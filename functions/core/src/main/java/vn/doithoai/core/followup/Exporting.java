@@ -52,7 +52,9 @@ public final class Exporting {
   public DialogueStatistics ofPlan(Actor actor, String planId) {
     actor.require("xem thống kê", Role.OFFICE, Role.HOST, Role.FRONT, Role.ADMIN);
     plan(actor, planId);
-    return DialogueStatistics.forPlan(planId, ofPlan(actor.communeId(), planId), today());
+    DialogueStatistics.Tally tally = new DialogueStatistics.Tally(today());
+    opinions.eachOfPlan(actor.communeId(), Optional.of(planId), tally::add);
+    return tally.result(new vn.doithoai.core.stats.StatisticsScope.OfPlan(planId));
   }
 
   /** Every opinion of the year's plans, and those never attached to a plan that were received in the year. */
@@ -62,13 +64,17 @@ public final class Exporting {
       throw DomainException.invalid(List.of(new vn.doithoai.core.common.FieldError("year",
           "Năm phải từ 2020 đến 2100.")));
     }
-    List<Opinion> all = new ArrayList<>();
+    // read page by page and counted as read: the memory is the tally's, not the year's opinions
+    DialogueStatistics.Tally tally = new DialogueStatistics.Tally(today());
     for (Plan p : plans.byYear(actor.communeId(), year)) {
-      all.addAll(ofPlan(actor.communeId(), p.id()));
+      opinions.eachOfPlan(actor.communeId(), Optional.of(p.id()), tally::add);
     }
-    opinions.byPlan(actor.communeId(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())
-        .stream().filter(o -> o.receivedAt().atZone(DeadlineScheduling.VIETNAM).getYear() == year).forEach(all::add);
-    return DialogueStatistics.forYear(year, all, today());
+    opinions.eachOfPlan(actor.communeId(), Optional.empty(), o -> {
+      if (o.receivedAt().atZone(DeadlineScheduling.VIETNAM).getYear() == year) {
+        tally.add(o);
+      }
+    });
+    return tally.result(new vn.doithoai.core.stats.StatisticsScope.OfYear(year));
   }
 
   /** {@code table}: opinions or assignments; query {@code format} csv (default) or xlsx, {@code contacts} true. */

@@ -30,6 +30,43 @@ public final class AssignmentDeadlines {
   }
 
   /**
+   * The current due dates, as [from, before), of the assigned opinions whose working days left ({@link
+   * #workingDaysLeft}) lie between {@code min} and {@code max}: so that a store can keep exactly the overdue
+   * ({@code max = -1}, no lower bound) or the soon due ones with a key condition. Working days left only grow
+   * with the due date, so the range is found by stepping from today a day at a time (about N days).
+   */
+  public DueRange dueRange(String communeId, LocalDate today, Optional<Integer> min, int max) {
+    WorkingCalendar c = calendars.forCommune(communeId);
+    Optional<LocalDate> from = min.map(m -> {
+      LocalDate d = today;
+      if (m <= 0) {
+        while (c.countWorkingDays(today, d.minusDays(1)) >= m) {
+          d = d.minusDays(1);
+        }
+      } else {
+        while (c.countWorkingDays(today, d) < m) {
+          d = d.plusDays(1);
+        }
+      }
+      return d;
+    });
+    LocalDate before = today;
+    if (max < 0) {
+      while (c.countWorkingDays(today, before.minusDays(1)) > max) {
+        before = before.minusDays(1);
+      }
+    } else {
+      while (c.countWorkingDays(today, before) <= max) {
+        before = before.plusDays(1);
+      }
+    }
+    return new DueRange(from, before);
+  }
+
+  /** Due dates from {@code from} (empty: any) to the day before {@code before}. */
+  public record DueRange(Optional<LocalDate> from, LocalDate before) {}
+
+  /**
    * Working days from {@code today} to the assigned opinion's current due date: 0 on the due day, negative
    * when overdue (quá hạn n ngày làm việc); empty when it is not waiting for an agency's answer.
    */

@@ -466,12 +466,17 @@ public final class HandlingOpinions {
   }
 
   /**
-   * A page of the list ({@link #list}'s filters, and: {@code plan=*} every plan of this year and last year
-   * with the unattached; {@code channel}; {@code overdue=true}; {@code dueWithin=N} working days; {@code q}
-   * searched in the tracking code, content and raisers' names without diacritics; {@code sort=newest|due};
-   * {@code limit} 1–200 (default: all); {@code cursor} from a previous page; {@code around=<id>} for the
-   * neighbours of one opinion in the list; {@code similarTo=<id>}: open opinions most like that one first — same words
-   * in any order, diacritics aside, the same plan weighing more — one page, for choosing a merge target).
+   * A page of the list, read page by page from the store ({@link OpinionPaging}). Filters: {@code plan} (an id,
+   * {@code *} for every plan of this year and last year with the unattached, absent for the unattached),
+   * {@code status}, {@code field}, {@code agency}, {@code overdue=true}, {@code dueWithin=N} working days — all
+   * applied by the store; {@code channel} and {@code q} (searched in the tracking code, content and raisers'
+   * names without diacritics) applied to what is read, so such a page may hold fewer than {@code limit}
+   * opinions while {@code next} continues. {@code sort=newest|due} (due: the assigned opinions, by agency; an
+   * agency's own list is always by due date). {@code limit} 1–{@value OpinionPaging#MAX_LIMIT} (default
+   * {@value OpinionPaging#DEFAULT_LIMIT}); {@code cursor} from the previous page, refused (400) when it belongs
+   * to another commune or another query. {@code similarTo=<id>}: open opinions most like that one first — same
+   * words in any order, diacritics aside, the same plan weighing more — one page ranked among the
+   * {@value OpinionPaging#READ_BUDGET} newest open ones, for choosing a merge target.
    */
   public OpinionPage page(Actor actor, Input in) {
     actor.require("xem ý kiến", Role.OFFICE, Role.HOST, Role.FRONT, Role.AGENCY, Role.ADMIN);
@@ -485,53 +490,100 @@ public final class HandlingOpinions {
     Optional<Integer> dueWithin = in.integer("dueWithin", 0, 60);
     Optional<String> query = in.text("q", 200);
     OpinionPaging.Sort sort = in.choice("sort", OpinionPaging.Sort.class).orElse(OpinionPaging.Sort.NEWEST);
-    int limit = in.integer("limit", 1, 200).orElse(Integer.MAX_VALUE);
-    Optional<String> cursor = in.text("cursor", 400);
-    Optional<String> around = in.text("around", 40);
+    int limit = in.integer("limit", 1, OpinionPaging.MAX_LIMIT).orElse(OpinionPaging.DEFAULT_LIMIT);
+    // only the runs still going are in it (~60 characters each); an HTTP API takes 10,240 bytes of request line
+    // and headers (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html)
+    Optional<String> cursorText = in.text("cursor", 6000);
     Optional<String> similarTo = in.text("similarTo", 40);
-    String after = "";
-    if (cursor.isPresent()) {
-      Optional<String> key = OpinionPaging.after(sort, cursor.get());
-      if (key.isEmpty()) {
-        in.error("cursor", "Con trỏ trang không hợp lệ; hãy tải lại danh sách.");
-      } else {
-        after = key.get();
-      }
-    }
     in.check();
-    List<Opinion> found = new ArrayList<>();
-    if (everyPlan && onlyAgency(actor)) {
-      found.addAll(listed(actor, Optional.empty(), status, field, agency)); // an agency's list spans every plan
-    } else if (everyPlan) {
-      found.addAll(listed(actor, Optional.empty(), status, field, agency));
-      int year = LocalDate.ofInstant(clock.instant(), DeadlineScheduling.VIETNAM).getYear();
-      for (int y = year - 1; y <= year; y++) {
-        for (Plan p : plans.byYear(actor.communeId(), y)) {
-          found.addAll(listed(actor, Optional.of(p.id()), status, field, agency));
-        }
+    if (onlyAgency(actor)) {
+      String own = actor.agencyId().orElseThrow(() -> DomainException.forbidden("xem ý kiến (thiếu mã cơ quan)"));
+      if (agency.isPresent() && !agency.get().equals(own)) {
+        throw DomainException.forbidden("xem ý kiến giao cho cơ quan khác");
+      }
+      agency = Optional.of(own);
+      sort = OpinionPaging.Sort.DUE; // an agency's work: the gsi of its assignments, soonest due first
+    }
+    String communeId = actor.communeId();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), DeadlineScheduling.VIETNAM);
+    Optional<AssignmentDeadlines.DueRange> due = overdue || dueWithin.isPresent()
+        ? Optional.of(deadlines.dueRange(communeId, today, overdue ? Optional.empty() : Optional.of(0),
+            overdue ? -1 : dueWithin.get()))
+        : Optional.empty();
+    if (overdue && dueWithin.isPresent()) {
+      due = Optional.of(new AssignmentDeadlines.DueRange(deadlines.dueRange(communeId, today, Optional.of(0),
+          dueWithin.get()).from(), due.get().before())); // both: an empty range
+    }
+    Optional<String> onePlan = planId.filter(p -> !everyPlan);
+    List<Opinions.Run> runs = new ArrayList<>();
+    Opinions.Narrowing narrowing;
+    if (sort == OpinionPaging.Sort.DUE) {
+      List<String> agencies = agency.map(List::of).orElseGet(() -> commune(actor).agencies().stream()
+          .map(Agency::id).toList());
+      agencies.forEach(a -> runs.add(new Opinions.Run.OfAgency(a)));
+      narrowing = new Opinions.Narrowing(field, Optional.empty(), onePlan, due.isPresent()
+          ? Optional.of(OpinionStatus.ASSIGNED).filter(s -> status.isEmpty() || status.get() == s) : status,
+          due.flatMap(AssignmentDeadlines.DueRange::from), due.map(AssignmentDeadlines.DueRange::before));
+      if (due.isPresent() && status.isPresent() && status.get() != OpinionStatus.ASSIGNED) {
+        runs.clear(); // only an assigned opinion has days left
       }
     } else {
-      found.addAll(listed(actor, planId, status, field, agency));
+      List<Optional<String>> planScope = new ArrayList<>();
+      planScope.add(everyPlan ? Optional.empty() : onePlan);
+      if (everyPlan) {
+        for (int y = today.getYear() - 1; y <= today.getYear(); y++) {
+          plans.byYear(communeId, y).forEach(p -> planScope.add(Optional.of(p.id())));
+        }
+      }
+      List<OpinionStatus> statuses = due.isPresent() ? List.of(OpinionStatus.ASSIGNED)
+          : status.map(List::of).orElse(List.of(OpinionStatus.values()));
+      for (Optional<String> p : planScope.stream().distinct().toList()) {
+        for (OpinionStatus st : statuses) {
+          if (status.isEmpty() || status.get() == st) {
+            runs.add(new Opinions.Run.OfPlan(p, st));
+          }
+        }
+      }
+      narrowing = new Opinions.Narrowing(field, agency, Optional.empty(), Optional.empty(),
+          due.flatMap(AssignmentDeadlines.DueRange::from), due.map(AssignmentDeadlines.DueRange::before));
     }
-    LocalDate today = LocalDate.ofInstant(clock.instant(), DeadlineScheduling.VIETNAM);
+    java.util.function.Predicate<Opinion> keep = o -> (channel.isEmpty() || o.channel() == channel.get())
+        && (query.isEmpty() || OpinionPaging.found(o, query.get()));
     java.util.Map<String, Optional<Integer>> left = new java.util.HashMap<>();
     java.util.function.Function<Opinion, Optional<Integer>> daysLeft =
         o -> left.computeIfAbsent(o.id(), id -> deadlines.workingDaysLeft(o, today));
-    List<Opinion> kept = found.stream().distinct()
-        .filter(o -> channel.isEmpty() || o.channel() == channel.get())
-        .filter(o -> !overdue || daysLeft.apply(o).filter(d -> d < 0).isPresent())
-        .filter(o -> dueWithin.isEmpty() || daysLeft.apply(o).filter(d -> d >= 0 && d <= dueWithin.get()).isPresent())
-        .filter(o -> query.isEmpty() || OpinionPaging.found(o, query.get()))
-        .sorted(OpinionPaging.order(sort)).toList();
     if (similarTo.isPresent()) {
       // merge candidates: open opinions, the most similar first (same words in any order, diacritics aside)
       Opinion to = get(actor, similarTo.get());
-      kept = kept.stream().filter(o -> !o.id().equals(to.id()) && o.status().open())
+      List<Opinions.Run> open = runs.stream().filter(r -> !(r instanceof Opinions.Run.OfPlan p) || p.status().open())
+          .toList();
+      List<Opinion> candidates = OpinionPaging.page(opinions, communeId, "", open, narrowing, sort,
+          o -> keep.test(o) && !o.id().equals(to.id()) && o.status().open(), Optional.empty(),
+          OpinionPaging.READ_BUDGET, OpinionPaging.READ_BUDGET).opinions();
+      List<OpinionPage.Entry> ranked = candidates.stream()
           .sorted(java.util.Comparator.comparingDouble((Opinion o) -> -likeness(to, o))
-              .thenComparing(OpinionPaging.order(sort))).toList();
-      return OpinionPaging.page(kept, sort, "", limit, daysLeft, Optional.empty());
+              .thenComparing(OpinionPaging.order(sort))).limit(limit)
+          .map(o -> new OpinionPage.Entry(o, daysLeft.apply(o))).toList();
+      return new OpinionPage(ranked, Optional.empty(), Optional.empty());
     }
-    return OpinionPaging.page(kept, sort, after, limit, daysLeft, around);
+    String listing = OpinionPaging.listing(communeId, sort, String.join("|", planId.orElse(""),
+        status.map(Enum::name).orElse(""), field.map(Enum::name).orElse(""), agency.orElse(""),
+        channel.map(Enum::name).orElse(""), Boolean.toString(overdue), dueWithin.map(String::valueOf).orElse(""),
+        query.orElse(""), actor.agencyId().orElse("")));
+    Optional<OpinionPaging.Cursor> cursor = Optional.empty();
+    if (cursorText.isPresent()) {
+      cursor = OpinionPaging.Cursor.decode(cursorText.get()).filter(c -> c.listing().equals(listing));
+      if (cursor.isEmpty()) {
+        in.error("cursor", "Con trỏ trang không thuộc danh sách này (khác xã hoặc khác bộ lọc); hãy tải lại danh sách.");
+        in.check();
+      }
+    }
+    OpinionPaging.Result r = OpinionPaging.page(opinions, communeId, listing, runs, narrowing, sort, keep, cursor,
+        limit, OpinionPaging.READ_BUDGET);
+    Optional<Long> total = cursor.isPresent() || channel.isPresent() || query.isPresent() ? Optional.empty()
+        : Optional.of(runs.stream().mapToLong(run -> opinions.count(communeId, run, narrowing)).sum());
+    return new OpinionPage(r.opinions().stream().map(o -> new OpinionPage.Entry(o, daysLeft.apply(o))).toList(),
+        r.next(), total);
   }
 
   /** How like {@code to} an opinion is: its words' similarity, and a quarter more within the same plan. */

@@ -95,11 +95,59 @@ public interface Opinions {
   List<Opinion> byPlan(String communeId, Optional<String> planId, Optional<OpinionStatus> status,
       Optional<OpinionField> field, Optional<String> agencyId);
 
+  /**
+   * Each opinion of a plan (or, with an empty plan, the unattached), handed over a page at a time and not kept:
+   * for counting (statistics), with memory bounded by the page, not by the plan.
+   */
+  default void eachOfPlan(String communeId, Optional<String> planId, java.util.function.Consumer<Opinion> each) {
+    byPlan(communeId, planId, Optional.empty(), Optional.empty(), Optional.empty()).forEach(each);
+  }
+
   /** Opinions assigned to an agency, soonest due first. */
   List<Opinion> byAgency(String communeId, String agencyId);
 
   /** Every opinion of a commune (a Query of the commune's partition, never a Scan): for a citizen's request. */
   List<Opinion> all(String communeId);
+
+  /**
+   * One range of an index, read in its own order: a plan's (or, with an empty plan, the unattached) opinions of
+   * one status, newest first; or the opinions assigned to one agency, soonest due first.
+   */
+  sealed interface Run {
+    /** {@code C#{cid}#PLAN#{plan|-}#OPS}, sort keys beginning {@code {status}#}, newest first. */
+    record OfPlan(Optional<String> planId, OpinionStatus status) implements Run {}
+
+    /** {@code C#{cid}#AGENCY#{agency}}, soonest (current) due date first. */
+    record OfAgency(String agencyId) implements Run {}
+  }
+
+  /**
+   * What a run keeps, applied where the opinions are stored (key condition or filter expression, never in
+   * memory): field, agency, plan (empty: any), status (empty: any), and a current due date in
+   * [{@code dueFrom}, {@code dueBefore}) — with a due range only assigned opinions are kept.
+   */
+  record Narrowing(Optional<OpinionField> field, Optional<String> agencyId, Optional<String> planId,
+      Optional<OpinionStatus> status, Optional<java.time.LocalDate> dueFrom, Optional<java.time.LocalDate> dueBefore) {
+    public static final Narrowing NONE = new Narrowing(Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Opinions of a run read in its order: each with its position (where the run continues right after it), and
+   * where the run continues after the last item read (empty: the run is exhausted). A filtered read may hold
+   * fewer than {@code max} opinions and still continue.
+   */
+  record Chunk(List<Opinion> opinions, List<String> positions, Optional<String> end) {}
+
+  /**
+   * At most {@code max} items of the run read (fewer kept when narrowed) from {@code from} (empty: its start). A
+   * position names only sort keys: the partition comes from {@code communeId} and the run, so a position can
+   * never reach another commune's opinions; one that is not a position of this run is refused (400).
+   */
+  Chunk read(String communeId, Run run, Narrowing narrowing, Optional<String> from, int max);
+
+  /** How many opinions of the run the narrowing keeps, counted where they are stored (no opinion is returned). */
+  long count(String communeId, Run run, Narrowing narrowing);
 
   /** A page of the opinions of every commune, and where the next page starts (empty: the last). */
   record Page(List<Opinion> opinions, Optional<String> next) {}

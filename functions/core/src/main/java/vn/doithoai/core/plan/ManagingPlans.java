@@ -13,6 +13,7 @@ import vn.doithoai.core.common.Actor;
 import vn.doithoai.core.common.DomainException;
 import vn.doithoai.core.common.Ids;
 import vn.doithoai.core.common.Input;
+import vn.doithoai.core.common.PageCursor;
 import vn.doithoai.core.commune.Commune;
 import vn.doithoai.core.commune.Communes;
 import vn.doithoai.core.rules.RuleProfiles;
@@ -223,6 +224,32 @@ public final class ManagingPlans {
   public List<Plan> list(Actor actor, int year) {
     requireReader(actor);
     return plans.byYear(actor.communeId(), year);
+  }
+
+  /** Plans per page by default and at most (a plan's summary is under 1 KB: 200 stay far below 6 MB). */
+  public static final int DEFAULT_LIMIT = 50;
+  public static final int MAX_LIMIT = 200;
+
+  /**
+   * A page of a year's plans, newest first: {@code limit} 1–{@value #MAX_LIMIT} (default {@value #DEFAULT_LIMIT}),
+   * {@code cursor} from the previous page — refused (400) when it is another commune's or another year's.
+   */
+  public Plans.YearPage page(Actor actor, int year, Input in) {
+    requireReader(actor);
+    int limit = in.integer("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
+    Optional<String> cursor = in.text("cursor", 400);
+    in.check();
+    String listing = actor.communeId() + "\n" + year;
+    Optional<String> after = Optional.empty();
+    if (cursor.isPresent()) {
+      after = PageCursor.read(cursor.get(), listing);
+      if (after.isEmpty()) {
+        in.error("cursor", "Con trỏ trang không thuộc danh sách này (khác xã hoặc khác năm); hãy tải lại danh sách.");
+        in.check();
+      }
+    }
+    Plans.YearPage p = plans.byYear(actor.communeId(), year, after, limit);
+    return new Plans.YearPage(p.plans(), p.next().map(k -> PageCursor.write(listing, k)));
   }
 
   /**

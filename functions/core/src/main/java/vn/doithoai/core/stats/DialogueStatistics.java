@@ -78,16 +78,45 @@ public record DialogueStatistics(
   }
 
   static DialogueStatistics of(StatisticsScope scope, List<Opinion> all, LocalDate today) {
-    List<Opinion> counted = all.stream().filter(o -> o.mergedInto().isEmpty()).toList();
-    int total = counted.size();
-    int raisers = counted.stream().mapToInt(Opinion::raiserCount).sum();
-    Map<Timeliness, Integer> timeliness = new EnumMap<>(Timeliness.class);
-    List<Overdue> overdue = new ArrayList<>();
-    int answered = 0;
-    for (Opinion o : counted) {
+    Tally t = new Tally(today);
+    all.forEach(t::add);
+    return t.result(scope);
+  }
+
+  /**
+   * The statistics counted one opinion at a time, so that a caller can read the opinions page by page and keep
+   * none of them: the memory is the counters and the overdue list, not the plan's or the year's opinions.
+   */
+  public static final class Tally {
+    private final LocalDate today;
+    private int seen;
+    private int total;
+    private int raisers;
+    private int answered;
+    private final Map<Timeliness, Integer> timeliness = new EnumMap<>(Timeliness.class);
+    private final List<Overdue> overdue = new ArrayList<>();
+    private final int[][] byField = new int[OpinionField.values().length][2];
+    private final int[][] byChannel = new int[Channel.values().length][2];
+    private final int[][] byOutcome = new int[Outcome.values().length][2];
+
+    public Tally(LocalDate today) {
+      this.today = today;
+    }
+
+    public void add(Opinion o) {
+      seen++;
+      if (o.mergedInto().isPresent()) {
+        return; // counted once, in the opinion that absorbed it
+      }
+      total++;
+      int r = o.raiserCount();
+      raisers += r;
+      count(byField, o.field().ordinal(), r);
+      count(byChannel, o.channel().ordinal(), r);
+      Outcome.of(o).ifPresent(out -> count(byOutcome, out.ordinal(), r));
       Optional<Timeliness> t = Timeliness.of(o, today);
       if (t.isEmpty()) {
-        continue;
+        return;
       }
       timeliness.merge(t.get(), 1, Integer::sum);
       if (o.answer().isPresent()) {
@@ -99,28 +128,34 @@ public record DialogueStatistics(
             ChronoUnit.DAYS.between(a.currentDue(), today), shorten(o.content(), CONTENT_LENGTH)));
       }
     }
-    overdue.sort(Comparator.comparingLong(Overdue::daysOverdue).reversed().thenComparing(Overdue::trackingCode));
-    int onTime = timeliness.getOrDefault(Timeliness.ON_TIME, 0);
-    Answers answers = new Answers(timeliness.values().stream().mapToInt(Integer::intValue).sum(), answered, onTime,
-        timeliness.getOrDefault(Timeliness.LATE, 0), timeliness.getOrDefault(Timeliness.OVERDUE, 0),
-        timeliness.getOrDefault(Timeliness.IN_PROGRESS, 0), percent(onTime, answered));
-    return new DialogueStatistics(scope, today, total, raisers, all.size() - total,
-        breakdown(counted, OpinionField.values(), o -> Optional.of(o.field()), OpinionField::code,
-            OpinionField::vietnamese),
-        breakdown(counted, Channel.values(), o -> Optional.of(o.channel()), Channel::code, Channel::vietnamese),
-        breakdown(counted, Outcome.values(), Outcome::of, Outcome::code, Outcome::vietnamese),
-        answers, overdue);
-  }
 
-  private static <E extends Enum<E>> List<Count> breakdown(List<Opinion> opinions, E[] values,
-      Function<Opinion, Optional<E>> key, Function<E, String> code, Function<E, String> text) {
-    List<Count> counts = new ArrayList<>();
-    for (E value : values) {
-      List<Opinion> in = opinions.stream().filter(o -> key.apply(o).filter(value::equals).isPresent()).toList();
-      counts.add(new Count(code.apply(value), text.apply(value), in.size(),
-          in.stream().mapToInt(Opinion::raiserCount).sum(), percent(in.size(), opinions.size())));
+    public DialogueStatistics result(StatisticsScope scope) {
+      List<Overdue> late = new ArrayList<>(overdue);
+      late.sort(Comparator.comparingLong(Overdue::daysOverdue).reversed().thenComparing(Overdue::trackingCode));
+      int onTime = timeliness.getOrDefault(Timeliness.ON_TIME, 0);
+      Answers answers = new Answers(timeliness.values().stream().mapToInt(Integer::intValue).sum(), answered,
+          onTime, timeliness.getOrDefault(Timeliness.LATE, 0), timeliness.getOrDefault(Timeliness.OVERDUE, 0),
+          timeliness.getOrDefault(Timeliness.IN_PROGRESS, 0), percent(onTime, answered));
+      return new DialogueStatistics(scope, today, total, raisers, seen - total,
+          counts(byField, OpinionField.values(), OpinionField::code, OpinionField::vietnamese),
+          counts(byChannel, Channel.values(), Channel::code, Channel::vietnamese),
+          counts(byOutcome, Outcome.values(), Outcome::code, Outcome::vietnamese), answers, late);
     }
-    return counts;
+
+    private static void count(int[][] table, int row, int raisers) {
+      table[row][0]++;
+      table[row][1] += raisers;
+    }
+
+    private <E extends Enum<E>> List<Count> counts(int[][] table, E[] values, Function<E, String> code,
+        Function<E, String> text) {
+      List<Count> out = new ArrayList<>();
+      for (E value : values) {
+        int[] c = table[value.ordinal()];
+        out.add(new Count(code.apply(value), text.apply(value), c[0], c[1], percent(c[0], total)));
+      }
+      return out;
+    }
   }
 
   /** {@code part / whole} as a percentage with one decimal, rounded half up; empty when {@code whole} is 0. */
