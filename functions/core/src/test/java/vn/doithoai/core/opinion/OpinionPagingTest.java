@@ -61,12 +61,19 @@ class OpinionPagingTest {
     }
 
     // ---- not used by paging ----
-    @Override public IntakeResult intake(InboxEntry e, Opinion o, List<OutgoingMail> m) { throw new AssertionError(); }
+    @Override public IntakeResult intake(InboxEntry e, java.util.function.IntFunction<Opinion> o) { throw new AssertionError(); }
     @Override public void create(List<Opinion> o, List<OutgoingMail> m) { throw new AssertionError(); }
     @Override public Optional<Opinion> find(String c, String id) { throw new AssertionError(); }
     @Override public Optional<Opinion> findByTrackingCode(String c, String t) { throw new AssertionError(); }
     @Override public void save(List<Opinion> c, List<OutgoingMail> m,
-        Map<String, Optional<vn.doithoai.core.plan.PlanDeadline>> d) { throw new AssertionError(); }
+        Map<String, Optional<vn.doithoai.core.plan.PlanDeadline>> d,
+        List<vn.doithoai.core.mail.RaiserLetter> l) { throw new AssertionError(); }
+    @Override public void merge(Opinion m, Opinion a, MergedRaisers r) { throw new AssertionError(); }
+    @Override public MergedRaisers.Page mergedRaisers(String c, String m, Optional<String> from, int l) {
+      throw new AssertionError();
+    }
+    @Override public boolean eraseMergedRaisers(String c, String m, String s,
+        java.util.function.Predicate<OpinionParts.Raiser> w) { throw new AssertionError(); }
     @Override public List<Opinion> byPlan(String c, Optional<String> p, Optional<OpinionStatus> s,
         Optional<OpinionField> f, Optional<String> a) { throw new AssertionError(); }
     @Override public List<Opinion> byAgency(String c, String a) { throw new AssertionError(); }
