@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import vn.doithoai.core.common.DomainException;
-import vn.doithoai.core.intake.IntakeResult;
 import vn.doithoai.core.opinion.Opinion;
 import vn.doithoai.core.opinion.OpinionField;
 
