@@ -158,7 +158,8 @@ class MergedRaisersTest {
         units.put(i, writeUnits[0]);
       }
     }
-    System.out.println("merged raisers: write units per merge at " + units + "; every merge one of " + every);
+    System.out.println("merged raisers: write units per merge at " + units + "; the distinct values over all "
+        + MERGES + " merges: " + every);
     assertEquals(1, new HashSet<>(units.values()).size(), "the same units at 1, 300 and " + MERGES + ": " + units);
     // transactional writes cost 2 units per KB, and gsi1 (projection ALL) is written for both opinions: about
     // 2 × (2 KB merged opinion + 0.5 KB record + 2.5 KB matter) + their index entries, whatever came before
