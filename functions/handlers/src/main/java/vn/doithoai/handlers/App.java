@@ -103,6 +103,7 @@ public final class App {
       };
     }
 
+    /** For tests and tools built without a bucket: an export above the threshold fails loudly in its worker. */
     static vn.doithoai.core.export.ExportFiles noBucket() {
       return new vn.doithoai.core.export.ExportFiles() {
         @Override
