@@ -215,6 +215,9 @@ write("schedules-deadline-changed", bus("DeadlineChanged", {"version": 1, "commu
       "after": deadline}))
 write("redate-commune-rederive", bus("CommuneRederive", {"version": 1, "commune": COMMUNE,
       "changeId": "calendar-1763773200000", "reason": "calendar"}))
+write("export-requested", bus("ExportRequested", {"version": 1, "commune": COMMUNE,
+      "jobId": "x0123456789abcdef01234567", "planId": "p_sample", "table": "opinions", "format": "csv", "rows": 501,
+      "requestedAt": "2025-11-22T01:00:00Z"}))
 write("deadlines-fire", {"commune": COMMUNE, "deadline": "OP#o_sample#answer", "step": "reminder-1", "version": 3})
 write("mailer-mail-queued", bus("MailQueued", {"version": 1, "mailId": mail["id"], "commune": COMMUNE,
       "kind": "opinion.ack"}))
@@ -277,6 +280,10 @@ write("followup-statistics", event("GET", "/plans/{planId}/statistics", {"planId
 write("followup-year-statistics", event("GET", "/statistics/{year}", {"year": "2025"}, claims=office))
 write("followup-export-xlsx", event("GET", "/plans/{planId}/exports/{table}", {"planId": "PLAN_ID",
       "table": "assignments"}, claims=office, query={"format": "xlsx"}))
+# above 500 rows (Exporting.INLINE_MAX_ROWS) an export is a job: 202, then its status and link
+write("followup-export-csv-large", event("GET", "/plans/{planId}/exports/{table}", {"planId": "PLAN_ID",
+      "table": "opinions"}, claims=office, query={"format": "csv"}))
+write("followup-export-job", event("GET", "/exports/{jobId}", {"jobId": "JOB_ID"}, claims=office))
 write("followup-meeting-calendar", event("GET", "/plans/{planId}/meetings/{meetingId}/calendar",
       {"planId": "PLAN_ID", "meetingId": "m1"}, claims=office))
 write("followup-document-minutes-docx", event("GET", "/plans/{planId}/documents/{kind}", {"planId": "PLAN_ID",

@@ -26,6 +26,76 @@ function breakdown(title, column, id, counts) {
         : h('p', {class: 'muted'}, 'Chưa có ý kiến.'));
 }
 
+// An export link: a plain download without JavaScript; with it, a large export (202, made in the background)
+// shows "Đang tạo tệp…" and then a link to the file, asking gently (1 s, then up to every 5 s) for 3 minutes.
+const POLL_FOR_MS = 3 * 60 * 1000;
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function exportLink(href, label) {
+  const a = h('a', {href, download: ''}, label);
+  a.addEventListener('click', (event) => {
+    event.preventDefault();
+    exportFile(a, label);
+  });
+  return a;
+}
+
+async function exportFile(a, label) {
+  const status = a.parentElement.querySelector('.export-status');
+  const say = (...nodes) => fill(status, ' — ', ...nodes);
+  say('Đang chuẩn bị tệp…');
+  let response;
+  try {
+    response = await fetch(a.href, {credentials: 'same-origin', cache: 'no-store'});
+  } catch {
+    say('Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.');
+    return;
+  }
+  if (response.status === 200) {
+    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') || '');
+    const url = URL.createObjectURL(await response.blob());
+    const save = h('a', {href: url, download: name ? name[1] : ''});
+    document.body.appendChild(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    fill(status);
+    return;
+  }
+  let job = null;
+  try {
+    job = await response.json();
+  } catch {
+    job = null;
+  }
+  if (response.status !== 202 || !job || !job.job) {
+    say((job && job.error && job.error.message) || 'Không tạo được tệp. Vui lòng thử lại sau.');
+    return;
+  }
+  say(`Đang tạo tệp ${label} (${job.rows} dòng)… Tệp lớn được tạo riêng, đồng chí có thể ở lại trang này.`);
+  const until = Date.now() + POLL_FOR_MS;
+  for (let delay = 1000; Date.now() < until; delay = Math.min(5000, delay + 1000)) {
+    await wait(delay);
+    let now;
+    try {
+      now = await api('GET', `/exports/${enc(job.job)}`);
+    } catch (e) {
+      say(e.message);
+      return;
+    }
+    if (now.status === 'ready') {
+      say(h('a', {href: now.url, class: 'export-ready'}, `Tải tệp ${now.fileName}`),
+          ` (liên kết có hiệu lực ${now.validMinutes} phút; quá hạn, bấm lại “${label}”).`);
+      return;
+    }
+    if (now.status === 'failed') {
+      say(now.message || 'Không tạo được tệp. Vui lòng thử lại sau.');
+      return;
+    }
+  }
+  say('Tệp vẫn chưa tạo xong sau 3 phút. Vui lòng bấm lại sau ít phút; nếu vẫn không được, báo quản trị hệ thống.');
+}
+
 async function main() {
   await layout();
   const q = new URLSearchParams(location.search);
@@ -48,8 +118,9 @@ async function main() {
             : `tỷ lệ trả lời đúng hạn ${pct(a.onTimeRate)}.`),
       planId ? h('section', {'aria-labelledby': 'xuat'}, h('h2', {id: 'xuat'}, 'Xuất dữ liệu'),
           h('ul', {class: 'work-list'}, [['opinions', 'Danh sách ý kiến'], ['assignments', 'Danh sách giao giải quyết']].map(([t, label]) =>
-            h('li', {}, label, ': ', h('a', {href: `/api/plans/${enc(planId)}/exports/${t}?format=xlsx`, download: ''}, `${label} (Excel, XLSX)`),
-                ' · ', h('a', {href: `/api/plans/${enc(planId)}/exports/${t}?format=csv`, download: ''}, `${label} (CSV)`))))) : null,
+            h('li', {}, label, ': ', exportLink(`/api/plans/${enc(planId)}/exports/${t}?format=xlsx`, `${label} (Excel, XLSX)`),
+                ' · ', exportLink(`/api/plans/${enc(planId)}/exports/${t}?format=csv`, `${label} (CSV)`),
+                h('span', {class: 'export-status', role: 'status'}))))) : null,
       h('section', {'aria-labelledby': 'tra-loi', class: 'stat'}, h('h2', {id: 'tra-loi'}, 'Kết quả trả lời của cơ quan'),
           h('figure', {class: 'chart-box'}, barChart('Kết quả trả lời của cơ quan', answers.map(([label, value]) => ({label, value})))),
           h('table', {id: 'bang-tra-loi'}, h('caption', {class: 'visually-hidden'}, 'Kết quả trả lời của cơ quan'),

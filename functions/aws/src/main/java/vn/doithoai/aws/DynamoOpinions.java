@@ -369,6 +369,22 @@ public final class DynamoOpinions implements Opinions {
    * A Query of gsi1 (never a Scan): the plan's partition, narrowed by status with {@code begins_with} on the
    * sort key, and by field and agency with a filter expression. Sorted by time received, then id.
    */
+  /** A Query of the plan's opinions with Select COUNT, page after page: the count, no item read into memory. */
+  @Override
+  public int countByPlan(String communeId, String planId) {
+    QueryRequest.Builder q = QueryRequest.builder().tableName(table.name()).indexName(DynamoTable.GSI1)
+        .keyConditionExpression("gsi1pk = :p").select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
+        .expressionAttributeValues(Map.of(":p", s(gsi1pk(communeId, Optional.of(planId)))));
+    int count = 0;
+    Map<String, AttributeValue> start = null;
+    do {
+      var page = table.client().query(q.exclusiveStartKey(start).build());
+      count += page.count();
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return count;
+  }
+
   @Override
   public List<Opinion> byPlan(String communeId, Optional<String> planId, Optional<OpinionStatus> status,
       Optional<OpinionField> field, Optional<String> agencyId) {

@@ -66,16 +66,56 @@ public final class App {
 
   /** The services beyond DynamoDB, each made when first needed. */
   record Outside(Supplier<Scheduler> scheduler, Supplier<EventPublisher> events, Supplier<MailSender> mail,
-      Supplier<Optional<SmsSender>> sms) {
+      Supplier<Optional<SmsSender>> sms, Supplier<vn.doithoai.core.export.ExportFiles> exportFiles) {
     /** Without SMS (no origination identity): each SMS is marked suppressed. */
     Outside(Supplier<Scheduler> scheduler, Supplier<EventPublisher> events, Supplier<MailSender> mail) {
-      this(scheduler, events, mail, Optional::empty);
+      this(scheduler, events, mail, Optional::empty, Outside::noBucket);
+    }
+
+    Outside(Supplier<Scheduler> scheduler, Supplier<EventPublisher> events, Supplier<MailSender> mail,
+        Supplier<Optional<SmsSender>> sms) {
+      this(scheduler, events, mail, sms, Outside::noBucket);
     }
 
     static Outside aws(Clock clock) {
       return new Outside(() -> EventBridgeScheduler.fromEnvironment(clock),
           () -> EventBridgePublisher.fromEnvironment(clock), SesMailSender::fromEnvironment,
-          SmsVoiceSender::fromEnvironment);
+          SmsVoiceSender::fromEnvironment, Outside::bucketFromEnvironment);
+    }
+
+    /**
+     * The export bucket of {@code EXPORT_BUCKET} (every function's environment names it; only the follow-up and
+     * export functions' IAM lets them use it), its client built at first use, so no function pays for what it
+     * never calls.
+     */
+    static vn.doithoai.core.export.ExportFiles bucketFromEnvironment() {
+      Lazy<vn.doithoai.aws.S3ExportFiles> s3 = new Lazy<>(vn.doithoai.aws.S3ExportFiles::fromEnvironment);
+      return new vn.doithoai.core.export.ExportFiles() {
+        @Override
+        public void put(String key, vn.doithoai.core.common.Download file) {
+          s3.get().put(key, file);
+        }
+
+        @Override
+        public java.net.URI link(String key, String fileName, java.time.Duration validFor) {
+          return s3.get().link(key, fileName, validFor);
+        }
+      };
+    }
+
+    /** For tests and tools built without a bucket: an export above the threshold fails loudly in its worker. */
+    static vn.doithoai.core.export.ExportFiles noBucket() {
+      return new vn.doithoai.core.export.ExportFiles() {
+        @Override
+        public void put(String key, vn.doithoai.core.common.Download file) {
+          throw new IllegalStateException(vn.doithoai.aws.S3ExportFiles.BUCKET + " is not set for this function");
+        }
+
+        @Override
+        public java.net.URI link(String key, String fileName, java.time.Duration validFor) {
+          throw new IllegalStateException(vn.doithoai.aws.S3ExportFiles.BUCKET + " is not set for this function");
+        }
+      };
     }
   }
 
@@ -149,7 +189,7 @@ public final class App {
         new vn.doithoai.aws.DynamoReports(table), communes, planSchedules, FollowUpHandler::reportHtml, clock);
     this.exporting = new vn.doithoai.core.followup.Exporting(plans, opinions, communes, conclusions, followingUp,
         java.net.URI.create(publicBaseUrl == null || publicBaseUrl.isBlank() ? "https://doithoai.local" : publicBaseUrl)
-            .getHost(), clock);
+            .getHost(), clock, new vn.doithoai.aws.DynamoExportJobs(table), outside.exportFiles().get());
     vn.doithoai.core.intake.IntakeBudget budget = new vn.doithoai.aws.DynamoIntakeBudget(table);
     // local only: the end-to-end tests that send hundreds of opinions a minute to one commune widen its budget
     String rates = Config.get("DOITHOAI_INTAKE_RATES");

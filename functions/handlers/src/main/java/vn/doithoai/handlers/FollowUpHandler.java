@@ -1,6 +1,8 @@
 package vn.doithoai.handlers;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import java.util.Optional;
 import vn.doithoai.core.common.Download;
 import vn.doithoai.core.common.Input;
 import vn.doithoai.core.document.DocumentDocx;
@@ -37,8 +39,12 @@ public final class FollowUpHandler extends ApiHandler {
             .toJson()),
         "GET /statistics/{year}", r -> ApiResponses.json(200, exporting.ofYear(r.actor(), year(r.path("year")))
             .toJson()),
-        "GET /plans/{planId}/exports/{table}", r -> ApiResponses.file(exporting.export(r.actor(), r.path("planId"),
+        "GET /plans/{planId}/exports/{table}", r -> exported(exporting.export(r.actor(), r.path("planId"),
             r.path("table"), r.query())),
+        "GET /exports/{jobId}", r -> {
+          Exporting.JobView view = exporting.job(r.actor(), r.path("jobId"));
+          return ApiResponses.json(200, view.toJson());
+        },
         "GET /plans/{planId}/documents/{kind}", r -> {
           Input query = r.query();
           boolean docx = "docx".equals(query.text("format", 10).orElse("html"));
@@ -56,6 +62,18 @@ public final class FollowUpHandler extends ApiHandler {
             r.path("planId")).stream().map(ResultsReport::toJson).toList())),
         "POST /plans/{planId}/carry-over", r -> ApiResponses.json(200, followingUp.carryOver(r.actor(),
             r.path("planId"), r.json()).toJson()));
+  }
+
+  /** The file itself, or 202 with the job making it (and where to ask for it). */
+  private static APIGatewayV2HTTPResponse exported(Exporting.Exported e) {
+    if (e instanceof Exporting.Inline i) {
+      return ApiResponses.file(i.file());
+    }
+    Exporting.Queued q = (Exporting.Queued) e;
+    Map<String, Object> body = new java.util.LinkedHashMap<>(new Exporting.JobView(q.job(), Optional.empty())
+        .toJson());
+    body.put("poll", "/exports/" + q.job().id());
+    return ApiResponses.json(202, body);
   }
 
   private static int year(String s) {

@@ -196,6 +196,8 @@ public final class Priming implements Resource {
       });
       case "RedateHandler" -> step("redate", () -> new RedateHandler(app.redatingCommunes()).handleRequest(
           Map.of("detail", Map.of("commune", NOBODY, "changeId", "priming")), null));
+      case "ExportHandler" -> step("export", () -> new ExportHandler(app.exporting()).handleRequest(
+          Map.of("detail", Map.of("commune", NOBODY, "jobId", "xpriming")), null));
       case "SchedulesHandler" -> step("schedule-get", () -> EventBridgeScheduler.fromEnvironment(AppClock.INSTANCE)
           .exists("dt-priming-none"));
       case "ReconcileHandler" -> {

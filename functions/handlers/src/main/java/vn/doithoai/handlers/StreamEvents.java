@@ -27,7 +27,8 @@ final class StreamEvents {
     String name = r.getEventName();
     boolean mapped = pk.startsWith("MAIL#") || pk.startsWith("FIRE#") || sk.startsWith("DL#")
         || sk.startsWith("PLAN#") || sk.startsWith("OP#") || sk.startsWith("CONC#") || sk.startsWith("REPORT#")
-        || sk.startsWith("REDATE#") || sk.startsWith("RECONCILE#");
+        || sk.startsWith("REDATE#") || sk.startsWith("RECONCILE#")
+        || sk.startsWith("EXPORT#");
     if (!mapped) {
       return Optional.empty();
     }
@@ -72,6 +73,23 @@ final class StreamEvents {
       detail.put("commune", pk.substring(2));
       detail.put("workId", sk.substring("RECONCILE#".length()));
       return Optional.of(event("CommuneReconcile", detail));
+    }
+    if (sk.startsWith("EXPORT#")) {
+      Map<String, Object> job = after.orElse(Map.of());
+      boolean queued = "queued".equals(job.get("status"));
+      boolean newRun = before.isEmpty() || !"queued".equals(before.get().get("status"))
+          || !before.get().get("requestedAt").equals(job.get("requestedAt"));
+      if (!queued || !newRun) {
+        return Optional.empty(); // finished, or expired: nothing to run
+      }
+      detail.put("commune", pk.substring(2));
+      detail.put("jobId", job.get("id"));
+      detail.put("planId", job.get("planId"));
+      detail.put("table", job.get("table"));
+      detail.put("format", job.get("format"));
+      detail.put("rows", job.get("rows"));
+      detail.put("requestedAt", job.get("requestedAt"));
+      return Optional.of(event("ExportRequested", detail));
     }
     if (sk.startsWith("DL#")) {
       String commune = pk.substring(2);

@@ -55,6 +55,9 @@ final class MemoryCloud implements Cloud {
     return stream.next();
   }
 
+  /** The large exports put in the bucket, by key. */
+  final Map<String, vn.doithoai.core.common.Download> exportFiles = new java.util.concurrent.ConcurrentHashMap<>();
+
   @Override
   public App.Outside outside(Set<String> actions, Clock clock) {
     Scheduler scheduler = new Scheduler() {
@@ -86,7 +89,22 @@ final class MemoryCloud implements Cloud {
       actions.add("sms-voice:SendTextMessage");
       return "memory-sms";
     };
-    return new App.Outside(() -> scheduler, () -> bus, () -> mail, () -> java.util.Optional.of(sms));
+    // large exports: the file kept in memory, the link a presigned-looking address of it
+    vn.doithoai.core.export.ExportFiles files = new vn.doithoai.core.export.ExportFiles() {
+      @Override
+      public void put(String key, vn.doithoai.core.common.Download file) {
+        actions.add("s3:PutObject");
+        exportFiles.put(key, file);
+      }
+
+      @Override
+      public java.net.URI link(String key, String fileName, java.time.Duration validFor) {
+        actions.add("s3:GetObject"); // what the link does, with the signer's permission
+        return java.net.URI.create("https://exports.s3.ap-southeast-1.amazonaws.com/" + key + "?X-Amz-Expires="
+            + validFor.toSeconds());
+      }
+    };
+    return new App.Outside(() -> scheduler, () -> bus, () -> mail, () -> java.util.Optional.of(sms), () -> files);
   }
 
   @Override

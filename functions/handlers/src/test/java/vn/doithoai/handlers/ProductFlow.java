@@ -204,6 +204,18 @@ final class ProductFlow {
     http("followup-statistics");
     http("followup-year-statistics");
     http("followup-export-xlsx");
+    // a plan with more opinions than an export answers inline: 202 and a job; the worker runs as the request
+    // settles (ExportRequested → ExportFunction), and the job answers a link
+    String large = id(http("plans-create"));
+    with("PLAN_ID", large, () -> {
+      storeCompiled(vn.doithoai.core.followup.Exporting.INLINE_MAX_ROWS + 1);
+      Map<String, Object> queued = http("followup-export-csv-large");
+      assertEquals("queued", queued.get("status"), "above the threshold, a job: " + queued);
+      ids.put("JOB_ID", (String) queued.get("job"));
+      Map<String, Object> ready = http("followup-export-job");
+      assertEquals("ready", ready.get("status"), "the worker made the file: " + ready);
+      assertTrue(String.valueOf(ready.get("url")).contains("X-Amz-Expires=900"), "a 15-minute link: " + ready);
+    });
     http("followup-meeting-calendar");
     http("followup-document-minutes-docx");
 
@@ -430,6 +442,7 @@ final class ProductFlow {
       case "DeadlineChanged" -> "schedules-deadline-changed";
       case "CommuneRederive" -> "redate-commune-rederive";
       case "CommuneReconcile" -> "reconcile-commune";
+      case "ExportRequested" -> "export-requested";
       default -> "mailer-mail-queued";
     });
     envelope.put("id", java.util.UUID.randomUUID().toString());
@@ -456,6 +469,27 @@ final class ProductFlow {
   static final int LARGE_MATTER = 120;
 
   /** An accepted opinion of the flow's plan raised by {@code n} citizens with distinct addresses; its id. */
+  /** {@code n} opinions of the Front's compiled list (no named raiser) in the flow's plan, 50 to a write. */
+  private void storeCompiled(int n) {
+    Instant now = clock.instant();
+    vn.doithoai.core.common.Actor front = vn.doithoai.core.common.Actor.system("front", COMMUNE);
+    vn.doithoai.aws.DynamoOpinions store = new vn.doithoai.aws.DynamoOpinions(new DynamoTable(cloud.dynamo(),
+        cloud.table()));
+    List<vn.doithoai.core.opinion.Opinion> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      batch.add(vn.doithoai.core.opinion.Opinion.received("o_compiled_" + i, COMMUNE,
+          java.util.Optional.of(ids.get("PLAN_ID")), vn.doithoai.core.common.Ids.trackingCode(),
+          "Ý kiến tổng hợp số " + i + ": đề nghị nâng cấp đường giao thông nông thôn.",
+          vn.doithoai.core.opinion.OpinionField.INFRASTRUCTURE, vn.doithoai.core.opinion.Channel.FRONT, List.of(),
+          java.util.Optional.of(new vn.doithoai.core.opinion.OpinionParts.Compiled("Ủy ban MTTQ xã", 1)), now,
+          front));
+      if (batch.size() == 50 || i == n - 1) {
+        store.create(batch, List.of());
+        batch = new java.util.ArrayList<>();
+      }
+    }
+  }
+
   private String storeLargeMatter(int n) {
     Instant now = clock.instant();
     vn.doithoai.core.common.Actor website = vn.doithoai.core.common.Actor.system("webhook", COMMUNE);
@@ -566,6 +600,7 @@ final class ProductFlow {
       case "RelayHandler" -> new RelayHandler(app.eventPublisher(), app.acknowledgingOpinion());
       case "SchedulesHandler" -> new SchedulesHandler(app.schedulingDeadlines());
       case "RedateHandler" -> new RedateHandler(app.redatingCommunes());
+      case "ExportHandler" -> new ExportHandler(app.exporting());
       case "DeadlinesHandler" -> new DeadlinesHandler(app.firingDeadlines());
       case "MailerHandler" -> new MailerHandler(app.sendingMail(), app.suppressions(), app.sweepingMail());
       case "ReconcileHandler" -> new ReconcileHandler(app.reconciling(), app.retaining());

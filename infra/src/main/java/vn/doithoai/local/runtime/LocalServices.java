@@ -27,7 +27,8 @@ import vn.doithoai.core.common.Json;
  * {@code DOITHOAI_SES_ENDPOINT}, {@code DOITHOAI_COGNITO_ENDPOINT}): EventBridge Scheduler ({@code /schedules…}),
  * EventBridge ({@code X-Amz-Target: AWSEvents.*}), SES v2 ({@code /v2/email/…}), End User Messaging SMS
  * ({@code X-Amz-Target: PinpointSMSVoiceV2.*}, {@link LocalSms}, {@code DOITHOAI_SMS_ENDPOINT}) and the Cognito
- * user pool ({@link LocalCognito}); plus the DynamoDB stream relay and
+ * user pool ({@link LocalCognito}), S3 for the template's buckets ({@link LocalS3}, {@code DOITHOAI_S3_ENDPOINT});
+ * plus the DynamoDB stream relay and
  * the clock. {@link #advanceTo} moves the {@link LocalClock} forward, firing every schedule that comes due
  * on the way, each at its instant and in instant order, and waits after each until the work it caused (bus
  * deliveries, stream batches, e-mails) has settled.
@@ -47,6 +48,7 @@ public final class LocalServices implements AutoCloseable {
   private final LocalSes ses;
   private final LocalSms sms;
   private final LocalCognito cognito;
+  private final LocalS3 s3;
   private final StreamRelay relay;
   private final PrintStream log;
   private final LocalFunctions functions;
@@ -68,6 +70,7 @@ public final class LocalServices implements AutoCloseable {
     this.ses = new LocalSes(model, dataDir.resolve("outbox"), clock, log);
     this.sms = new LocalSms(ses, clock, log);
     this.cognito = new LocalCognito(dataDir, LocalJwt.forDataDir(dataDir), java.time.Clock.systemUTC());
+    this.s3 = new LocalS3(model, dataDir, java.time.Clock.systemUTC(), log);
     this.relay = dynamo == null ? null : new StreamRelay(model, dynamo.client(), dynamo.endpoint(), functions, clock,
         activity, deadLetters, dataDir, log);
   }
@@ -99,6 +102,7 @@ public final class LocalServices implements AutoCloseable {
     p.put("DOITHOAI_SES_ENDPOINT", endpoint().toString());
     p.put("DOITHOAI_COGNITO_ENDPOINT", endpoint().toString());
     p.put("DOITHOAI_SMS_ENDPOINT", endpoint().toString());
+    p.put("DOITHOAI_S3_ENDPOINT", endpoint().toString());
     return p;
   }
 
@@ -295,6 +299,10 @@ public final class LocalServices implements AutoCloseable {
     String contentType = "application/json";
     try {
       AwsHttp.Request r = AwsHttp.read(exchange);
+      if (s3.handles(r)) {
+        s3.serve(exchange, r);
+        return;
+      }
       Object body;
       String target = r.header("X-Amz-Target");
       if (target != null && target.startsWith("AWSEvents.")) {

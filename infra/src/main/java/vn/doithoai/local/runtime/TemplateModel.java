@@ -228,6 +228,11 @@ public final class TemplateModel {
     return resourceNames("AWS::SES::ConfigurationSet");
   }
 
+  /** The names of the template's S3 buckets ({@code AWS::S3::Bucket}), which the local S3 stand-in keeps. */
+  public List<String> buckets() {
+    return resourceNames("AWS::S3::Bucket");
+  }
+
   /** The {@code !Ref} answers (names) of the included resources of a type, unresolvable ones left out. */
   private List<String> resourceNames(String type) {
     List<String> names = new ArrayList<>();
@@ -696,6 +701,10 @@ public final class TemplateModel {
         }
         case "AWS::Cognito::UserPoolClient": // the client id Cognito would generate; the local pool takes any
           return name;
+        case "AWS::S3::Bucket": { // no BucketName: CloudFormation would generate one; locally the logical id
+          String n = string(resolveValue(p.get("BucketName"), Map.of()));
+          return n == null ? name.toLowerCase(java.util.Locale.ROOT) : n;
+        }
         case "AWS::SQS::Queue":
           return "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT_ID + "/" + queueName(name, p);
         default: {
@@ -731,6 +740,10 @@ public final class TemplateModel {
         Object name = ref(logicalId);
         return name == null ? null : prefix + "dynamodb:" + REGION + ":" + ACCOUNT_ID + ":table/" + name
             + (attribute.equals("StreamArn") ? "/stream/local" : "");
+      }
+      case "AWS::S3::Bucket.Arn": {
+        Object n = ref(logicalId);
+        return n == null ? null : prefix + "s3:::" + n;
       }
       case "AWS::Serverless::Function.Arn":
         return prefix + "lambda:" + REGION + ":" + ACCOUNT_ID + ":function:" + logicalId;

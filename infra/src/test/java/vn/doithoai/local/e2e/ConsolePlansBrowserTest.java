@@ -533,6 +533,36 @@ class ConsolePlansBrowserTest {
     browser.assertNoAxeViolations("statistics of a plan");
     browser.screenshot("thong-ke", 1366);
     browser.screenshot("thong-ke-360", 360);
+
+    // a plan of 2026 with more opinions than an export answers inline: "Đang tạo tệp…", then the file's link
+    LocalApi.Reply large = api.call("POST", "/plans", office, Map.of("year", 2026, "issuer", "party-committee",
+        "number", "30-KH/ĐU", "title", "Kế hoạch đối thoại năm 2026", "hosts",
+        List.of(Map.of("position", "Bí thư Đảng ủy xã")), "audience", "Nhân dân toàn xã", "meetings",
+        List.of(Map.of("id", "m1", "date", "2026-10-20", "venue", "Hội trường xã")), "profile", "national-2025"));
+    assertEquals(201, large.status(), large.body());
+    for (int n : new int[] {300, 201}) {
+      List<Map<String, Object>> items = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        items.add(Map.of("content", "Ý kiến tổng hợp " + n + "-" + i + ": đề nghị nâng cấp đường liên thôn.",
+            "field", "infrastructure", "count", 1));
+      }
+      assertEquals(201, api.call("POST", "/opinions/compiled", office, Map.of("plan", large.text("id"),
+          "organisation", "Ủy ban MTTQ xã", "items", items)).status());
+    }
+    browser.open("/thong-ke.html?year=2026&plan=" + large.text("id"));
+    browser.find("a[href$='/exports/opinions?format=csv']").click();
+    browser.waitForText(".export-status", "Tải tệp y-kien-30-KH-DU.csv");
+    String link = browser.find("a.export-ready").getAttribute("href");
+    assertTrue(link.contains("X-Amz-Expires=900") && link.contains("X-Amz-Signature="), link);
+    try {
+      var file = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create(link)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, file.statusCode());
+      assertTrue(file.body().contains("Ý kiến tổng hợp 201-200"), "the 501st row in the file");
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+    browser.assertNoAxeViolations("a large export's link");
   }
 
   @Test

@@ -52,6 +52,14 @@ public final class ResultsReportDocument {
     if (!r.carried().isEmpty()) {
       sections.add(new Section("NỘI DUNG CHUYỂN TỪ KỲ ĐỐI THOẠI TRƯỚC", List.of(), lines(r.carried())));
     }
+    if (r.omitted() > 0) {
+      int listed = r.lines().size() + r.carried().size();
+      sections.add(new Section("PHỤ LỤC", List.of("Báo cáo nêu chi tiết " + listed + " nội dung (ưu tiên nội dung "
+          + "quá hạn, trễ hạn, đang giải quyết); " + r.omitted() + " nội dung còn lại đã được tổng hợp trong số liệu "
+          + "tại mục trên.", "Phụ lục: danh sách đầy đủ " + (listed + r.omitted()) + " ý kiến, kiến nghị và kết quả "
+          + "giải quyết (tệp " + r.annex() + ", xuất tại mục Thống kê của kế hoạch) kèm theo báo cáo này."),
+          List.of()));
+    }
     String planRef = vn.doithoai.core.conclusion.DocumentNumber.inSentence("Kế hoạch", r.planNumber());
     List<String> intro = List.of("Thực hiện " + planRef + " về " + lower(r.planTitle()) + ", "
         + Issuing.issuerShort(issuer, commune) + " báo cáo kết quả như sau:");

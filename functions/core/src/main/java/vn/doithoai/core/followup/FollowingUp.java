@@ -174,7 +174,8 @@ public final class FollowingUp {
         a.assigned(), a.onTime(), a.late(), a.overdueUnanswered(), a.inProgress(), count(stats, Outcome.FORWARDED),
         count(stats, Outcome.REDIRECTED), count(stats, Outcome.REFUSED));
     return new ResultsReport(plan.communeId(), plan.id(), plan.content().issuer(), plan.content().number(),
-        plan.content().title(), asOf, Optional.empty(), meetings, notices, counts, lines, carried);
+        plan.content().title(), asOf, Optional.empty(), meetings, notices, counts, lines, carried)
+        .bounded(ResultsReport.DETAIL_MAX, "y-kien-" + Exporting.fileStem(plan) + ".xlsx");
   }
 
   private static int count(DialogueStatistics stats, Outcome outcome) {

@@ -27,7 +27,22 @@ public record ResultsReport(
     List<String> conclusions,
     Counts counts,
     List<Line> lines,
-    List<Line> carried) {
+    List<Line> carried,
+    int omitted,
+    String annex) {
+
+  /**
+   * At most this many matters (and as many carried over) are listed in detail, each text cut to {@link #EXCERPT}
+   * characters; the rest are in the counts, and in full in the export the report names as its annex. Why 100:
+   * the report is a document people read (100 items are ~15 printed pages) and it is stored whole, once sent, in
+   * one DynamoDB item (400 KB at most: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html):
+   * 2 × 100 lines of two 300-character excerpts are ~230 KB of Vietnamese JSON at the worst. Measured at 3,000
+   * opinions (ResultsReportSizeTest, infra/docs/exports.md): 4.65 MB of JSON, 3.3 MB of HTML and ~20 s to
+   * render before (on a loaded 2-core machine); 67 KB, 121 KB and ~1 s after.
+   */
+  public static final int DETAIL_MAX = 100;
+  /** Characters of a matter's text and answer kept in the report; the annex has them whole. */
+  public static final int EXCERPT = 300;
 
   /** A meeting held: when, where, how many attended. */
   public record MeetingLine(String meetingId, LocalDate date, String venue, int attendees) {}
@@ -50,9 +65,54 @@ public record ResultsReport(
     carried = List.copyOf(carried);
   }
 
+  /** Every matter in detail, nothing omitted: a report of a small dialogue, before {@link #bounded}. */
+  public ResultsReport(String communeId, String planId, Issuer issuer, String planNumber, String planTitle,
+      LocalDate asOf, Optional<DocumentNumber> number, List<MeetingLine> meetings, List<String> conclusions,
+      Counts counts, List<Line> lines, List<Line> carried) {
+    this(communeId, planId, issuer, planNumber, planTitle, asOf, number, meetings, conclusions, counts, lines,
+        carried, 0, null);
+  }
+
   public ResultsReport numbered(DocumentNumber n, LocalDate on) {
     return new ResultsReport(communeId, planId, issuer, planNumber, planTitle, on, Optional.of(n), meetings,
-        conclusions, counts, lines, carried);
+        conclusions, counts, lines, carried, omitted, annex);
+  }
+
+  /**
+   * At most {@code max} matters of the dialogue and {@code max} carried over in detail, texts cut to
+   * {@link #EXCERPT}: what needs the reader first (overdue, then late, then in progress), then the rest by receipt.
+   * When some are left out, {@code annex} names the export that lists them all.
+   */
+  public ResultsReport bounded(int max, String annexFile) {
+    List<Line> keptLines = first(lines, max);
+    List<Line> keptCarried = first(carried, max);
+    int left = lines.size() - keptLines.size() + carried.size() - keptCarried.size();
+    return new ResultsReport(communeId, planId, issuer, planNumber, planTitle, asOf, number, meetings, conclusions,
+        counts, keptLines, keptCarried, left, left > 0 ? annexFile : null);
+  }
+
+  private static List<Line> first(List<Line> all, int max) {
+    java.util.Comparator<Line> urgentFirst = java.util.Comparator.comparingInt(ResultsReport::urgency);
+    List<Line> sorted = all.size() <= max ? all : all.stream().sorted(urgentFirst).limit(max).toList();
+    return sorted.stream().map(l -> new Line(l.opinionId(), l.trackingCode(), excerpt(l.content()), l.status(),
+        l.agency(), l.due(), l.timeliness(), l.answeredOn(), excerpt(l.answer()), l.fromPlanId())).toList();
+  }
+
+  private static int urgency(Line l) {
+    return switch (l.timeliness() == null ? "" : l.timeliness()) {
+      case "overdue" -> 0;
+      case "late" -> 1;
+      case "in-progress" -> 2;
+      default -> 3;
+    };
+  }
+
+  static String excerpt(String text) {
+    if (text == null || text.length() <= EXCERPT) {
+      return text;
+    }
+    int cut = text.lastIndexOf(' ', EXCERPT - 1);
+    return text.substring(0, cut > EXCERPT / 2 ? cut : EXCERPT - 1).stripTrailing() + "…";
   }
 
   /** Lines whose assignment is overdue and unanswered, of this dialogue and carried over. */
@@ -100,6 +160,8 @@ public record ResultsReport(
     m.put("lines", lines(lines));
     m.put("carried", lines(carried));
     m.put("overdue", overdue().stream().map(Line::trackingCode).toList());
+    m.put("omitted", omitted);
+    m.put("annex", annex);
     return m;
   }
 
@@ -135,7 +197,8 @@ public record ResultsReport(
         i(c, "overdue"), i(c, "inProgress"), i(c, "forwarded"), i(c, "redirected"), i(c, "refused"));
     return new ResultsReport((String) m.get("commune"), (String) m.get("planId"), issuer, (String) m.get("planNumber"),
         (String) m.get("planTitle"), LocalDate.parse((String) m.get("asOf")), number, meetings,
-        (List<String>) m.get("conclusions"), counts, lines(m.get("lines")), lines(m.get("carried")));
+        (List<String>) m.get("conclusions"), counts, lines(m.get("lines")), lines(m.get("carried")),
+        m.get("omitted") == null ? 0 : ((Number) m.get("omitted")).intValue(), (String) m.get("annex"));
   }
 
   @SuppressWarnings("unchecked")

@@ -103,6 +103,11 @@ public interface Opinions {
     byPlan(communeId, planId, Optional.empty(), Optional.empty(), Optional.empty()).forEach(each);
   }
 
+  /** How many opinions a plan has, without reading them (DynamoDB: a Query with Select COUNT). */
+  default int countByPlan(String communeId, String planId) {
+    return byPlan(communeId, Optional.of(planId), Optional.empty(), Optional.empty(), Optional.empty()).size();
+  }
+
   /** Opinions assigned to an agency, soonest due first. */
   List<Opinion> byAgency(String communeId, String agencyId);
 

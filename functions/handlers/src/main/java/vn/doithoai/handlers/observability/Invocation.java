@@ -25,7 +25,7 @@ public final class Invocation {
   /** What the invocation (or one of its steps) was. */
   public enum Step {
     HTTP_REQUEST, MAIL_SEND, MAIL_FAN_OUT, MAIL_SUPPRESSION, MAIL_SWEEP, DEADLINE_FIRE, SCHEDULES_CHANGED,
-    STREAM_RELAY, RECONCILE, USAGE_COUNTED, COMMUNE_REDATE, COMMUNE_RECONCILE,
+    STREAM_RELAY, RECONCILE, USAGE_COUNTED, COMMUNE_REDATE, COMMUNE_RECONCILE, EXPORT_FILE,
     /** A bound of a unit of work was reached (its outcome: a {@link Metric.Cap}); the work goes on elsewhere. */
     CAP_REACHED
   }
@@ -33,7 +33,7 @@ public final class Invocation {
   /** Counts a step reports. */
   public enum Count {
     WAITING, RELEASED, SENT, SUPPRESSED, FAILED, EXPANDED, DEADLINES, FIRED, SCHEDULES_CREATED, DIGESTS, RECORDS,
-    EVENTS, ADDRESSES, COMMUNES, OPINIONS_READ, CONTACTS_ERASED, PLANS_MOVED, ACKNOWLEDGED
+    EVENTS, ADDRESSES, COMMUNES, OPINIONS_READ, CONTACTS_ERASED, PLANS_MOVED, ACKNOWLEDGED, BYTES
   }
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9$*][A-Za-z0-9 ._:/{}$*-]{0,99}");
