@@ -1,4 +1,4 @@
-package vn.doithoai.local.bench;
+package vn.doithoai.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,11 +33,11 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import vn.doithoai.core.common.Json;
-import vn.doithoai.local.bench.harness.Cold;
-import vn.doithoai.local.bench.harness.DynamoTimer;
-import vn.doithoai.local.bench.harness.Floor;
-import vn.doithoai.local.bench.harness.Primed;
-import vn.doithoai.local.bench.harness.Warm;
+import vn.doithoai.bench.harness.Cold;
+import vn.doithoai.bench.harness.DynamoTimer;
+import vn.doithoai.bench.harness.Floor;
+import vn.doithoai.bench.harness.Primed;
+import vn.doithoai.bench.harness.Warm;
 import vn.doithoai.local.runtime.LocalDynamo;
 import vn.doithoai.local.runtime.TemplateModel;
 
@@ -62,7 +62,7 @@ import vn.doithoai.local.runtime.TemplateModel;
 public final class LambdaBenchmark {
   static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
       "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=1", "-Xshare:auto");
-  private static final String HARNESS = "vn/doithoai/local/bench/harness/";
+  private static final String HARNESS = "vn/doithoai/bench/harness/";
   private static final String INTERCEPTORS = "software/amazon/awssdk/global/handlers/execution.interceptors";
   private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(3);
   /** {@code --quick} primes two functions only (an HTTP one and the SnapStart one): the path, not the numbers. */

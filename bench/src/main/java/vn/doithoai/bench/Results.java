@@ -1,4 +1,4 @@
-package vn.doithoai.local.bench;
+package vn.doithoai.bench;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -297,7 +297,7 @@ public final class Results {
   public String markdown() {
     StringBuilder b = new StringBuilder();
     b.append("# Benchmarks: cold start, warm latency, DynamoDB capacity, cost per commune\n\n");
-    b.append("Written by `java -jar infra/target/doithoai-local.jar bench lambda").append(options.quick()
+    b.append("Written by `java -jar bench/target/doithoai-bench.jar lambda").append(options.quick()
         ? " --quick" : "").append("` (issue #6); run it again to refresh this file. ");
     b.append("It measures, it never asserts: the targets are reported at the end.\n\n");
     b.append("## Machine and method\n\n");
