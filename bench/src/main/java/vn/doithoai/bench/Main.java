@@ -22,6 +22,11 @@ public final class Main {
         calendar                                indexed counting vs a day-by-day walk
         lambda [--runs N] [--warm N] [--quick] [--jar FILE] [--markdown FILE] [--root DIR]
                                                 cold start, warm latency, capacity, cost of every function
+        scale [--communes N] [--concurrency 10] [--templates 5] [--root DIR]
+                                                N communes × a year's state in DynamoDB Local: the daily
+                                                reconcile, calendar overrides, the 08:00 burst per partition,
+                                                cost per commune-month (without --communes: 100, 1000, 3321,
+                                                each in a JVM of its own)
 
       Run from the repository (template.yaml and events/ are read). Exit codes: 0 ok, 2 bad input.
       """;
@@ -44,8 +49,9 @@ public final class Main {
       String result = switch (args.word(0, "mục đo|benchmark")) {
         case "calendar" -> CalendarBenchmark.run(args);
         case "lambda" -> CalendarBenchmark.lambda(args);
-        default -> throw new CliException("Không có phép đo '" + args.word(0, "") + "' (calendar, lambda)",
-            "unknown benchmark '" + args.word(0, "") + "' (calendar, lambda)");
+        case "scale" -> ScaleBenchmark.run(args, err);
+        default -> throw new CliException("Không có phép đo '" + args.word(0, "") + "' (calendar, lambda, scale)",
+            "unknown benchmark '" + args.word(0, "") + "' (calendar, lambda, scale)");
       };
       out.println(result);
       return OK;
