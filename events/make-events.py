@@ -222,6 +222,7 @@ write("mailer-ses-bounce", bus("Email Bounced", {"eventType": "Bounce", "bounce"
       "bounceSubType": "General", "bouncedRecipients": [{"emailAddress": "khong-ton-tai@example.vn"}]},
       "mail": {"messageId": "0100018c-local"}}, source="aws.ses"))
 write("mailer-sweep", {"sweep": "outbox"})
+write("reconcile-commune", bus("CommuneReconcile", {"version": 1, "commune": COMMUNE, "workId": "2025-11-24"}))
 write("reconcile-daily", {"version": "0", "id": "b1f3", "detail-type": "Scheduled Event", "source": "aws.scheduler",
       "account": "000000000000", "time": "2025-11-24T00:00:00Z", "region": "ap-southeast-1", "resources": [],
       "detail": {}})

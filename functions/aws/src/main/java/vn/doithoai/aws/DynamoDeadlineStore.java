@@ -4,7 +4,6 @@ import static vn.doithoai.aws.DynamoTable.communePk;
 import static vn.doithoai.aws.DynamoTable.n;
 import static vn.doithoai.aws.DynamoTable.s;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,10 +93,10 @@ public final class DynamoDeadlineStore implements DeadlineStore {
     return table.get(firePk(fired), FIRE_SK).isPresent();
   }
 
-  /** Open deadlines of every commune due before {@code before} (whole seconds), earliest first; MAX = all. */
+  /** One paged Query of the commune's partition ({@link DynamoPlans#openDeadlinesOf}). */
   @Override
-  public List<PlanDeadline> openDueBefore(Instant before, int limit) {
-    return plans.openDeadlinesDueBefore(before, limit);
+  public List<PlanDeadline> openOf(String communeId) {
+    return plans.openDeadlinesOf(communeId);
   }
 
   static String firePk(Fired fired) {

@@ -3,8 +3,6 @@ package vn.doithoai.aws;
 import static vn.doithoai.aws.DynamoTable.DOC;
 import static vn.doithoai.aws.DynamoTable.GSI1PK;
 import static vn.doithoai.aws.DynamoTable.GSI1SK;
-import static vn.doithoai.aws.DynamoTable.GSI2PK;
-import static vn.doithoai.aws.DynamoTable.GSI2SK;
 import static vn.doithoai.aws.DynamoTable.SK;
 import static vn.doithoai.aws.DynamoTable.VERSION;
 import static vn.doithoai.aws.DynamoTable.communePk;
@@ -13,7 +11,6 @@ import static vn.doithoai.aws.DynamoTable.n;
 import static vn.doithoai.aws.DynamoTable.part;
 import static vn.doithoai.aws.DynamoTable.s;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,20 +32,17 @@ import vn.doithoai.core.plan.Plans;
  *
  * <ul>
  *   <li>Plan: {@code C#{cid} / PLAN#{planId}}, gsi1 {@code C#{cid}#PLANS#{year} / {createdAt}#{planId}}.
- *   <li>Open deadline: {@code C#{cid} / DL#{planId}#{meetingId}#{ruleId}}, gsi2
- *       {@code DEADLINES#OPEN / {dueAt}#{cid}#{planId}#{meetingId}#{ruleId}}; doc = the deadline's JSON plus
- *       {@code commune}.
+ *   <li>Open deadline: {@code C#{cid} / DL#{planId}#{meetingId}#{ruleId}}, on no index: every reader (the
+ *       per-commune reconcile, re-dating, priming) reads its commune's partition; doc = the deadline's JSON
+ *       plus {@code commune}. Deadlines written before issue #18 still carry gsi2 keys
+ *       {@code DEADLINES#OPEN / {dueAt}#…}: harmless (nothing queries that partition any more), they go when
+ *       the deadline is next rewritten or closed.
  * </ul>
  *
  * A save writes the plan (if its stored version is the previous one) and its whole set of open deadlines in
  * one transaction, so a reminder never sees a deadline of a plan version that was not stored.
  */
 public final class DynamoPlans implements Plans {
-  static final String OPEN_DEADLINES = "DEADLINES#OPEN";
-
-  /** An open deadline with the commune it belongs to (which {@link PlanDeadline} does not carry). */
-  public record CommuneDeadline(String communeId, PlanDeadline deadline) {}
-
   private final DynamoTable table;
 
   public DynamoPlans(DynamoTable table) {
@@ -146,41 +140,6 @@ public final class DynamoPlans implements Plans {
     return out;
   }
 
-  @Override
-  public List<PlanDeadline> openDeadlinesDueBefore(Instant instant, int limit) {
-    return openDeadlinesWithCommune(instant, limit).stream().map(CommuneDeadline::deadline).toList();
-  }
-
-  /**
-   * Open deadlines of every commune due before {@code instant} (compared at whole seconds), earliest first,
-   * with their commune: what the reconcile function needs to re-read each plan.
-   */
-  public List<CommuneDeadline> openDeadlinesWithCommune(Instant instant, int limit) {
-    if (limit <= 0) {
-      return List.of();
-    }
-    List<CommuneDeadline> out = new ArrayList<>();
-    for (Map<String, AttributeValue> item : table.query(QueryRequest.builder().indexName(DynamoTable.GSI2)
-        .keyConditionExpression("gsi2pk = :p AND gsi2sk < :before")
-        .expressionAttributeValues(Map.of(":p", s(OPEN_DEADLINES), ":before", s(dueBeforeKey(instant))))
-        .scanIndexForward(true), limit)) {
-      Map<String, Object> doc = DynamoTable.doc(item);
-      out.add(new CommuneDeadline((String) doc.get("commune"), PlanDeadline.fromJson(doc)));
-    }
-    return out;
-  }
-
-  /**
-   * The gsi2 sort-key bound for "due before {@code instant}": its {@link DynamoTable#iso} text, or, beyond
-   * year 9999 (e.g. {@link Instant#MAX}, meaning "all"), a bound above every four-digit year: ISO-8601 writes
-   * such years with a leading '+', which sorts before the digits and would match nothing.
-   */
-  static String dueBeforeKey(Instant instant) {
-    return instant.isAfter(LAST_FOUR_DIGIT_YEAR) ? "A" : iso(instant);
-  }
-
-  private static final Instant LAST_FOUR_DIGIT_YEAR = Instant.parse("9999-12-31T23:59:59Z");
-
   private static Map<String, AttributeValue> planItem(Plan p) {
     String cid = p.communeId();
     Map<String, AttributeValue> item = new HashMap<>(
@@ -196,8 +155,6 @@ public final class DynamoPlans implements Plans {
     String id = part(d.planId(), "plan id") + "#" + part(d.meetingId(), "meeting id") + "#"
         + part(d.ruleId(), "rule id");
     Map<String, AttributeValue> item = new HashMap<>(DynamoTable.key(communePk(communeId), "DL#" + id));
-    item.put(GSI2PK, s(OPEN_DEADLINES));
-    item.put(GSI2SK, s(iso(d.dueAt()) + "#" + communeId + "#" + id));
     Map<String, Object> doc = new LinkedHashMap<>(d.toJson());
     doc.put("commune", communeId);
     item.put(DOC, s(Json.write(doc)));

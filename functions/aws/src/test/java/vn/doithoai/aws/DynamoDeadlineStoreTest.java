@@ -171,18 +171,17 @@ class DynamoDeadlineStoreTest {
   }
 
   @Test
-  void openDeadlinesDueBeforeAnInstantOrAll() {
+  void openDeadlinesOfOneCommune() {
     PlanDeadline early = deadline("p_01", "notice", DUE, 1);
     PlanDeadline late = deadline("p_01", "results", Instant.parse("2025-12-01T10:00:00Z"), 1);
     PlanDeadline other = deadline("p_02", "notice", Instant.parse("2025-11-20T01:00:00Z"), 2);
     open(late);
     open(early);
     open(other);
+    table.client().putItem(b -> b.tableName(table.name()).item(DynamoPlans.deadlineItem("xa-khac", early)));
 
-    assertEquals(List.of(early, other, late), store.openDueBefore(Instant.MAX, 100));
-    assertEquals(List.of(early, other), store.openDueBefore(Instant.parse("2025-12-01T10:00:00Z"), 100));
-    assertEquals(List.of(early), store.openDueBefore(Instant.MAX, 1));
-    assertEquals(List.of(), store.openDueBefore(DUE, 100), "due at the instant is not before it");
-    assertEquals(List.of(early, other, late), store.openDueBefore(Instant.parse("+10000-01-01T00:00:00Z"), 100));
+    assertEquals(List.of(early, late, other), store.openOf(Fixtures.CID), "its partition only, in key order");
+    assertEquals(List.of(early.id()), store.openOf("xa-khac").stream().map(PlanDeadline::id).toList());
+    assertEquals("xa-khac", store.openOf("xa-khac").get(0).communeId());
   }
 }

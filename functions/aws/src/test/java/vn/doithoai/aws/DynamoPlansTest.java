@@ -72,14 +72,14 @@ class DynamoPlansTest {
         Fixtures.deadline("p_a1", "results", d3, 1)));
     assertEquals(3, TestTable.scan(table, "C#" + Fixtures.CID).stream()
         .filter(i -> i.get("sk").s().startsWith("DL#")).count());
-    assertEquals(List.of("notice", "invite"), rules(plans.openDeadlinesDueBefore(d3, 10)));
+    assertEquals(List.of("invite", "notice", "results"), rules(plans.openDeadlinesOf(Fixtures.CID)));
 
     // rescheduled: "notice" is met (closed), "invite" moves, "results" unchanged
     Instant moved = Instant.parse("2025-11-14T01:00:00Z");
     Plan v3 = v2.reschedule("m1", java.time.LocalDate.of(2025, 11, 24), null, "Trùng lịch tiếp công dân",
         Fixtures.OFFICE, Fixtures.T0.plusSeconds(120));
     plans.save(v3, List.of(Fixtures.deadline("p_a1", "invite", moved, 2), Fixtures.deadline("p_a1", "results", d3, 1)));
-    List<PlanDeadline> open = plans.openDeadlinesDueBefore(Instant.parse("2026-01-01T00:00:00Z"), 10);
+    List<PlanDeadline> open = plans.openDeadlinesOf(Fixtures.CID);
     assertEquals(List.of("invite", "results"), rules(open));
     assertEquals(moved, open.get(0).dueAt());
     assertEquals(2, open.get(0).version());
@@ -87,37 +87,33 @@ class DynamoPlansTest {
 
     // a stale save changes neither the plan nor its deadlines
     assertThrows(DomainException.class, () -> plans.save(v2, List.of()));
-    assertEquals(2, plans.openDeadlinesDueBefore(Instant.parse("2026-01-01T00:00:00Z"), 10).size());
+    assertEquals(2, plans.openDeadlinesOf(Fixtures.CID).size());
 
     // closing them all
     Plan v4 = v3.cancel("Sáp nhập đơn vị hành chính", Fixtures.OFFICE, Fixtures.T0.plusSeconds(180));
     plans.save(v4, List.of());
-    assertEquals(List.of(), plans.openDeadlinesDueBefore(Instant.parse("2026-01-01T00:00:00Z"), 10));
+    assertEquals(List.of(), plans.openDeadlinesOf(Fixtures.CID));
   }
 
   @Test
-  void openDeadlinesOfEveryCommuneEarliestFirstWithALimit() {
+  void openDeadlinesOfOneCommuneFromItsPartitionOnNoIndex() {
     Plan a = Fixtures.plan("p_a1", 2025, Fixtures.T0);
     Plan b = new Plan("p_b1", "xa-hoang-dong", a.content(), a.status(), a.conclusionDate(), a.cancelReason(), List.of(), List.of(), 1,
         Fixtures.T0, a.audit());
     plans.create(a);
     plans.create(b);
-    // sub-second instants are compared at whole seconds
     plans.save(a.announce(Fixtures.OFFICE, Fixtures.T0), List.of(
-        Fixtures.deadline("p_a1", "r1", Instant.parse("2025-11-03T01:00:00.250Z"), 1),
+        Fixtures.deadline("p_a1", "r1", Instant.parse("2025-11-03T01:00:00Z"), 1),
         Fixtures.deadline("p_a1", "r3", Instant.parse("2025-11-05T01:00:00Z"), 1)));
     Plan bAnnounced = new Plan("p_b1", "xa-hoang-dong", a.content(), PlanStatus.ANNOUNCED, a.conclusionDate(),
         a.cancelReason(), List.of(), List.of(), 2, Fixtures.T0, a.audit());
-    plans.save(bAnnounced, List.of(Fixtures.deadline("p_b1", "r2", Instant.parse("2025-11-04T01:00:00Z"), 1),
-        Fixtures.deadline("p_b1", "r4", Instant.parse("2025-12-01T01:00:00Z"), 1)));
+    plans.save(bAnnounced, List.of(Fixtures.deadline("p_b1", "r2", Instant.parse("2025-11-04T01:00:00Z"), 1)));
 
-    Instant before = Instant.parse("2025-11-06T00:00:00Z");
-    assertEquals(List.of("r1", "r2", "r3"), rules(plans.openDeadlinesDueBefore(before, 10)));
-    assertEquals(List.of("r1", "r2"), rules(plans.openDeadlinesDueBefore(before, 2)));
-    assertEquals(List.of(), plans.openDeadlinesDueBefore(Instant.parse("2025-11-03T01:00:00Z"), 10));
-    List<DynamoPlans.CommuneDeadline> withCommune = plans.openDeadlinesWithCommune(before, 10);
-    assertEquals(List.of(Fixtures.CID, "xa-hoang-dong", Fixtures.CID),
-        withCommune.stream().map(DynamoPlans.CommuneDeadline::communeId).toList());
+    assertEquals(List.of("r1", "r3"), rules(plans.openDeadlinesOf(Fixtures.CID)));
+    assertEquals(List.of("r2"), rules(plans.openDeadlinesOf("xa-hoang-dong")));
+    // issue #18: no global open-deadline index partition (DEADLINES#OPEN) any more, so no index write per change
+    assertTrue(TestTable.scan(table, "C#").stream().filter(i -> i.get("sk").s().startsWith("DL#"))
+        .noneMatch(i -> i.containsKey("gsi2pk") || i.containsKey("gsi2sk")), "deadlines carry no gsi2 keys");
   }
 
   @Test

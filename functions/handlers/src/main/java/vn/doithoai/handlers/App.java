@@ -156,8 +156,8 @@ public final class App {
     this.firingDeadlines = new FiringDeadlines(deadlines, communes, new DeadlineMails(publicBaseUrl), clock);
     Lazy<Scheduler> scheduler = new Lazy<>(outside.scheduler());
     this.schedulingDeadlines = new Lazy<>(() -> new SchedulingDeadlines(scheduler.get(), clock));
-    this.reconciling = new Lazy<>(() -> new Reconciling(deadlines, scheduler.get(), firingDeadlines, communes,
-        new DynamoDigests(table, clock), calendars, clock));
+    this.reconciling = new Lazy<>(() -> new Reconciling(deadlines, new vn.doithoai.aws.DynamoReconcileQueue(table),
+        scheduler.get(), firingDeadlines, communes, new DynamoDigests(table, clock), calendars, clock));
     this.sendingMail = new Lazy<>(() -> new SendingMail(outbox, suppressions, outside.mail().get(),
         outside.sms().get(), clock));
     this.sweepingMail = new Lazy<>(() -> new SweepingMailOutbox(outbox, sendingMail.get(), clock));

@@ -200,8 +200,7 @@ public final class Priming implements Resource {
           .exists("dt-priming-none"));
       case "ReconcileHandler" -> {
         deadlineMails();
-        step("open-deadlines", () -> new DynamoDeadlineStore(DynamoTable.fromEnvironment())
-            .openDueBefore(Instant.EPOCH, 1));
+        step("open-deadlines", () -> new DynamoDeadlineStore(DynamoTable.fromEnvironment()).openOf(NOBODY));
         step("schedule-get", () -> EventBridgeScheduler.fromEnvironment(AppClock.INSTANCE)
             .exists("dt-priming-none"));
       }

@@ -27,7 +27,7 @@ final class StreamEvents {
     String name = r.getEventName();
     boolean mapped = pk.startsWith("MAIL#") || pk.startsWith("FIRE#") || sk.startsWith("DL#")
         || sk.startsWith("PLAN#") || sk.startsWith("OP#") || sk.startsWith("CONC#") || sk.startsWith("REPORT#")
-        || sk.startsWith("REDATE#");
+        || sk.startsWith("REDATE#") || sk.startsWith("RECONCILE#");
     if (!mapped) {
       return Optional.empty();
     }
@@ -64,6 +64,14 @@ final class StreamEvents {
       detail.put("changeId", sk.substring("REDATE#".length()));
       detail.put("reason", after.get().get("reason"));
       return Optional.of(event("CommuneRederive", detail));
+    }
+    if (sk.startsWith("RECONCILE#")) {
+      if (!"INSERT".equals(name) || after.isEmpty()) {
+        return Optional.empty(); // its deletion once done, a rewrite by a retried cron, its TTL: nothing to tell
+      }
+      detail.put("commune", pk.substring(2));
+      detail.put("workId", sk.substring("RECONCILE#".length()));
+      return Optional.of(event("CommuneReconcile", detail));
     }
     if (sk.startsWith("DL#")) {
       String commune = pk.substring(2);

@@ -132,8 +132,7 @@ class AgencyToldTest {
   }
 
   private List<String> openAnswerRules() {
-    return new vn.doithoai.aws.DynamoPlans(table).openDeadlinesDueBefore(java.time.Instant.parse(
-        "2027-01-01T00:00:00Z"), 1000).stream().filter(d -> d.planId().equals(planId))
+    return new vn.doithoai.aws.DynamoPlans(table).openDeadlinesOf("demo").stream().filter(d -> d.planId().equals(planId))
         .map(d -> d.ruleId()).filter(r -> r.startsWith("opinion.")).toList();
   }
 

@@ -51,7 +51,10 @@ final class FlowContract {
     assertTrue(deployed.get("MailerFunction").actions().contains("ses:SendEmail"), "e-mail sent");
     assertTrue(deployed.get("MailerFunction").actions().contains("sms-voice:SendTextMessage"),
         "SMS sent (the form's phone-only citizen)");
-    assertTrue(deployed.get("ReconcileFunction").dynamo.indexes.contains("gsi2"), "open deadlines read");
+    assertTrue(deployed.get("ReconcileFunction").actions().contains("dynamodb:BatchWriteItem"),
+        "the daily run queued a unit per commune");
+    assertTrue(deployed.get("ReconcileFunction").actions().contains("scheduler:CreateSchedule"),
+        "a commune's unit checked its schedules");
 
     List<String> problems = new ArrayList<>();
     for (ProductFlow.Deployed d : deployed.values()) {

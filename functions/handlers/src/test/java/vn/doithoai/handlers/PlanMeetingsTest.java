@@ -6,7 +6,6 @@ import static vn.doithoai.handlers.ContactsByRoleTest.call;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,7 @@ class PlanMeetingsTest {
   }
 
   private String noticeDue(String planId) {
-    return new DynamoPlans(table).openDeadlinesDueBefore(Instant.parse("2027-01-01T00:00:00Z"), 1000).stream()
+    return new DynamoPlans(table).openDeadlinesOf("demo").stream()
         .filter(d -> d.planId().equals(planId) && d.ruleId().equals("meeting.notice")).map(d -> d.due().toString())
         .findFirst().orElse("none");
   }

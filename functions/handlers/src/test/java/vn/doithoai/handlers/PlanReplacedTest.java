@@ -6,7 +6,6 @@ import static vn.doithoai.handlers.ContactsByRoleTest.call;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +53,7 @@ class PlanReplacedTest {
   }
 
   private static int openOf(DynamoTable table, String planId) {
-    return (int) new DynamoPlans(table).openDeadlinesDueBefore(Instant.parse("2027-01-01T00:00:00Z"), 1000).stream()
+    return (int) new DynamoPlans(table).openDeadlinesOf("demo").stream()
         .filter(d -> d.planId().equals(planId)).count();
   }
 

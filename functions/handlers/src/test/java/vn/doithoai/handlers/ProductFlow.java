@@ -311,8 +311,8 @@ final class ProductFlow {
     event.put("time", clock.instant().toString());
     @SuppressWarnings("unchecked")
     Map<String, Object> report = (Map<String, Object>) invoke("ReconcileFunction", event);
-    assertTrue(((Number) report.get("deadlines")).intValue() > 0, "reconcile read the open deadlines: " + report);
-    drain();
+    assertTrue(((Number) report.get("communesQueued")).intValue() > 0, "one unit per commune queued: " + report);
+    drain(); // each unit's CommuneReconcile event → the same function, that commune's deadlines and digests
   }
 
   /** The outbox sweep (every 5 minutes in AWS): re-drives what the bus never delivered; here nothing is left. */
@@ -429,6 +429,7 @@ final class ProductFlow {
     Map<String, Object> envelope = sample(switch (e.detailType()) {
       case "DeadlineChanged" -> "schedules-deadline-changed";
       case "CommuneRederive" -> "redate-commune-rederive";
+      case "CommuneReconcile" -> "reconcile-commune";
       default -> "mailer-mail-queued";
     });
     envelope.put("id", java.util.UUID.randomUUID().toString());

@@ -1,6 +1,5 @@
 package vn.doithoai.core.deadline;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import vn.doithoai.core.mail.OutgoingMail;
@@ -15,6 +14,6 @@ public interface DeadlineStore {
 
   boolean wasFired(Fired fired);
 
-  /** Open deadlines of every commune with a due instant before {@code before}, earliest first. */
-  List<PlanDeadline> openDueBefore(Instant before, int limit);
+  /** Every open deadline of one commune, from one paged read of its own partition (no cap). */
+  List<PlanDeadline> openOf(String communeId);
 }

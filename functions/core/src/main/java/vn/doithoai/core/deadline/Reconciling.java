@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import vn.doithoai.core.calendar.VietnameseDates;
 import vn.doithoai.core.common.Html;
 import vn.doithoai.core.commune.Commune;
@@ -18,24 +20,53 @@ import vn.doithoai.core.plan.PlanDeadline;
 import vn.doithoai.core.rules.DeadlineScheduling;
 
 /**
- * The daily safety net (a cron in Asia/Ho_Chi_Minh): for every open deadline, fire the latest step whose
- * instant has passed if it never had its effect (a missed fire) — earlier missed reminders are not sent late;
- * recreate any missing schedule of a step still to come; and send each unit its digest of what fell overdue since
- * its previous one and what is due this week, daily, weekly or never as the unit is set.
+ * The daily safety net (a cron in Asia/Ho_Chi_Minh), fanned out per commune: the cron only queues one work item
+ * per registered commune ({@link #queueEveryCommune}); each becomes that commune's {@code CommuneReconcile} event,
+ * and {@link #reconcile} does that one commune from one paged read of its own partition: for every open deadline,
+ * fire the latest step whose instant has passed if it never had its effect (a missed fire) — earlier missed
+ * reminders are not sent late; recreate any missing schedule of a step still to come; then send each unit its
+ * digest of what fell overdue since its previous one and what is due this week, daily, weekly or never as the
+ * unit is set; then delete the work item.
+ *
+ * <p>Idempotent: a fire and a digest happen once whatever the deliveries, a schedule is created by its
+ * deterministic name. Resumable: the work item stays until its unit is done (the bus retries, then the
+ * dead-letter queue). Bounded, with no silent cap: a unit handles at most {@link #DEADLINES_PER_UNIT} deadlines
+ * and stops early when its time runs short; either way it queues the next unit with a cursor (the last deadline
+ * id it did), and its {@link Report#cap()} says which bound was reached, for the log, the metric and its alarm.
  */
 public final class Reconciling {
-  static final int MAX_DEADLINES = 5000;
+  /**
+   * Deadlines per unit of work: ≈ 20–100 ms each against AWS (a fired-record read, a CreateSchedule per future
+   * step), so 500 take 10–50 s of the function's 300 s; a commune has ≈ 25 open deadlines (issue #18).
+   */
+  public static final int DEADLINES_PER_UNIT = 500;
 
-  /** What a run did, for the log. */
-  public record Report(int deadlines, int fired, int schedulesCreated, int digests) {}
+  /** A bound a unit reached (it went on in a new unit): none, the count of deadlines, or the time left. */
+  public enum Cap { NONE, DEADLINES, TIME }
+
+  /**
+   * What a unit did, for the log: deadlines looked at, steps fired, schedules created, digests sent, and the bound
+   * it reached (then a continuation was queued and the digests wait for the commune's last unit).
+   */
+  public record Report(int deadlines, int fired, int schedulesCreated, int digests, Cap cap) {
+    public Report {
+      java.util.Objects.requireNonNull(cap);
+    }
+
+    public Report(int deadlines, int fired, int schedulesCreated, int digests) {
+      this(deadlines, fired, schedulesCreated, digests, Cap.NONE);
+    }
+  }
 
   private final DeadlineStore store;
+  private final ReconcileQueue queue;
   private final Scheduler scheduler;
   private final FiringDeadlines firing;
   private final Communes communes;
   private final Digests digests;
   private final vn.doithoai.core.calendar.Calendars calendars;
   private final Clock clock;
+  private final int perUnit;
 
   /**
    * Port: a digest e-mail to the address of the units keyed {@code unitKey}, written once per commune, unit and
@@ -46,26 +77,78 @@ public final class Reconciling {
         String html);
   }
 
-  public Reconciling(DeadlineStore store, Scheduler scheduler, FiringDeadlines firing, Communes communes,
-      Digests digests, vn.doithoai.core.calendar.Calendars calendars, Clock clock) {
+  public Reconciling(DeadlineStore store, ReconcileQueue queue, Scheduler scheduler, FiringDeadlines firing,
+      Communes communes, Digests digests, vn.doithoai.core.calendar.Calendars calendars, Clock clock) {
+    this(store, queue, scheduler, firing, communes, digests, calendars, clock, DEADLINES_PER_UNIT);
+  }
+
+  Reconciling(DeadlineStore store, ReconcileQueue queue, Scheduler scheduler, FiringDeadlines firing,
+      Communes communes, Digests digests, vn.doithoai.core.calendar.Calendars calendars, Clock clock,
+      int perUnit) {
     this.calendars = Objects.requireNonNull(calendars);
     this.store = Objects.requireNonNull(store);
+    this.queue = Objects.requireNonNull(queue);
     this.scheduler = Objects.requireNonNull(scheduler);
     this.firing = Objects.requireNonNull(firing);
     this.communes = Objects.requireNonNull(communes);
     this.digests = Objects.requireNonNull(digests);
     this.clock = Objects.requireNonNull(clock);
+    if (perUnit < 1) {
+      throw new IllegalArgumentException("a unit handles at least one deadline: " + perUnit);
+    }
+    this.perUnit = perUnit;
   }
 
-  public Report run() {
+  /**
+   * The daily cron: today's first work item for every registered commune (each becomes its own event).
+   *
+   * @return how many communes were queued
+   */
+  public int queueEveryCommune() {
+    return queue.queueForEveryCommune(LocalDate.ofInstant(clock.instant(), DeadlineScheduling.VIETNAM));
+  }
+
+  /**
+   * One commune from its first deadline, bounded by the count only (no work item read or deleted): what the
+   * scale benchmark times. A commune beyond the bound goes on in a queued continuation, as {@link #reconcile}.
+   */
+  public Report reconcileCommune(String communeId) {
+    ReconcileWork work = ReconcileWork.first(communeId, LocalDate.ofInstant(clock.instant(),
+        DeadlineScheduling.VIETNAM));
+    return unit(work, () -> false, false);
+  }
+
+  /**
+   * One unit of work from the bus: its work item read (gone = already done: nothing happens), the unit done
+   * until {@code outOfTime} says stop or the count bound is reached, then its item deleted (or replaced by the
+   * next unit's).
+   */
+  public Optional<Report> reconcile(String communeId, String workId, BooleanSupplier outOfTime) {
+    return queue.find(communeId, workId).map(work -> unit(work, outOfTime, true));
+  }
+
+  private Report unit(ReconcileWork work, BooleanSupplier outOfTime, boolean fromQueue) {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, DeadlineScheduling.VIETNAM);
-    List<PlanDeadline> open = store.openDueBefore(Instant.MAX, MAX_DEADLINES);
+    List<PlanDeadline> open = new ArrayList<>(store.openOf(work.communeId()));
+    open.sort(Comparator.comparing(PlanDeadline::id)); // the cursor's order
+    int done = 0;
     int fired = 0;
     int created = 0;
-    Map<String, List<PlanDeadline>> byCommune = new LinkedHashMap<>();
+    Cap cap = Cap.NONE;
+    String last = work.after();
     for (PlanDeadline d : open) {
-      byCommune.computeIfAbsent(d.communeId(), k -> new ArrayList<>()).add(d);
+      if (!work.after().isEmpty() && d.id().compareTo(work.after()) <= 0) {
+        continue; // an earlier unit of the day did it
+      }
+      if (done == perUnit) {
+        cap = Cap.DEADLINES;
+        break;
+      }
+      if (done > 0 && outOfTime.getAsBoolean()) {
+        cap = Cap.TIME;
+        break;
+      }
       Optional<Step> latestPassed = d.steps().stream().filter(s -> !s.at().isAfter(now))
           .reduce((a, b) -> b);
       // one read answers "already fired" for an overdue step (every day until it is met): no re-read, no
@@ -83,17 +166,29 @@ public final class Reconciling {
           created++;
         }
       }
+      done++;
+      last = d.id();
+    }
+    if (cap != Cap.NONE) {
+      queue.continueWith(work.next(last), fromQueue ? work.workId() : null);
+      return new Report(done, fired, created, 0, cap);
     }
     int sent = 0;
-    for (Map.Entry<String, List<PlanDeadline>> e : byCommune.entrySet()) {
-      Optional<Commune> commune = communes.find(e.getKey());
-      vn.doithoai.core.calendar.WorkingCalendar calendar = calendars.forCommune(e.getKey());
-      if (commune.isEmpty() || !calendar.isWorkingDay(today)) {
-        continue; // a day off: the units read it on the next working day
+    if (!open.isEmpty()) {
+      Optional<Commune> commune = communes.find(work.communeId());
+      vn.doithoai.core.calendar.WorkingCalendar calendar = calendars.forCommune(work.communeId());
+      // a day off: the units read it on the next working day
+      if (commune.isPresent() && calendar.isWorkingDay(today)) {
+        // soonest first in each digest, as the office reads it
+        List<PlanDeadline> bySoonest = new ArrayList<>(open);
+        bySoonest.sort(Comparator.comparing(PlanDeadline::dueAt).thenComparing(PlanDeadline::id));
+        sent = digests(commune.get(), calendar, today, bySoonest);
       }
-      sent += digests(commune.get(), calendar, today, e.getValue());
     }
-    return new Report(open.size(), fired, created, sent);
+    if (fromQueue) {
+      queue.done(work.communeId(), work.workId());
+    }
+    return new Report(done, fired, created, sent, Cap.NONE);
   }
 
   /**

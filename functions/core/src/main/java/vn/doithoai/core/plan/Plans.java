@@ -1,6 +1,5 @@
 package vn.doithoai.core.plan;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +20,4 @@ public interface Plans {
 
   /** Every open deadline of one commune, read from its own partition to the end (no cap). */
   List<PlanDeadline> openDeadlinesOf(String communeId);
-
-  /** Open deadlines of every commune due before {@code instant}, earliest first. */
-  List<PlanDeadline> openDeadlinesDueBefore(Instant instant, int limit);
 }

@@ -97,14 +97,14 @@ class DeadlineCallsTest {
       scheduling.ensure(d);
     }
     scheduler.live.remove(scheduler.live.keySet().iterator().next()); // one schedule lost
-    Reconciling reconciling = new Reconciling(store, scheduler, firing, communes, (c, u, to, day, s, t, h) -> true,
-        Calendars.fixed(WorkingCalendar.vietnam()), clock);
+    Reconciling reconciling = new Reconciling(store, new InMemory.Queue("demo"), scheduler, firing, communes,
+        (c, u, to, day, s, t, h) -> true, Calendars.fixed(WorkingCalendar.vietnam()), clock);
     clock.set(Instant.parse("2025-12-29T02:00:00Z")); // the due-day step passed for the first six
     for (int i = 0; i < overdueFired; i++) {
       firing.fire("demo", answer(i, LocalDate.of(2025, 12, 29)).id(), "due", 1);
     }
     resetCounts();
-    Reconciling.Report r = reconciling.run();
+    Reconciling.Report r = reconciling.reconcileCommune("demo");
 
     int futureSteps = overdueFired * 2 + overdueNew * 2 + future * 5; // the two escalations of the overdue ones
     assertEquals(overdueNew, r.fired());

@@ -108,16 +108,17 @@ class DeadlinesInMotionTest {
     PlanDeadline d = answer(LocalDate.of(2025, 12, 29), 1);
     store.put(d);
     List<String> digests = new java.util.ArrayList<>();
-    Reconciling reconciling = new Reconciling(store, scheduler, firing, new InMemory.OneCommune(COMMUNE),
+    Reconciling reconciling = new Reconciling(store, new InMemory.Queue("demo"), scheduler, firing,
+        new InMemory.OneCommune(COMMUNE),
         (c, unit, to, day, subject, text, html) -> digests.add(day + " " + subject),
         vn.doithoai.core.calendar.Calendars.fixed(WorkingCalendar.vietnam()), clock);
     at("2025-12-29T02:00:00Z"); // the due-day notice's instant passed; nobody fired anything
-    Reconciling.Report r = reconciling.run();
+    Reconciling.Report r = reconciling.reconcileCommune("demo");
     assertEquals(1, r.fired());
     assertEquals(1, store.mails.size());
     assertTrue(store.mails.get(0).subject().contains("Đến hạn hôm nay"), store.mails.get(0).subject());
     assertEquals(2, r.schedulesCreated(), "the two escalations still to come");
-    assertEquals(0, reconciling.run().fired(), "a second run sends nothing again");
+    assertEquals(0, reconciling.reconcileCommune("demo").fired(), "a second run sends nothing again");
     assertEquals(1, store.mails.size());
     assertEquals(2, digests.size());
     assertTrue(digests.get(0).contains("1 sắp đến hạn"), digests.get(0));
@@ -145,11 +146,12 @@ class DeadlinesInMotionTest {
     store.put(party);
     store.put(old);
     List<String> digests = new java.util.ArrayList<>();
-    Reconciling reconciling = new Reconciling(store, scheduler, firing, new InMemory.OneCommune(COMMUNE),
+    Reconciling reconciling = new Reconciling(store, new InMemory.Queue("demo"), scheduler, firing,
+        new InMemory.OneCommune(COMMUNE),
         (c, unit, to, day, subject, text, html) -> digests.add(text),
         vn.doithoai.core.calendar.Calendars.fixed(WorkingCalendar.vietnam()), clock);
     at("2025-12-29T02:00:00Z");
-    reconciling.run();
+    reconciling.reconcileCommune("demo");
     String partyMail = store.mails.stream().filter(m -> m.text().contains("Kế hoạch p_party")).findFirst()
         .orElseThrow().text();
     String oldMail = store.mails.stream().filter(m -> m.text().contains("Kế hoạch p_old")).findFirst()

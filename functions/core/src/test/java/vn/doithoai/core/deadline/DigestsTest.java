@@ -36,7 +36,7 @@ class DigestsTest {
   private final InMemory.Store store = new InMemory.Store();
   private final InMemory.MovingClock clock = new InMemory.MovingClock(Instant.EPOCH);
   private final List<String> sent = new ArrayList<>();
-  private final Reconciling reconciling = new Reconciling(store, new InMemory.Schedules(),
+  private final Reconciling reconciling = new Reconciling(store, new InMemory.Queue("demo"), new InMemory.Schedules(),
       new FiringDeadlines(store, new InMemory.OneCommune(COMMUNE), new DeadlineMails("https://x.example.vn"), clock),
       new InMemory.OneCommune(COMMUNE), (c, unit, to, day, subject, text, html) -> sent.add(day + " " + unit + " " + to
           + " | " + text), Calendars.fixed(WorkingCalendar.vietnam()), clock);
@@ -52,7 +52,7 @@ class DigestsTest {
     sent.clear();
     clock.set(LocalDate.parse(day).atTime(7, 0).atZone(vn.doithoai.core.rules.DeadlineScheduling.VIETNAM)
         .toInstant());
-    reconciling.run();
+    reconciling.reconcileCommune("demo");
     return List.copyOf(sent);
   }
 

@@ -2,7 +2,6 @@ package vn.doithoai.core.deadline;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,10 +85,54 @@ final class InMemory {
       return fired.containsKey(f.key());
     }
 
+    /** Reads of a commune's open deadlines (one paged query each in DynamoDB). */
+    int partitionReads;
+
     @Override
-    public List<PlanDeadline> openDueBefore(Instant before, int limit) {
-      return deadlines.values().stream().filter(d -> d.dueAt().isBefore(before))
-          .sorted(Comparator.comparing(PlanDeadline::dueAt)).limit(limit).toList();
+    public List<PlanDeadline> openOf(String communeId) {
+      partitionReads++;
+      return deadlines.values().stream().filter(d -> d.communeId().equals(communeId)).toList();
+    }
+  }
+
+  /** The reconcile's work items, by commune and work id, with the communes the registry holds. */
+  static final class Queue implements ReconcileQueue {
+    final List<String> registry = new ArrayList<>();
+    final Map<String, ReconcileWork> items = new LinkedHashMap<>();
+    /** Every item written, in order (what the stream would turn into events). */
+    final List<ReconcileWork> written = new ArrayList<>();
+
+    Queue(String... communes) {
+      registry.addAll(List.of(communes));
+    }
+
+    @Override
+    public int queueForEveryCommune(java.time.LocalDate day) {
+      registry.forEach(c -> write(ReconcileWork.first(c, day)));
+      return registry.size();
+    }
+
+    private void write(ReconcileWork w) {
+      items.put(w.communeId() + "/" + w.workId(), w);
+      written.add(w);
+    }
+
+    @Override
+    public Optional<ReconcileWork> find(String communeId, String workId) {
+      return Optional.ofNullable(items.get(communeId + "/" + workId));
+    }
+
+    @Override
+    public void continueWith(ReconcileWork next, String doneWorkId) {
+      write(next);
+      if (doneWorkId != null) {
+        done(next.communeId(), doneWorkId);
+      }
+    }
+
+    @Override
+    public void done(String communeId, String workId) {
+      items.remove(communeId + "/" + workId);
     }
   }
 

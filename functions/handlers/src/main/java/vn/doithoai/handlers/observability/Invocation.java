@@ -25,7 +25,9 @@ public final class Invocation {
   /** What the invocation (or one of its steps) was. */
   public enum Step {
     HTTP_REQUEST, MAIL_SEND, MAIL_FAN_OUT, MAIL_SUPPRESSION, MAIL_SWEEP, DEADLINE_FIRE, SCHEDULES_CHANGED,
-    STREAM_RELAY, RECONCILE, USAGE_COUNTED, COMMUNE_REDATE
+    STREAM_RELAY, RECONCILE, USAGE_COUNTED, COMMUNE_REDATE, COMMUNE_RECONCILE,
+    /** A bound of a unit of work was reached (its outcome: a {@link Metric.Cap}); the work goes on elsewhere. */
+    CAP_REACHED
   }
 
   /** Counts a step reports. */

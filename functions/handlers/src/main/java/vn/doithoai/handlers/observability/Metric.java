@@ -23,9 +23,24 @@ public enum Metric {
   /** Messages not sent because the address is suppressed (bounce, complaint), by channel. */
   MESSAGES_SUPPRESSED("MessagesSuppressed", "channel"),
   /** Webhook deliveries refused, by the error code answered (signature_invalid, too_old …). */
-  WEBHOOK_REJECTIONS("WebhookRejections", "reason");
+  WEBHOOK_REJECTIONS("WebhookRejections", "reason"),
+  /**
+   * A unit of work that reached its bound and went on in another unit (no silent cap), by cap; alarmed
+   * (template.yaml, CapsReachedAlarm): one is normal for a very large commune, many say a bound is too small.
+   */
+  CAPS_REACHED("CapsReached", "cap");
 
   public static final String NAMESPACE = "Doithoai";
+
+  /** The {@code cap} of {@link #CAPS_REACHED}. */
+  public enum Cap {
+    /** A commune's reconcile unit reached its count of deadlines: a continuation unit was queued. */
+    RECONCILE_DEADLINES,
+    /** A commune's reconcile unit ran short of time: a continuation unit was queued. */
+    RECONCILE_TIME,
+    /** The daily retention sweep reached its pages or erasures: it goes on from its cursor the next day. */
+    RETENTION_SWEEP
+  }
 
   /** The {@code channel} of the message metrics. */
   public enum MessageChannel { EMAIL, SMS }
