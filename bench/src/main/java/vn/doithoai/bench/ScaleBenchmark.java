@@ -22,13 +22,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.doithoai.aws.DynamoCalendarOverrides;
 import vn.doithoai.aws.DynamoCommunes;
 import vn.doithoai.aws.DynamoDeadlineStore;
 import vn.doithoai.aws.DynamoDigests;
 import vn.doithoai.aws.DynamoPlans;
+import vn.doithoai.aws.DynamoReconcileQueue;
 import vn.doithoai.aws.DynamoRedatingQueue;
 import vn.doithoai.aws.DynamoRuleConfirmations;
 import vn.doithoai.aws.DynamoTable;
@@ -83,7 +83,9 @@ final class ScaleBenchmark {
   /** The 08:00 fires and their e-mails are assumed to spread over this many seconds (Scheduler, window OFF). */
   static final double BURST_WINDOW_S = 60;
   /** National redate units measured, at most (every k-th commune beyond). */
-  static final int REDATE_SAMPLE = 400;
+  static final int REDATE_SAMPLE = 200;
+  /** Reconcile units measured, at most (every k-th commune beyond). */
+  static final int RECONCILE_SAMPLE = 200;
   /** Communes whose 08:00 steps are fired one by one; shared partitions are scaled from them to N. */
   static final int BURST_SAMPLE = 40;
   private static final java.util.regex.Pattern COMMUNE_ID = java.util.regex.Pattern.compile("xa-\\d{5}");
@@ -160,8 +162,12 @@ final class ScaleBenchmark {
       ScaleSeed seed = new ScaleSeed(dynamo.client(), table);
       // the templates' missed steps fired once (a commune in mid-season has had its steps fired): every copy
       // starts from the steady state of a day's reconcile
-      seed.makeTemplates(o.templates(), () -> new Wiring(t, Clock.systemUTC()).reconciling(new CountingScheduler())
-          .run());
+      seed.makeTemplates(o.templates(), () -> {
+        Reconciling catchUp = new Wiring(t, Clock.systemUTC()).reconciling(new CountingScheduler());
+        for (int i = 0; i < o.templates(); i++) {
+          catchUp.reconcileCommune(ScaleSeed.communeId(i));
+        }
+      });
       double templatesS = (System.nanoTime() - s0) / 1e9;
       log.println("bench scale: copying to " + n + " communes (BatchWriteItem)…");
       long s1 = System.nanoTime();
@@ -222,6 +228,19 @@ final class ScaleBenchmark {
     Clock clock = Clock.systemUTC();
     Wiring w = new Wiring(t, clock);
     Reconciling reconciling = w.reconciling(new CountingScheduler());
+    String fn = functionOf(model, "ReconcileHandler");
+    int timeout = model.function(fn).timeoutSeconds();
+    // the 07:00 cron: one work item per registered commune
+    try (ScaleMeter.Tally tally = ScaleMeter.open()) {
+      long s = System.nanoTime();
+      int queued = reconciling.queueEveryCommune();
+      double ms = (System.nanoTime() - s) / 1e6;
+      double est = AwsLatency.estimate(ms, tally.sdkMillis(), tally.counts());
+      line("1. Daily reconcile (%s, timeout %d s)", fn, timeout);
+      line("   the cron (queueEveryCommune): here %,.0f ms · AWS estimate %,.0f ms (%.0f %% of the timeout) · "
+          + "%,.1f RRU · %,.0f WRU · %,d communes queued · calls %s", ms, est, 100 * est / 1000 / timeout,
+          tally.readUnits(), tally.writeUnits(), queued, tally.counts());
+    }
     List<Double> local = new ArrayList<>();
     List<Double> aws = new ArrayList<>();
     Map<String, Long> calls = new TreeMap<>();
@@ -231,12 +250,13 @@ final class ScaleBenchmark {
     int fired = 0;
     int created = 0;
     int digests = 0;
-    // today's reconcile is one run over every commune's open deadlines (Reconciling.run): one unit of work
-    List<Supplier<Reconciling.Report>> units = List.of(reconciling::run);
-    for (Supplier<Reconciling.Report> unit : units) {
+    int capped = 0;
+    int step = Math.max(1, n / RECONCILE_SAMPLE);
+    int units = 0;
+    for (int c = 0; c < n; c += step) {
       try (ScaleMeter.Tally tally = ScaleMeter.open()) {
         long s = System.nanoTime();
-        Reconciling.Report r = unit.get();
+        Reconciling.Report r = reconciling.reconcileCommune(ScaleSeed.communeId(c));
         double ms = (System.nanoTime() - s) / 1e6;
         local.add(ms);
         aws.add(AwsLatency.estimate(ms, tally.sdkMillis(), tally.counts()));
@@ -247,27 +267,36 @@ final class ScaleBenchmark {
         fired += r.fired();
         created += r.schedulesCreated();
         digests += r.digests();
+        capped += r.cap() == Reconciling.Cap.NONE ? 0 : 1;
+        units++;
       }
     }
     Stats st = new Stats(local, aws, rru, wru, calls);
-    String fn = functionOf(model, "ReconcileHandler");
-    int timeout = model.function(fn).timeoutSeconds();
-    line("1. Daily reconcile (%s, timeout %d s): %d unit%s of work", fn, timeout, units.size(),
-        units.size() == 1 ? " (one run over every commune)" : "s");
+    double mean = st.sum(aws) / Math.max(1, units);
+    line("   units of work: one per commune (reconcileCommune), %,d of %,d measured (every %d%s)", units, n, step,
+        step == 1 ? "st" : "th");
     line("   per unit, here:          p50 %,.0f ms · p99 %,.0f ms · max %,.0f ms", st.p(local, 0.5), st.p(local, 0.99),
         st.p(local, 1));
-    line("   per unit, AWS estimate:  p50 %,.0f ms · p99 %,.0f ms · max %,.0f ms (%.0f %% of the timeout)%s",
+    line("   per unit, AWS estimate:  p50 %,.0f ms · p99 %,.0f ms · max %,.0f ms (%.1f %% of the timeout)%s",
         st.p(aws, 0.5), st.p(aws, 0.99), st.p(aws, 1), 100 * st.p(aws, 1) / 1000 / timeout,
         st.p(aws, 1) > 0.5 * timeout * 1000 ? "  ⚠ over half the timeout" : "");
-    line("   total at concurrency %d: %,.1f s (AWS estimate; Σ units / concurrency, at least the longest unit)",
-        o.concurrency(), Math.max(st.p(aws, 1), st.sum(aws) / Math.min(o.concurrency(), units.size())) / 1000);
-    line("   open deadlines read %,d of %,d%s; missed fires caught %,d; CreateSchedule calls %,d (ConflictException "
-        + "when the schedule exists); digests %,d",
-        read, openTotal, read < openTotal ? "  ⚠ CAP REACHED: " + (openTotal - read) + " never looked at" : " (no cap "
-            + "reached)", fired, created, digests);
-    line("   capacity: %,.0f RRU, %,.0f WRU; calls: %s", rru, wru, calls);
+    line("   all %,d units at Lambda concurrency %d: %,.0f s (AWS estimate: mean %,.0f ms × %,d / %d)", n,
+        o.concurrency(), mean * n / o.concurrency() / 1000, mean, n, o.concurrency());
+    line("   per unit: %.1f open deadlines read, %.2f missed fires caught, %.1f CreateSchedule calls (ConflictException "
+        + "when it exists), %.2f digests; %.1f RRU, %.1f WRU; caps reached: %d of %d units%s", (double) read / units,
+        (double) fired / units, (double) created / units, (double) digests / units, rru / units, wru / units, capped,
+        units, capped == 0 ? " (no cap reached; " + Reconciling.DEADLINES_PER_UNIT + " deadlines a unit, "
+            + openTotal / n + " open a commune)" : "  ⚠ CAP REACHED");
+    line("   calls per unit: %s", perUnit(calls, units));
     line("");
-    return st;
+    // a day of the whole country: the sample's mean for each of the N units
+    return new Stats(List.of(), List.of(mean * n), rru / units * n, wru / units * n, calls);
+  }
+
+  private static String perUnit(Map<String, Long> calls, int units) {
+    StringBuilder b = new StringBuilder();
+    calls.forEach((k, v) -> b.append(String.format(Locale.ROOT, "%s %.1f; ", k, (double) v / units)));
+    return b.toString().strip();
   }
 
   // ---- 2. calendar overrides ----
@@ -536,8 +565,8 @@ final class ScaleBenchmark {
       DynamoCommunes communes = new DynamoCommunes(table);
       FiringDeadlines firing = new FiringDeadlines(deadlines, communes,
           new DeadlineMails("https://xa.example.vn/doithoai"), clock);
-      return new Reconciling(deadlines, scheduler, firing, communes, new DynamoDigests(table, clock), calendars,
-          clock);
+      return new Reconciling(deadlines, new DynamoReconcileQueue(table), scheduler, firing, communes,
+          new DynamoDigests(table, clock), calendars, clock);
     }
   }
 

@@ -87,11 +87,13 @@ final class ScaleCost {
         "%.0f relay/schedules invocations/yr at 0.1 GB-s; %.0f other events/yr; %.0f invocations/month × %.0f B "
             + "of logs", other, CostModel.EVENTS_PER_YEAR - mails, invocations,
         CostModel.LOG_BYTES_PER_INVOCATION)));
+    // each commune's unit is an invocation started by an event (its work item through the stream and the bus)
     double reconcile = DAYS * (reconcileAwsMs / 1000 * CostModel.MEMORY_GB * UsageCosts.LAMBDA_GBS
-        + reconcileRru * UsageCosts.RRU + reconcileWru * UsageCosts.WRU) / n;
+        + reconcileRru * UsageCosts.RRU + reconcileWru * UsageCosts.WRU) / n
+        + DAYS * (UsageCosts.LAMBDA_REQUEST + UsageCosts.EVENT);
     lines.add(new Line("daily reconcile (measured, AWS estimate)", reconcile, String.format(Locale.ROOT,
-        "%.0f days × (%.1f s × 0.5 GB + %.0f RRU + %.0f WRU) / %d communes", DAYS, reconcileAwsMs / 1000,
-        reconcileRru, reconcileWru, n)));
+        "%.1f days × ((%.0f s × 0.5 GB + %.0f RRU + %.0f WRU) / %d communes + 1 invocation + 1 event)", DAYS,
+        reconcileAwsMs / 1000, reconcileRru, reconcileWru, n)));
     double gb = bytesPerCommune / 1e9;
     double billedGb = Math.max(0, gb * n - FREE_STORAGE_GB) / n;
     lines.add(new Line("storage + continuous backups", billedGb * UsageCosts.STORAGE_GB_MONTH
