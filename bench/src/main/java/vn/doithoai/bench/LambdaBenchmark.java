@@ -106,6 +106,18 @@ public final class LambdaBenchmark {
     return new LambdaBenchmark(o).execute();
   }
 
+  /** Sections of the document another benchmark wrote (from {@value #SCALE_HEADING} on): kept as they are. */
+  static final String SCALE_HEADING = "\n## Scale: ";
+
+  private static String keptSections(Path markdown) throws IOException {
+    if (!Files.isRegularFile(markdown)) {
+      return "";
+    }
+    String old = Files.readString(markdown, StandardCharsets.UTF_8);
+    int at = old.indexOf(SCALE_HEADING);
+    return at < 0 ? "" : old.substring(at);
+  }
+
   /** The repository root: the nearest directory, from {@code start} up, holding template.yaml and events/. */
   public static Path findRoot(Path start) {
     for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
@@ -176,7 +188,7 @@ public final class LambdaBenchmark {
         Results r = Results.of(this.o, started, Instant.now(), targets, runs, classes, warm, jarSize(), machine);
         if (o.markdown() != null) {
           Files.createDirectories(o.markdown().toAbsolutePath().getParent());
-          Files.writeString(o.markdown(), r.markdown(), StandardCharsets.UTF_8);
+          Files.writeString(o.markdown(), r.markdown() + keptSections(o.markdown()), StandardCharsets.UTF_8);
           log.println("bench: wrote " + o.markdown());
         }
         return r;
