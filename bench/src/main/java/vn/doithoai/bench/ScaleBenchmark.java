@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,9 +116,13 @@ final class ScaleBenchmark {
     return new ScaleBenchmark(new Options(List.of(n), concurrency, Math.min(templates, n), root), err).execute(n);
   }
 
-  /** Each default N in a JVM of its own, their outputs one after the other. */
+  /**
+   * Each default N in a JVM of its own, their outputs on stdout as each line comes (a long run loses nothing of the
+   * sizes already done).
+   */
   private static String children(int concurrency, int templates, Path root, PrintStream err) {
-    StringBuilder all = new StringBuilder();
+    PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+        StandardCharsets.UTF_8);
     for (int n : DEFAULT_SIZES) {
       err.println("bench scale: " + n + " communes in a JVM of its own…");
       List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -128,7 +133,8 @@ final class ScaleBenchmark {
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
             StandardCharsets.UTF_8))) {
-          r.lines().forEach(l -> all.append(l).append('\n'));
+          r.lines().forEach(stdout::println);
+          stdout.println();
         }
         if (p.waitFor() != 0) {
           throw new IllegalStateException("bench scale --communes " + n + " failed (exit " + p.exitValue() + ")");
@@ -140,7 +146,8 @@ final class ScaleBenchmark {
         throw new IllegalStateException(e);
       }
     }
-    return all.toString().strip();
+    return "bench scale: done (" + Arrays.stream(DEFAULT_SIZES).mapToObj(Integer::toString)
+        .collect(java.util.stream.Collectors.joining(", ")) + " communes)";
   }
 
   // ---------------------------------------------------------------------------------------------------------------
