@@ -258,7 +258,7 @@ final class ScaleBenchmark {
     int created = 0;
     int digests = 0;
     int capped = 0;
-    int step = Math.max(1, n / RECONCILE_SAMPLE);
+    int step = sampleStep(n, RECONCILE_SAMPLE, o.templates());
     int units = 0;
     for (int c = 0; c < n; c += step) {
       try (ScaleMeter.Tally tally = ScaleMeter.open()) {
@@ -298,6 +298,18 @@ final class ScaleBenchmark {
     line("");
     // a day of the whole country: the sample's mean for each of the N units
     return new Stats(List.of(), List.of(mean * n), rru / units * n, wru / units * n, calls);
+  }
+
+  /**
+   * Every k-th commune, at most {@code sample} of them, k prime to the number of templates: the sample holds copies
+   * of every template (every 5th of 5 templates would be copies of the first only).
+   */
+  static int sampleStep(int n, int sample, int templates) {
+    int step = Math.max(1, n / sample);
+    while (step > 1 && java.math.BigInteger.valueOf(step).gcd(java.math.BigInteger.valueOf(templates)).intValue() > 1) {
+      step++;
+    }
+    return step;
   }
 
   private static String perUnit(Map<String, Long> calls, int units) {
@@ -358,7 +370,7 @@ final class ScaleBenchmark {
           tally.counts());
     }
     String changeId = Redating.Reason.CALENDAR.code() + "-" + now.toEpochMilli();
-    int step = Math.max(1, n / REDATE_SAMPLE);
+    int step = sampleStep(n, REDATE_SAMPLE, o.templates());
     List<Double> local = new ArrayList<>();
     List<Double> aws = new ArrayList<>();
     double unitsRru = 0;
