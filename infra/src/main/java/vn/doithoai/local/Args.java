@@ -10,14 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The command line: positional words and {@code --name value} options, with validated conversions. */
-final class Args {
+public final class Args {
   /** Options that never take a value, whatever the command ({@code bench lambda --quick}). */
   private static final Set<String> ALWAYS_FLAGS = Set.of("quick");
 
   private final List<String> positional = new ArrayList<>();
   private final Map<String, String> options = new HashMap<>();
 
-  Args(String[] argv, Set<String> flags) {
+  public Args(String[] argv, Set<String> flags) {
     for (int i = 0; i < argv.length; i++) {
       String a = argv[i];
       if (a.startsWith("--") && a.length() > 2) {
@@ -38,12 +38,12 @@ final class Args {
     }
   }
 
-  int size() {
+  public int size() {
     return positional.size();
   }
 
   /** The i-th positional word; {@code what} is "vietnamese|english", used when it is missing. */
-  String word(int i, String what) {
+  public String word(int i, String what) {
     if (i >= positional.size()) {
       String[] names = what.split("\\|", 2);
       throw new CliException("Thiếu " + names[0], "missing " + names[names.length - 1] + "; see --help");
@@ -51,22 +51,22 @@ final class Args {
     return positional.get(i);
   }
 
-  void expectWords(int n) {
+  public void expectWords(int n) {
     if (positional.size() > n) {
       throw new CliException("Thừa tham số '" + positional.get(n) + "'", "unexpected argument '"
           + positional.get(n) + "'");
     }
   }
 
-  Optional<String> option(String name) {
+  public Optional<String> option(String name) {
     return Optional.ofNullable(options.get(name));
   }
 
-  String required(String name) {
+  public String required(String name) {
     return option(name).orElseThrow(() -> new CliException("Thiếu --" + name, "missing --" + name));
   }
 
-  boolean flag(String name) {
+  public boolean flag(String name) {
     return options.containsKey(name);
   }
 

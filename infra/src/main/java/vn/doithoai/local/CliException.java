@@ -1,14 +1,14 @@
 package vn.doithoai.local;
 
 /** Bad input from a person or script: one line on stderr, in Vietnamese and English, exit code 2. */
-final class CliException extends RuntimeException {
+public final class CliException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  CliException(String vietnamese, String english) {
+  public CliException(String vietnamese, String english) {
     super(vietnamese + " / " + english);
   }
 
-  CliException(String bilingual) {
+  public CliException(String bilingual) {
     super(bilingual);
   }
 }

@@ -29,8 +29,6 @@ public final class Main {
         profiles                                the rule profiles shipped
         profiles seeds                          seeds 000, 001, 002, 004: every rule considered, its instrument,
                                                 whom it binds, whether it binds the plan (why), its due date
-        bench calendar                          indexed counting vs a day-by-day walk
-        bench lambda [--runs N] [--warm N] [--quick]  cold start, warm latency, capacity, cost (infra/docs/benchmarks.md)
         serve [--port 3000] [--data DIR] [--template FILE] [--webhook-secret SECRET] [--clock INSTANT]
                                                 the local runtime: DynamoDB Local, the HTTP API, schedules, the
                                                 event bus, the stream relay and e-mail (.eml), until Ctrl-C;
@@ -79,7 +77,9 @@ public final class Main {
         case "calendar" -> CalendarCommand.run(args, calendar(args), args.flag("explain") ? err : nullStream());
         case "deadlines" -> DeadlinesCommand.run(args, calendar(args));
         case "profiles" -> profiles(args);
-        case "bench" -> CalendarBenchmark.run(args);
+        case "bench" -> throw new CliException("Các phép đo ở mô-đun bench: java -jar bench/target/doithoai-bench.jar "
+            + "calendar|lambda|scale", "benchmarks moved to the bench module: java -jar bench/target/doithoai-bench.jar "
+            + "calendar|lambda|scale");
         case "serve" -> vn.doithoai.local.runtime.ServeCommand.run(argv, out, err);
         case "token" -> vn.doithoai.local.runtime.TokenCommand.run(argv);
         case "demo" -> vn.doithoai.local.runtime.DemoCommand.run(argv, err);

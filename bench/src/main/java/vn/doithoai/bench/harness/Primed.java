@@ -1,4 +1,4 @@
-package vn.doithoai.local.bench.harness;
+package vn.doithoai.bench.harness;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.nio.file.Path;

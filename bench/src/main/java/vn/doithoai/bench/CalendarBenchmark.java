@@ -1,4 +1,4 @@
-package vn.doithoai.local;
+package vn.doithoai.bench;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import vn.doithoai.core.calendar.WorkingCalendar;
-import vn.doithoai.local.bench.LambdaBenchmark;
+import vn.doithoai.local.Args;
+import vn.doithoai.local.CliException;
 
 /**
  * {@code bench calendar}: add-working-days over a two-year span, the indexed calendar against a
@@ -24,14 +25,7 @@ final class CalendarBenchmark {
   private CalendarBenchmark() {}
 
   static String run(Args args) {
-    String what = args.word(1, "mục đo|benchmark name (calendar, lambda)");
-    if (what.equals("lambda")) {
-      return lambda(args);
-    }
-    if (!what.equals("calendar")) {
-      throw new CliException("Chỉ có 'bench calendar' và 'bench lambda'",
-          "only 'bench calendar' and 'bench lambda' exist");
-    }
+    args.expectWords(1);
     WorkingCalendar calendar = WorkingCalendar.vietnam();
     LocalDate[] starts = new LocalDate[365];
     for (int i = 0; i < starts.length; i++) {
@@ -63,12 +57,12 @@ final class CalendarBenchmark {
   }
 
   /**
-   * {@code bench lambda [--runs 10] [--warm 1000] [--quick] [--jar FILE] [--markdown FILE] [--root DIR]}: cold
+   * {@code lambda [--runs 10] [--warm 1000] [--quick] [--jar FILE] [--markdown FILE] [--root DIR]}: cold
    * starts, SnapStart proxy, warm latency, capacity and cost (see {@link LambdaBenchmark}). Progress goes to
    * stderr, the table to stdout; the Markdown goes to infra/docs/benchmarks.md unless {@code --quick}.
    */
   static String lambda(Args args) {
-    args.expectWords(2);
+    args.expectWords(1);
     int runs = positive(args.option("runs").orElse("10"), "--runs");
     boolean quick = args.flag("quick");
     int warm = positive(args.option("warm").orElse(quick ? "20" : "1000"), "--warm");
@@ -91,7 +85,7 @@ final class CalendarBenchmark {
         new PrintStream(System.err, true, StandardCharsets.UTF_8))).text();
   }
 
-  private static int positive(String s, String what) {
+  static int positive(String s, String what) {
     try {
       int n = Integer.parseInt(s.strip());
       if (n > 0) {

@@ -1,4 +1,4 @@
-package vn.doithoai.local.bench;
+package vn.doithoai.bench;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -297,10 +297,16 @@ public final class Results {
   public String markdown() {
     StringBuilder b = new StringBuilder();
     b.append("# Benchmarks: cold start, warm latency, DynamoDB capacity, cost per commune\n\n");
-    b.append("Written by `java -jar infra/target/doithoai-local.jar bench lambda").append(options.quick()
+    b.append("Written by `java -jar bench/target/doithoai-bench.jar lambda").append(options.quick()
         ? " --quick" : "").append("` (issue #6); run it again to refresh this file. ");
     b.append("It measures, it never asserts: the targets are reported at the end.\n\n");
     b.append("## Machine and method\n\n");
+    b.append(String.format(Locale.ROOT, "> **Warning: these times are measured on %s unthrottled cores of this "
+        + "machine, not on Lambda.** A function at 512 MB gets about 0.29 vCPU (1,769 MB = 1 vCPU: "
+        + "https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html), so its compute runs up to "
+        + "%.2f× slower there; DynamoDB Local answers in-process, without the network. Read the milliseconds as "
+        + "comparisons between functions and runs, and as a floor for AWS.%n%n", machine.get("cores"),
+        CostModel.CPU_SHARE_FACTOR));
     b.append(String.format(Locale.ROOT, "- **Run**: %s, took %s; %s cold runs per function%s; %d warm calls per "
             + "route.%n", machine.get("date"), human(Duration.between(started, finished)),
         options.quick() ? "1" : Integer.toString(options.runs()), options.quick()

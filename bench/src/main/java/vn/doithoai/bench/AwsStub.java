@@ -1,4 +1,4 @@
-package vn.doithoai.local.bench;
+package vn.doithoai.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

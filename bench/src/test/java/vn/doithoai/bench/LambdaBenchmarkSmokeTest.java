@@ -1,4 +1,4 @@
-package vn.doithoai.local.bench;
+package vn.doithoai.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

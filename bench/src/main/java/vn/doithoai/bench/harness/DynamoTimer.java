@@ -1,4 +1,4 @@
-package vn.doithoai.local.bench.harness;
+package vn.doithoai.bench.harness;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

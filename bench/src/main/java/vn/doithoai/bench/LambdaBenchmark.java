@@ -1,4 +1,4 @@
-package vn.doithoai.local.bench;
+package vn.doithoai.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,11 +33,11 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import vn.doithoai.core.common.Json;
-import vn.doithoai.local.bench.harness.Cold;
-import vn.doithoai.local.bench.harness.DynamoTimer;
-import vn.doithoai.local.bench.harness.Floor;
-import vn.doithoai.local.bench.harness.Primed;
-import vn.doithoai.local.bench.harness.Warm;
+import vn.doithoai.bench.harness.Cold;
+import vn.doithoai.bench.harness.DynamoTimer;
+import vn.doithoai.bench.harness.Floor;
+import vn.doithoai.bench.harness.Primed;
+import vn.doithoai.bench.harness.Warm;
 import vn.doithoai.local.runtime.LocalDynamo;
 import vn.doithoai.local.runtime.TemplateModel;
 
@@ -62,7 +62,7 @@ import vn.doithoai.local.runtime.TemplateModel;
 public final class LambdaBenchmark {
   static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
       "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=1", "-Xshare:auto");
-  private static final String HARNESS = "vn/doithoai/local/bench/harness/";
+  private static final String HARNESS = "vn/doithoai/bench/harness/";
   private static final String INTERCEPTORS = "software/amazon/awssdk/global/handlers/execution.interceptors";
   private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(3);
   /** {@code --quick} primes two functions only (an HTTP one and the SnapStart one): the path, not the numbers. */
@@ -104,6 +104,18 @@ public final class LambdaBenchmark {
   /** Runs the benchmark; the result holds the table (text and Markdown). */
   public static Results run(Options o) {
     return new LambdaBenchmark(o).execute();
+  }
+
+  /** Sections of the document another benchmark wrote (from {@value #SCALE_HEADING} on): kept as they are. */
+  static final String SCALE_HEADING = "\n## Scale: ";
+
+  private static String keptSections(Path markdown) throws IOException {
+    if (!Files.isRegularFile(markdown)) {
+      return "";
+    }
+    String old = Files.readString(markdown, StandardCharsets.UTF_8);
+    int at = old.indexOf(SCALE_HEADING);
+    return at < 0 ? "" : old.substring(at);
   }
 
   /** The repository root: the nearest directory, from {@code start} up, holding template.yaml and events/. */
@@ -176,7 +188,7 @@ public final class LambdaBenchmark {
         Results r = Results.of(this.o, started, Instant.now(), targets, runs, classes, warm, jarSize(), machine);
         if (o.markdown() != null) {
           Files.createDirectories(o.markdown().toAbsolutePath().getParent());
-          Files.writeString(o.markdown(), r.markdown(), StandardCharsets.UTF_8);
+          Files.writeString(o.markdown(), r.markdown() + keptSections(o.markdown()), StandardCharsets.UTF_8);
           log.println("bench: wrote " + o.markdown());
         }
         return r;

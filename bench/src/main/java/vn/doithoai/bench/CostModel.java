@@ -1,4 +1,4 @@
-package vn.doithoai.local.bench;
+package vn.doithoai.bench;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package vn.doithoai.local.bench;
+package vn.doithoai.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -28,7 +28,7 @@ import vn.doithoai.handlers.CommunesHandler;
 import vn.doithoai.handlers.OpinionsHandler;
 import vn.doithoai.handlers.PlansHandler;
 import vn.doithoai.handlers.WebhookHandler;
-import vn.doithoai.local.bench.harness.Warm;
+import vn.doithoai.bench.harness.Warm;
 
 /**
  * The benchmark's data, seeded through the handlers themselves (the public API, in this JVM, against the same
@@ -367,7 +367,7 @@ final class BenchData {
 
   @SuppressWarnings("unchecked")
   private static APIGatewayV2HTTPResponse call(Object handler, Map<String, Object> event, int expected) {
-    APIGatewayV2HTTPEvent e = (APIGatewayV2HTTPEvent) vn.doithoai.local.bench.harness.EventFiles.convert(event,
+    APIGatewayV2HTTPEvent e = (APIGatewayV2HTTPEvent) vn.doithoai.bench.harness.EventFiles.convert(event,
         APIGatewayV2HTTPEvent.class);
     APIGatewayV2HTTPResponse r = ((RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler)
         .handleRequest(e, null);
