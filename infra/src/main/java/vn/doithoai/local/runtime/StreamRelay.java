@@ -217,9 +217,14 @@ final class StreamRelay implements AutoCloseable {
     return total;
   }
 
-  /** True while a batch failed and waits for its retry. */
-  synchronized boolean retrying() {
-    return mappings.stream().flatMap(m -> m.shards.values().stream()).anyMatch(s -> !s.buffer.isEmpty());
+  /**
+   * While a batch failed and waits for its retry: how many milliseconds until the earliest is due (0: now);
+   * -1 when none waits.
+   */
+  synchronized long retryInMillis() {
+    long now = System.nanoTime();
+    return mappings.stream().flatMap(m -> m.shards.values().stream()).filter(s -> !s.buffer.isEmpty())
+        .mapToLong(s -> Math.max(0, (s.retryAt - now + 999_999) / 1_000_000)).min().orElse(-1);
   }
 
   private int poll(Mapping m) {
