@@ -38,6 +38,13 @@ public final class LocalCognito {
   static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
   static final List<String> GROUPS = List.of("admin", "office", "host", "agency", "front");
   private static final int ITERATIONS = 600_000; // OWASP's figure for PBKDF2-HMAC-SHA256
+  /**
+   * For the demo accounts only, whose passwords are published (the README, {@code serve}'s banner): stretching
+   * protects the hash of a secret, and these have none to protect, while 600,000 iterations cost about a second
+   * of CPU per account at every start on a fresh data folder and again at each sign-in. A password set later
+   * (a new one after the first sign-in, {@code AdminSetUserPassword}) gets {@link #ITERATIONS}.
+   */
+  private static final int PUBLISHED_ITERATIONS = 1_000;
   private static final int TOKEN_SECONDS = 8 * 3600; // the template's IdTokenValidity
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -127,7 +134,9 @@ public final class LocalCognito {
       user.put("attributes", attributes);
       user.put("groups", new ArrayList<>());
       user.put("status", "FORCE_CHANGE_PASSWORD");
-      user.put("password", hash(temporary == null ? "Tam" + UUID.randomUUID() : requireStrong(temporary)));
+      // Without a temporary password Cognito generates one and e-mails it; nothing is e-mailed here, so the
+      // account has no password until one is set (no sign-in matches it either way)
+      user.put("password", temporary == null ? Map.of() : hash(requireStrong(temporary), ITERATIONS));
       users(all).put(username, user);
       save(all);
       return Map.of("User", Map.of("Username", user.get("sub"), "UserStatus", "FORCE_CHANGE_PASSWORD",
@@ -136,12 +145,16 @@ public final class LocalCognito {
   }
 
   synchronized void setPassword(String username, String password, boolean permanent) {
+    setPassword(username, password, permanent, ITERATIONS);
+  }
+
+  private synchronized void setPassword(String username, String password, boolean permanent, int iterations) {
     Map<String, Object> all = load();
     Map<String, Object> user = AwsHttp.map(users(all).get(username.toLowerCase(Locale.ROOT)));
     if (user.isEmpty()) {
       throw new AwsHttp.Failure(400, "UserNotFoundException", "message", "User does not exist.");
     }
-    user.put("password", hash(requireStrong(password)));
+    user.put("password", hash(requireStrong(password), iterations));
     user.put("status", permanent ? "CONFIRMED" : "FORCE_CHANGE_PASSWORD");
     save(all);
   }
@@ -177,10 +190,15 @@ public final class LocalCognito {
   /** Creates a user directly (the CLI's local mode): attributes, password (permanent or temporary), groups. */
   public void createUser(String email, Map<String, String> attributes, String password, boolean permanent,
       List<String> groups) {
+    createUser(email, attributes, password, permanent, groups, ITERATIONS);
+  }
+
+  private void createUser(String email, Map<String, String> attributes, String password, boolean permanent,
+      List<String> groups, int iterations) {
     List<Object> list = new ArrayList<>();
     attributes.forEach((k, v) -> list.add(attribute(k, v)));
     adminCreateUser(Map.of("Username", email, "UserAttributes", list));
-    setPassword(email, password, permanent);
+    setPassword(email, password, permanent, iterations);
     groups.forEach(g -> addToGroup(email, g));
   }
 
@@ -194,7 +212,7 @@ public final class LocalCognito {
         if (u.agency() != null) {
           attributes.put("custom:agency", u.agency());
         }
-        createUser(u.email(), attributes, u.password(), true, List.of(u.role()));
+        createUser(u.email(), attributes, u.password(), true, List.of(u.role()), PUBLISHED_ITERATIONS);
       }
       sb.append("\n    ").append(String.format("%-8s %-26s %s", u.role(), u.email(), u.password()));
     }
@@ -263,12 +281,12 @@ public final class LocalCognito {
     return password;
   }
 
-  static Map<String, Object> hash(String password) {
+  static Map<String, Object> hash(String password, int iterations) {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
-    return Map.of("alg", "PBKDF2WithHmacSHA256", "iterations", ITERATIONS, "salt",
+    return Map.of("alg", "PBKDF2WithHmacSHA256", "iterations", iterations, "salt",
         Base64.getEncoder().encodeToString(salt), "hash", Base64.getEncoder().encodeToString(
-            pbkdf2(password, salt, ITERATIONS)));
+            pbkdf2(password, salt, iterations)));
   }
 
   private static boolean matches(Map<String, Object> user, String password) {

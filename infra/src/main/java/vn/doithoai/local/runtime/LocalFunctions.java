@@ -33,6 +33,8 @@ public final class LocalFunctions {
   private final java.util.ArrayDeque<String> telemetry = new java.util.ArrayDeque<>();
   private final PrintStream log;
   private volatile Map<String, String> extraProperties = Map.of();
+  private final List<java.util.function.Consumer<String>> afterInvocation =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public LocalFunctions(TemplateModel model, PrintStream log) {
     this.log = log;
@@ -167,8 +169,17 @@ public final class LocalFunctions {
       throw new IllegalArgumentException("no function " + functionId);
     }
     TemplateModel.Function fn = i.function;
-    return i.invoke(event, new LocalContext(fn.logicalId(), UUID.randomUUID().toString(), fn.timeoutSeconds(),
-        fn.memorySize(), log));
+    try {
+      return i.invoke(event, new LocalContext(fn.logicalId(), UUID.randomUUID().toString(), fn.timeoutSeconds(),
+          fn.memorySize(), log));
+    } finally {
+      afterInvocation.forEach(l -> l.accept(functionId));
+    }
+  }
+
+  /** Told the function's id after each invocation, however it ended (what it wrote is written by then). */
+  void afterEachInvocation(java.util.function.Consumer<String> listener) {
+    afterInvocation.add(listener);
   }
 
   /** True when the handler class of the function can be loaded. */

@@ -321,8 +321,8 @@ final class LocalScheduler {
       } else {
         cronNext.put(due.cron().key(), null);
       }
+      activity.begin(); // before the lock is let go: a waiter never sees it neither due nor in flight
     }
-    activity.begin();
     try {
       invoke(due);
     } finally {

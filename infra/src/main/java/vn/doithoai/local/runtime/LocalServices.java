@@ -203,35 +203,32 @@ public final class LocalServices implements AutoCloseable {
   }
 
   /**
-   * Waits until nothing is in flight and the stream has nothing new (checked twice, a moment apart); false
-   * if that took longer than {@code timeout}.
+   * Waits until nothing is in flight and the stream has nothing new: a drain that finds nothing, with nothing
+   * started meanwhile (the activity's generation unchanged) and no batch waiting to be retried; false if that
+   * took longer than {@code timeout}. No fixed pause: the check is repeated only when work was seen, after it
+   * ended, or at the time a failed stream batch is due to be retried.
    */
   public boolean awaitQuiet(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      int calm = 0;
-      while (calm < 2) {
+      while (true) {
         if (!activity.awaitIdle(deadline)) {
           return false;
         }
+        long started = activity.generation();
         int n = relay == null ? 0 : relay.drain();
-        boolean retrying = relay != null && relay.retrying();
-        if (n > 0 || retrying || !activity.idle()) {
-          calm = 0;
-          if (System.nanoTime() - deadline > 0) {
-            return false;
-          }
-          if (retrying) {
-            Thread.sleep(50);
-          }
-          continue;
+        long retryIn = relay == null ? -1 : relay.retryInMillis();
+        if (n == 0 && retryIn < 0 && activity.idle() && activity.generation() == started) {
+          return true;
         }
-        calm++;
-        if (calm < 2) {
-          Thread.sleep(20);
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          return false;
+        }
+        if (n == 0 && retryIn >= 0 && activity.idle()) {
+          Thread.sleep(Math.max(1, Math.min(retryIn, left)));
         }
       }
-      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;

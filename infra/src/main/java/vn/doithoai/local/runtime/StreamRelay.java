@@ -110,6 +110,8 @@ final class StreamRelay implements AutoCloseable {
   private Map<String, Object> saved;
   private Thread poller;
   private volatile boolean running;
+  private final Object wake = new Object();
+  private boolean nudged; // guarded by wake
 
   StreamRelay(TemplateModel model, DynamoDbClient dynamo, URI endpoint, LocalFunctions functions, LocalClock clock,
       Activity activity, DeadLetters deadLetters, Path dataDir, PrintStream log) {
@@ -149,6 +151,20 @@ final class StreamRelay implements AutoCloseable {
     for (Mapping m : mappings) { // the stream on now, so that nothing written from here on is missed
       open(m);
     }
+    List<String> fed = functionIds();
+    functions.afterEachInvocation(fn -> {
+      if (!fed.contains(fn)) { // a stream function's own writes are read by the drain that called it
+        nudge();
+      }
+    });
+  }
+
+  /** Polls now rather than at the next 200 ms tick: a function has just written (or may have). */
+  void nudge() {
+    synchronized (wake) {
+      nudged = true;
+      wake.notifyAll();
+    }
   }
 
   /** The table a stream ARN (as the template resolves {@code !GetAtt T.StreamArn}) belongs to. */
@@ -173,7 +189,10 @@ final class StreamRelay implements AutoCloseable {
     return mappings.stream().map(m -> m.functionId).toList();
   }
 
-  /** Starts polling every 200 ms in the background. */
+  /**
+   * Starts polling in the background: at once after any function other than the stream's own has run (an API
+   * call, a schedule, a bus delivery), else every 200 ms (writes made without a function: tests, the CLI).
+   */
   StreamRelay start() {
     if (mappings.isEmpty()) {
       return this;
@@ -187,7 +206,12 @@ final class StreamRelay implements AutoCloseable {
           log.println("stream relay: " + e);
         }
         try {
-          Thread.sleep(POLL_MILLIS);
+          synchronized (wake) {
+            if (!nudged) {
+              wake.wait(POLL_MILLIS);
+            }
+            nudged = false;
+          }
         } catch (InterruptedException e) {
           return;
         }
@@ -217,9 +241,14 @@ final class StreamRelay implements AutoCloseable {
     return total;
   }
 
-  /** True while a batch failed and waits for its retry. */
-  synchronized boolean retrying() {
-    return mappings.stream().flatMap(m -> m.shards.values().stream()).anyMatch(s -> !s.buffer.isEmpty());
+  /**
+   * While a batch failed and waits for its retry: how many milliseconds until the earliest is due (0: now);
+   * -1 when none waits.
+   */
+  synchronized long retryInMillis() {
+    long now = System.nanoTime();
+    return mappings.stream().flatMap(m -> m.shards.values().stream()).filter(s -> !s.buffer.isEmpty())
+        .mapToLong(s -> Math.max(0, (s.retryAt - now + 999_999) / 1_000_000)).min().orElse(-1);
   }
 
   private int poll(Mapping m) {

@@ -88,7 +88,8 @@ class ConsoleBrowserTest {
   void signInKeepsThePageWanted() {
     browser.signOut();
     browser.driver.get(browser.base + "/y-kien.html?status=received");
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/dang-nhap.html"));
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL)
+        .until(d -> d.getCurrentUrl().contains("/dang-nhap.html"));
     assertTrue(browser.driver.getCurrentUrl().endsWith("/dang-nhap.html?next=%2Fy-kien.html%3Fstatus%3Dreceived"),
         browser.driver.getCurrentUrl());
     browser.waitReady();
@@ -129,7 +130,8 @@ class ConsoleBrowserTest {
     WebElement q = browser.find("#tim-q");
     q.sendKeys("duong lang");
     q.submit();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("q=duong+lang"));
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL)
+        .until(d -> d.getCurrentUrl().contains("q=duong+lang"));
     browser.waitReady();
     assertEquals("Kết quả tìm “duong lang”: 2 ý kiến", browser.find("#so-ket-qua").getText());
     List<String> shown = browser.all("tbody tr td:nth-child(2) a").stream().map(WebElement::getText).toList();
@@ -224,7 +226,7 @@ class ConsoleBrowserTest {
     tabUntil("button", "Giao cơ quan giải quyết");
     active().sendKeys(Keys.ENTER);
     browser.waitForText(".actions .notice", "Giao Trạm y tế xã, hạn trả lời");
-    new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> active().getText().equals(
+    new WebDriverWait(browser.driver, Duration.ofSeconds(10), Browser.POLL).until(d -> active().getText().equals(
         "Xác nhận: Giao cơ quan giải quyết"));
     active().sendKeys(Keys.ENTER);
     browser.waitForText("#thong-bao", "Đã thực hiện: Giao cơ quan giải quyết.");
@@ -455,7 +457,7 @@ class ConsoleBrowserTest {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> sent = (List<Map<String, Object>>) browser.js("return window.__sent");
     browser.find("#dang-nhap button[type=submit]").click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith(
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL).until(d -> d.getCurrentUrl().endsWith(
         "/y-kien.html?status=received"));
     browser.waitReady();
     assertEquals(2, sent.size());
@@ -464,7 +466,8 @@ class ConsoleBrowserTest {
 
     // sign-out clears the cookie and returns to the sign-in page; the list then needs a new session
     browser.driver.findElement(By.xpath("//button[.='Đăng xuất']")).click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/dang-nhap.html"));
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL)
+        .until(d -> d.getCurrentUrl().endsWith("/dang-nhap.html"));
     assertTrue(browser.driver.manage().getCookieNamed("dt_session") == null);
   }
 
@@ -479,7 +482,7 @@ class ConsoleBrowserTest {
       browser.find("#email").sendKeys("a@b.vn");
       browser.find("#password").sendKeys("x");
       browser.find("#dang-nhap button[type=submit]").click();
-      new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().equals(
+      new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL).until(d -> d.getCurrentUrl().equals(
           browser.base + "/"));
       browser.waitReady();
     }
@@ -496,7 +499,8 @@ class ConsoleBrowserTest {
       browser.find("#email").sendKeys(u.email());
       browser.find("#password").sendKeys(u.password());
       browser.find("#dang-nhap button[type=submit]").click();
-      new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/y-kien.html"));
+      new WebDriverWait(browser.driver, Duration.ofSeconds(20), Browser.POLL)
+          .until(d -> d.getCurrentUrl().endsWith("/y-kien.html"));
       browser.waitReady();
       browser.waitForText(".user-name", u.name());
       assertEquals("", browser.js("return document.cookie"), "the session cookie is HttpOnly");

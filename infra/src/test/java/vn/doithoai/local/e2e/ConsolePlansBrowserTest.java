@@ -87,7 +87,7 @@ class ConsolePlansBrowserTest {
     browser.waitReady();
     browser.find("#ke-hoach-nhap [name=year]").clear();
     browser.find("#ke-hoach-nhap button[type=submit]").click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.findElements(
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL).until(d -> !d.findElements(
         By.cssSelector("#ke-hoach-nhap .error-summary")).isEmpty());
     String errors = browser.find("#ke-hoach-nhap .error-summary").getText();
     assertTrue(errors.contains("Vui lòng nhập năm của kế hoạch.") && errors.contains("Vui lòng nhập tên kế hoạch.")
@@ -117,7 +117,7 @@ class ConsolePlansBrowserTest {
     browser.js("arguments[0].value = '2025-11-10'", task.findElement(By.cssSelector("input[type=date]")));
     browser.find("#ke-hoach-nhap button[type=submit]").click();
     WebElement unit = task.findElement(By.cssSelector("input[type=text]"));
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> "true".equals(unit.getAttribute(
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL).until(d -> "true".equals(unit.getAttribute(
         "aria-invalid")));
     assertTrue(browser.find("#ke-hoach-nhap .error-summary").getText().contains("Vui lòng nhập đơn vị thực hiện."),
         browser.find("#ke-hoach-nhap .error-summary").getText());
@@ -127,7 +127,7 @@ class ConsolePlansBrowserTest {
     unit.sendKeys("Ủy ban MTTQ xã");
     new org.openqa.selenium.support.ui.Select(task.findElement(By.cssSelector("select"))).selectByValue("front");
     browser.find("#ke-hoach-nhap button[type=submit]").click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL).until(d -> d.getCurrentUrl().contains(
         "/ke-hoach/chi-tiet.html?id="));
     browser.waitReady();
     planId = browser.driver.getCurrentUrl().replaceAll(".*id=([^&]+).*", "$1");
@@ -259,7 +259,7 @@ class ConsolePlansBrowserTest {
     browser.find("#tl-" + a).click();
     browser.find("#nr-" + cardId).click();
     browser.find("#ghi-bien-ban button[type=submit]").click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.findElements(
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL).until(d -> !d.findElements(
         By.cssSelector("#ghi-bien-ban .error-summary")).isEmpty());
     String errors = browser.find("#ghi-bien-ban .error-summary").getText();
     assertTrue(errors.contains("thư ký") && errors.contains("cần ghi nội dung trả lời"), errors);
@@ -284,7 +284,7 @@ class ConsolePlansBrowserTest {
     assertEquals("đã tổ chức", browser.find("#trang-thai").getText());
     assertTrue(browser.find("#noi-dung").getText().contains("Chưa có thông báo kết luận."));
     browser.driver.findElement(By.xpath("//button[.='Dự thảo thông báo kết luận']")).click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL).until(d -> d.getCurrentUrl().contains(
         "/ke-hoach/thong-bao-ket-luan.html?id="));
     browser.waitReady();
     conclusionId = browser.driver.getCurrentUrl().replaceAll(".*id=", "");
@@ -321,7 +321,7 @@ class ConsolePlansBrowserTest {
     added.findElement(By.cssSelector("input[type=text]")).sendKeys("Văn phòng HĐND và UBND xã");
     browser.js("arguments[0].value = '2025-12-31'", added.findElement(By.cssSelector("input[type=date]")));
     browser.find("#sua button[type=submit]").click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> "true".equals(due.getAttribute(
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL).until(d -> "true".equals(due.getAttribute(
         "aria-invalid")));
     assertTrue(browser.find("#sua .error-summary").getText().contains("Nhập hạn giải quyết của cơ quan được giao."),
         browser.find("#sua .error-summary").getText());
@@ -425,7 +425,8 @@ class ConsolePlansBrowserTest {
   void correctionIsANewEdition() {
     browser.open("/ke-hoach/thong-bao-ket-luan.html?id=" + conclusionId);
     browser.find("#dinh-chinh button").click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().endsWith(conclusionId));
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL)
+        .until(d -> !d.getCurrentUrl().endsWith(conclusionId));
     browser.waitReady();
     assertEquals("dự thảo", browser.find("#trang-thai").getText());
     assertTrue(browser.find(".summary-list").getText().contains("Lần 2 (đính chính)"), browser.find(".summary-list").getText());
@@ -492,7 +493,7 @@ class ConsolePlansBrowserTest {
     browser.action("Dời lịch đối thoại").click();
     WebElement form = browser.action("Dời lịch đối thoại").findElement(By.xpath("./following-sibling::form"));
     form.findElement(By.cssSelector("button")).click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !form.findElements(
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL).until(d -> !form.findElements(
         By.cssSelector(".error-summary")).isEmpty());
     String errors = form.findElement(By.cssSelector(".error-summary")).getText();
     assertTrue(errors.contains("ngày đối thoại") && errors.contains("lý do dời lịch"), errors);
@@ -614,7 +615,7 @@ class ConsolePlansBrowserTest {
     added.findElement(By.cssSelector(".cq-id")).sendKeys("Ban Chi Huy");
     added.findElement(By.cssSelector(".cq-name")).sendKeys("Ban Chỉ huy Quân sự xã");
     browser.find("#ho-so button[type=submit]").click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.findElements(
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL).until(d -> !d.findElements(
         By.cssSelector("#ho-so .error-summary")).isEmpty());
     String errors = browser.find("#ho-so .error-summary").getText();
     assertTrue(errors.contains("Địa chỉ e-mail không hợp lệ.") && errors.contains("Mã cơ quan chỉ gồm chữ thường"),
@@ -726,7 +727,7 @@ class ConsolePlansBrowserTest {
     browser.signIn(api.token("*", "admin", null));
     browser.open("/cai-dat.html");
     browser.find("#dang-ky-xa button[type=submit]").click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.findElements(
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL).until(d -> !d.findElements(
         By.cssSelector("#dang-ky-xa .error-summary")).isEmpty());
     assertEquals("true", browser.find("#dang-ky-xa [name=name]").getAttribute("aria-invalid"));
     browser.assertNoAxeViolations("settings, platform admin, registration with errors");

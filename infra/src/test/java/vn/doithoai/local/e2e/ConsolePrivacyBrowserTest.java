@@ -97,7 +97,7 @@ class ConsolePrivacyBrowserTest {
   }
 
   void waitUntil(java.util.function.Supplier<Boolean> condition) {
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> condition.get());
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL).until(d -> condition.get());
   }
 
   @Test

@@ -300,7 +300,7 @@ class PublicPagesTest {
     assumeTrue(browser != null, Browser.unavailableReason());
     long opened = System.nanoTime();
     openPage("/public/demo/gui-y-kien");
-    new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> "true".equals(
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30), Browser.POLL).until(d -> "true".equals(
         browser.js("return document.getElementById('gui-y-kien').dataset.powSolved || null")));
     System.out.println("proof of work solved " + (System.nanoTime() - opened) / 1_000_000 + " ms after opening");
     assertNoAxeViolations("form");
@@ -310,10 +310,11 @@ class PublicPagesTest {
     find("#f-email").sendKeys("toan.vv@example.vn");
     find("#f-village").sendKeys("Thôn Khòn Pát");
     find("#f-consentToPublish").click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> "true".equals(
+    new WebDriverWait(browser.driver, Duration.ofSeconds(30), Browser.POLL).until(d -> "true".equals(
         browser.js("return document.getElementById('gui-y-kien').dataset.powSolved || null")));
     find("#gui-y-kien button[type=submit]").click();
-    new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("?moi=1"));
+    new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL)
+        .until(d -> d.getCurrentUrl().contains("?moi=1"));
     String text = find("main").getText();
     assertTrue(text.contains("Đã gửi ý kiến."), text);
     Matcher m = Pattern.compile("/opinions/([^?]+)\\?moi=1").matcher(browser.driver.getCurrentUrl());
@@ -334,13 +335,13 @@ class PublicPagesTest {
   }
 
   static OutboxMail waitForMail(String code) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
+    for (int i = 0; i < 400; i++) { // 20 s
       for (OutboxMail mail : OutboxMail.readAll(data.resolve("outbox"))) {
         if (mail.subject().contains(code)) {
           return mail;
         }
       }
-      Thread.sleep(200);
+      Thread.sleep(50);
     }
     throw new AssertionError("no acknowledgement e-mail for " + code);
   }
@@ -360,10 +361,10 @@ class PublicPagesTest {
       openPage("/public/demo/gui-y-kien");
       find("#f-name").sendKeys("Lò Văn Sáng");
       find("#f-email").sendKeys("khong-phai-email");
-      new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> "true".equals(
+      new WebDriverWait(browser.driver, Duration.ofSeconds(30), Browser.POLL).until(d -> "true".equals(
           browser.js("return document.getElementById('gui-y-kien').dataset.powSolved || null")));
       find("#gui-y-kien button[type=submit]").click();
-      WebElement summary = new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+      WebElement summary = new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL)
           .until(d -> d.findElements(By.cssSelector(".error-summary")).stream().findFirst().orElse(null));
       assertTrue(summary.getText().contains("Địa chỉ e-mail không hợp lệ."), summary.getText());
       summary.findElement(By.linkText("Địa chỉ e-mail không hợp lệ.")).click();
@@ -414,7 +415,8 @@ class PublicPagesTest {
       plain.driver.findElement(By.id("f-name")).sendKeys("Hoàng Thị Mai");
       plain.driver.findElement(By.id("f-phone")).sendKeys("0987 654 321");
       plain.driver.findElement(By.cssSelector("#gui-y-kien button[type=submit]")).click();
-      new WebDriverWait(plain.driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("?moi=1"));
+      new WebDriverWait(plain.driver, Duration.ofSeconds(15), Browser.POLL)
+          .until(d -> d.getCurrentUrl().contains("?moi=1"));
       String text = plain.driver.findElement(By.tagName("main")).getText();
       assertTrue(text.contains("Đã gửi ý kiến.") && text.contains("cán bộ kiểm tra trước khi phân loại"), text);
       Matcher m = Pattern.compile("/opinions/([^?]+)\\?moi=1").matcher(plain.driver.getCurrentUrl());
@@ -554,10 +556,11 @@ class PublicPagesTest {
       find("#f-content").sendKeys("Đề nghị xã công khai danh sách hộ nghèo năm nay tại nhà văn hóa thôn.");
       find("#f-name").sendKeys("Nông Thị Lan");
       find("#f-phone").sendKeys("0911 222 333");
-      new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> "true".equals(
+      new WebDriverWait(browser.driver, Duration.ofSeconds(30), Browser.POLL).until(d -> "true".equals(
           browser.js("return document.getElementById('gui-y-kien').dataset.powSolved || null")));
       find("#gui-y-kien button[type=submit]").click();
-      new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("[role=status]"))
+      new WebDriverWait(browser.driver, Duration.ofSeconds(15), Browser.POLL)
+          .until(d -> !d.findElements(By.cssSelector("[role=status]"))
           .isEmpty() && d.findElement(By.tagName("main")).getText().contains("Đã gửi ý kiến."));
       browser.driver.switchTo().defaultContent();
       assertNoAxeViolations("portal page with the form framed");
@@ -614,13 +617,13 @@ class PublicPagesTest {
 
   /** True when the page's iframe shows the form within 10 s (the frame is looked up again at each try). */
   boolean inFrame() throws InterruptedException {
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < 200; i++) {
       browser.driver.switchTo().defaultContent();
       browser.driver.switchTo().frame(browser.driver.findElement(By.tagName("iframe")));
       if (!browser.driver.findElements(By.id("f-content")).isEmpty()) {
         return true;
       }
-      Thread.sleep(500);
+      Thread.sleep(50);
     }
     return false;
   }

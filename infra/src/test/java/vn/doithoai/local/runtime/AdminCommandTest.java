@@ -115,5 +115,29 @@ class AdminCommandTest {
     assertTrue(out.contains("nentang@tinh.example.vn"), out);
     LocalCognito pool = new LocalCognito(data, LocalJwt.forDataDir(data), java.time.Clock.systemUTC());
     assertTrue(pool.exists("NenTang@tinh.example.vn"));
+    assertEquals(600_000, iterations(data, "nentang@tinh.example.vn"), "a password a person chose is stretched");
+  }
+
+  @Test
+  @DisplayName("the demo accounts, whose passwords are published, are hashed cheaply; a password set later is not")
+  void demoAccountsHashedCheaply(@TempDir Path data) {
+    LocalCognito pool = new LocalCognito(data, LocalJwt.forDataDir(data), java.time.Clock.systemUTC());
+    pool.ensureDemoUsers("demo");
+    for (LocalCognito.DemoUser u : LocalCognito.DEMO_USERS) {
+      assertEquals(1_000, iterations(data, u.email()), u.email());
+    }
+    LocalCognito.DemoUser office = LocalCognito.DEMO_USERS.get(0);
+    pool.setPassword(office.email(), "Mat-Khau-Rieng-2025", true);
+    assertEquals(600_000, iterations(data, office.email()));
+  }
+
+  private static int iterations(Path data, String email) {
+    try {
+      Map<String, Object> users = AwsHttp.map(vn.doithoai.core.common.Json.readObject(java.nio.file.Files.readString(
+          data.resolve(LocalCognito.FILE), StandardCharsets.UTF_8)).get("users"));
+      return AwsHttp.integer(AwsHttp.map(AwsHttp.map(users.get(email)).get("password")).get("iterations"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
