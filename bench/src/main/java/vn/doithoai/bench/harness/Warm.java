@@ -373,8 +373,8 @@ public final class Warm {
   private void refillIntakeBudget() {
     DynamoTable t = DynamoTable.fromEnvironment();
     t.client().updateItem(b -> b.tableName(t.name()).key(Map.of(
-        "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("USAGE#"
-            + java.time.YearMonth.now(DeadlineScheduling.VIETNAM)),
+        "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+            vn.doithoai.aws.DynamoUsage.monthPk(java.time.YearMonth.now(DeadlineScheduling.VIETNAM), commune)),
         "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("C#" + commune)))
         .updateExpression("REMOVE tat_apiWebhook"));
   }

@@ -14,7 +14,7 @@ import vn.doithoai.core.rules.DeadlineScheduling;
 import vn.doithoai.core.usage.UsageCounter;
 
 /**
- * Each commune's intake budget, kept on its usage item of the month ({@code USAGE#<yyyy-mm> / C#<commune>},
+ * Each commune's intake budget, kept on its usage item of the month ({@code USAGE#<yyyy-mm>#<shard> / C#<commune>},
  * see {@link DynamoUsage}), so that taking a token and counting the request are ONE conditional UpdateItem
  * (1 WRU: the item stays under 1 KB). The bucket is GCRA, the token bucket as one number: {@code tat_<counter>},
  * the instant (epoch ms) at which the bucket would be full again. A request at {@code now} is served when
@@ -50,7 +50,7 @@ public final class DynamoIntakeBudget implements IntakeBudget {
   @Override
   public Decision take(String communeId, Bucket bucket, Rate rate, Instant now) {
     Map<String, AttributeValue> key = DynamoTable.key(
-        DynamoUsage.monthPk(YearMonth.from(now.atZone(DeadlineScheduling.VIETNAM))),
+        DynamoUsage.monthPk(YearMonth.from(now.atZone(DeadlineScheduling.VIETNAM)), communeId),
         DynamoTable.communePk(communeId));
     long t = now.toEpochMilli();
     long interval = rate.interval().toMillis();

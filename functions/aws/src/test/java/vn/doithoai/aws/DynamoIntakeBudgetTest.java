@@ -90,7 +90,7 @@ class DynamoIntakeBudgetTest {
     DynamoTable table = TestTable.create();
     RecordingClient client = new RecordingClient(table.client());
     new DynamoIntakeBudget(new DynamoTable(client, table.name())).take("xa-a", IntakeBudget.Bucket.WEBHOOK, RATE, T0);
-    assertEquals(List.of("USAGE#2026-12 C#xa-a"), client.updates);
+    assertEquals(List.of(DynamoUsage.monthPk(YearMonth.of(2026, 12), "xa-a") + " C#xa-a"), client.updates);
     assertTrue(client.units <= 1.0, "units " + client.units);
   }
 
