@@ -36,7 +36,8 @@ public final class DynamoUsage implements UsageCounters {
 
   static final int SHARDS = 16;
 
-  static String monthPk(YearMonth month, String communeId) {
+  /** The partition of a commune's counters of {@code month}. */
+  public static String monthPk(YearMonth month, String communeId) {
     return "USAGE#" + month + "#" + shard(communeId);
   }
 
