@@ -148,6 +148,7 @@ public final class LambdaBenchmark {
         dynamo.createTables(model);
         String table = model.tables().get(0).tableName();
         childEnv = environment(dynamo.endpoint().toString(), stub, table);
+        childEnv.put("BENCH_FLOOR_COMMUNE", BenchData.COMMUNE);
         for (Map.Entry<String, String> e : childEnv.entrySet()) {
           System.setProperty(e.getKey(), e.getValue()); // the seeding in this JVM goes through App.get()
         }
@@ -214,7 +215,8 @@ public final class LambdaBenchmark {
     return out;
   }
 
-  private Map<String, String> environment(String dynamoEndpoint, AwsStub stub, String table) {
+  /** The functions' environment as the template sets it, pointed at DynamoDB Local and the stub's AWS. */
+  static Map<String, String> environment(String dynamoEndpoint, AwsStub stub, String table) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("AWS_REGION", TemplateModel.REGION);
     env.put("TABLE_NAME", table);
@@ -228,7 +230,6 @@ public final class LambdaBenchmark {
     env.put("SCHEDULE_TARGET_ARN", "arn:aws:lambda:ap-southeast-1:000000000000:function:deadlines:live");
     env.put("SCHEDULER_ROLE_ARN", "arn:aws:iam::000000000000:role/doithoai-scheduler");
     env.put("SCHEDULE_DLQ_ARN", "arn:aws:sqs:ap-southeast-1:000000000000:doithoai-schedule-dlq");
-    env.put("BENCH_FLOOR_COMMUNE", BenchData.COMMUNE);
     return env;
   }
 

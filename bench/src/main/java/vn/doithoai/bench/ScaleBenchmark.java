@@ -160,7 +160,7 @@ final class ScaleBenchmark {
     try (LocalDynamo dynamo = LocalDynamo.inMemory().start(); AwsStub stub = new AwsStub()) {
       dynamo.createTables(model);
       String table = model.tables().get(0).tableName();
-      environment(dynamo.endpoint().toString(), stub, table).forEach(System::setProperty);
+      LambdaBenchmark.environment(dynamo.endpoint().toString(), stub, table).forEach(System::setProperty);
       DynamoTable t = new DynamoTable(dynamo.client(), table);
 
       header(n, model);
@@ -542,23 +542,6 @@ final class ScaleBenchmark {
     return model.httpRoutes().stream().filter(r -> r.method().equals("POST") && r.path().contains("calendar"))
         .findFirst().orElseThrow(() -> new IllegalStateException("no POST …calendar… route in the template"))
         .functionId();
-  }
-
-  private static Map<String, String> environment(String dynamoEndpoint, AwsStub stub, String table) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("AWS_REGION", TemplateModel.REGION);
-    env.put("TABLE_NAME", table);
-    env.put("DOITHOAI_DYNAMODB_ENDPOINT", dynamoEndpoint);
-    env.putAll(stub.environment());
-    env.put("PUBLIC_BASE_URL", "https://xa.example.vn/doithoai");
-    env.put("MAIL_FROM", "\"Đối thoại\" <khong-tra-loi@example.vn>");
-    env.put("SES_CONFIGURATION_SET", "doithoai-bench");
-    env.put("EVENT_BUS_NAME", "doithoai-bench");
-    env.put("SCHEDULE_GROUP", "doithoai-bench");
-    env.put("SCHEDULE_TARGET_ARN", "arn:aws:lambda:ap-southeast-1:000000000000:function:deadlines:live");
-    env.put("SCHEDULER_ROLE_ARN", "arn:aws:iam::000000000000:role/doithoai-scheduler");
-    env.put("SCHEDULE_DLQ_ARN", "arn:aws:sqs:ap-southeast-1:000000000000:doithoai-schedule-dlq");
-    return env;
   }
 
   /** The core's use cases on the table, wired as App wires them, with the benchmark's scheduler and clock. */
