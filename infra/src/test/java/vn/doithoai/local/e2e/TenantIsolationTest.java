@@ -43,9 +43,14 @@ class TenantIsolationTest {
     assertEquals(200, api.call("POST", "/plans/" + planId + "/meetings/m1/record", office, Map.of("chair", "Chủ tịch",
         "secretary", "Thư ký", "summary", secretContent)).status());
     LocalApi.Reply conclusion = api.call("POST", "/plans/" + planId + "/meetings/m1/conclusion", office, Map.of());
+    // an export job of demo's (one above the inline threshold would take 501 opinions): written as the API does
+    vn.doithoai.core.export.ExportJob job = new vn.doithoai.aws.DynamoExportJobs(new vn.doithoai.aws.DynamoTable(
+        api.running.dynamo().client(), api.running.tablesCreated().get(0))).request(
+        vn.doithoai.core.export.ExportJob.queued("demo", planId, "opinions", "xlsx", true, 501, "y-kien.xlsx",
+            java.time.Instant.now()), java.time.Instant.EPOCH);
     ids = Map.of("planId", planId, "opinionId", opinion.text("id"), "communeId", "demo", "year", "2026",
         "meetingId", "m1", "conclusionId", conclusion.text("id"), "table", "opinions", "kind", "minutes",
-        "instrumentId", "qdi-11-2019");
+        "instrumentId", "qdi-11-2019", "jobId", job.id());
     String platform = api.token("*", "admin", null);
     assertEquals(201, api.call("POST", "/communes", platform, Map.of("id", "xa-khac", "name", "Xã Khác",
         "province", "Lạng Sơn", "profile", "lang-son-320", "officeEmail", "vp@khac.example.vn")).status());
@@ -93,7 +98,7 @@ class TenantIsolationTest {
         assertFalse(reply.body().contains(secretTitle) || reply.body().contains(secretContent)
             || reply.body().contains("Trần Văn Bí Mật"), "leak: " + where);
         if (r.path().contains("{planId}") || r.path().contains("{opinionId}") || r.path().contains("{communeId}")
-            || r.path().contains("{conclusionId}")) {
+            || r.path().contains("{conclusionId}") || r.path().contains("{jobId}")) {
           assertTrue(reply.status() == 404 || reply.status() == 403, where);
         } else {
           assertTrue(reply.status() < 500, where);
@@ -120,5 +125,7 @@ class TenantIsolationTest {
     String office = api.token("demo", "office", null);
     assertTrue(api.call("GET", "/plans/" + ids.get("planId"), office, null).body().contains(secretTitle));
     assertTrue(api.call("GET", "/opinions/" + ids.get("opinionId"), office, null).body().contains(secretContent));
+    LocalApi.Reply job = api.call("GET", "/exports/" + ids.get("jobId"), office, null);
+    assertEquals(200, job.status(), job.body());
   }
 }
