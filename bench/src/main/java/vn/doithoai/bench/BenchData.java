@@ -186,6 +186,12 @@ final class BenchData {
           "source", "doithoai", "account", "000000000000", "time", Instant.now().toString(), "region",
           "ap-southeast-1", "resources", List.of(), "detail", Map.of("commune", COMMUNE, "changeId",
               "bench-done-" + k, "reason", "calendar"));
+      // a job that is not there (done and expired, or a retry): the worker reads it and stops
+      case "ExportHandler" -> Map.of("version", "0", "id", "bench-" + k, "detail-type", "ExportRequested",
+          "source", "doithoai", "account", "000000000000", "time", Instant.now().toString(), "region",
+          "ap-southeast-1", "resources", List.of(), "detail", Map.of("version", 1, "commune", COMMUNE, "jobId",
+              "xbench" + k, "planId", "p_none", "table", "opinions", "format", "csv", "rows", 501,
+              "requestedAt", Instant.now().toString()));
       default -> staticEvent;
     };
   }
@@ -193,8 +199,8 @@ final class BenchData {
   /** The handlers with an event of their own here; any other function of the template gets {@link #fallback}. */
   static boolean known(String handler) {
     return List.of("Floor", "PublicHandler", "WebhookHandler", "PlansHandler", "OpinionsHandler", "CommunesHandler",
-        "DeadlinesHandler", "MailerHandler", "RelayHandler", "SchedulesHandler", "ReconcileHandler", "RedateHandler")
-        .contains(handler);
+        "DeadlinesHandler", "MailerHandler", "RelayHandler", "SchedulesHandler", "ReconcileHandler", "RedateHandler",
+        "ExportHandler").contains(handler);
   }
 
   /**
@@ -256,6 +262,7 @@ final class BenchData {
       case "SchedulesHandler" -> "DeadlineChanged";
       case "ReconcileHandler" -> "daily run";
       case "RedateHandler" -> "CommuneRederive, already done";
+      case "ExportHandler" -> "ExportRequested, no such job";
       default -> handler;
     };
   }
