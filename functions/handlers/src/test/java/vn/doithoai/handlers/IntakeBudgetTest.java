@@ -48,7 +48,8 @@ class IntakeBudgetTest {
     APIGatewayV2HTTPResponse refused = h.handleRequest(delivery("xa-a", "msg_a_20"), null);
     assertEquals(429, refused.getStatusCode(), refused.getBody());
     assertEquals("3", refused.getHeaders().get("retry-after"));
-    assertTrue(refused.getBody().contains("quá nhiều ý kiến"), refused.getBody());
+    assertTrue(refused.getBody().contains("quá nhiều ý kiến") && refused.getBody().contains("sau 3 giây"),
+        refused.getBody());
     APIGatewayV2HTTPResponse other = h.handleRequest(delivery("xa-b", "msg_b_0"), null);
     assertEquals(202, other.getStatusCode(), other.getBody());
     // a retry of a delivery A already made is refused too while A is over budget: the website tries it later

@@ -189,9 +189,10 @@ public final class SubmittingOpinion {
 
     IntakeBudget.Decision taken = budget.take(communeId, bucket, now);
     if (taken instanceof IntakeBudget.Decision.Refused refused) {
+      // the seconds said are the Retry-After header's (rounded up, at least 1), never "sau 0 giây"
+      long seconds = Math.max(1, (refused.retryAfter().toMillis() + 999) / 1000);
       throw new TooManyRequests("commune_rate_limited", via.equals("website")
-          ? "Xã này đang gửi quá nhiều ý kiến trong thời gian ngắn. Vui lòng gửi lại sau "
-              + refused.retryAfter().toSeconds() + " giây."
+          ? "Xã này đang gửi quá nhiều ý kiến trong thời gian ngắn. Vui lòng gửi lại sau " + seconds + " giây."
           : "Hệ thống đang nhận quá nhiều ý kiến của xã trong thời gian ngắn. Vui lòng gửi lại sau ít phút.",
           refused.retryAfter());
     }
