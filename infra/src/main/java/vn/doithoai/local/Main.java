@@ -90,12 +90,8 @@ public final class Main {
       };
       out.println(result);
       return OK;
-    } catch (CliException e) {
-      err.println("Lỗi: " + e.getMessage());
-      return BAD_INPUT;
-    } catch (IllegalArgumentException e) {
-      String m = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ");
-      err.println("Lỗi: " + (m.contains(" / ") ? m : m + " / invalid input"));
+    } catch (CliException | IllegalArgumentException e) {
+      CliException.print(e, err);
       return BAD_INPUT;
     }
   }
